@@ -1,0 +1,179 @@
+using System.Text.RegularExpressions;
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.V8;
+using V8Host.Engine;
+
+namespace V8Host;
+
+public sealed partial class Context
+{
+    private static readonly Regex s_identifier = new(@"^[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$_]*$", RegexOptions.CultureInvariant);
+    private CancellationTokenSource _executionCancellation = new();
+
+    internal V8ScriptEngine Engine => _core.Engine;
+
+    /// <summary>Cancelled when running script is terminated or the context is disposed; passed to host functions that ask for it.</summary>
+    internal CancellationToken ExecutionCancellation => _executionCancellation.Token;
+
+    /// <summary>Compiles and runs <paramref name="source"/> as a classic script and returns its completion value.</summary>
+    /// <param name="source">JavaScript source.</param>
+    /// <param name="timeout">Stop the script with <see cref="ScriptTerminatedException"/> after this long.</param>
+    /// <exception cref="JavaScriptException">The script threw or has a syntax error.</exception>
+    public object? Eval(string source, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Run("Context.Eval", engine => Values.ToHost(engine.Evaluate(EngineCore.Document("<eval>"), source)), timeout);
+    }
+
+    /// <summary>Runs <paramref name="source"/> and converts its completion value to <typeparamref name="T"/> (types.md).</summary>
+    /// <exception cref="InvalidCastException">The value cannot be converted to <typeparamref name="T"/>.</exception>
+    public T Eval<T>(string source, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Run("Context.Eval", engine => ConvertResult<T>(engine.Evaluate(EngineCore.Document("<eval>"), source), $"Eval<{typeof(T).Name}> result"), timeout);
+    }
+
+    /// <summary>Runs <paramref name="source"/>; when it returns a promise, pumps the event loop until it settles.</summary>
+    public async Task<object?> EvalAsync(string source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        object? result;
+        using (cancellationToken.Register(() => TerminateExecution()))
+            result = Eval(source);
+        if (result is not JsPromise promise)
+            return result;
+        using (promise)
+        {
+            var settled = promise.AsTask();
+            while (!settled.IsCompleted)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!EventLoop.HasPendingWork)
+                    throw new InvalidOperationException("Context.EvalAsync: the script's promise is still pending and the event loop has nothing left that could settle it.");
+                await Task.Run(() => EventLoop.RunOnce(TimeSpan.FromMilliseconds(50)), cancellationToken).ConfigureAwait(false);
+            }
+
+            return await settled.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Compiles a classic script for (repeated) running. Pass <paramref name="cachedData"/> from <see cref="Script.CreateCodeCache"/> to skip parsing.</summary>
+    /// <exception cref="JavaScriptException">The source has a syntax error.</exception>
+    public Script Compile(string source, string filename = "<script>", string? sourceMapUrl = null, byte[]? cachedData = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentException.ThrowIfNullOrEmpty(filename);
+        return Run("Context.Compile", engine =>
+        {
+            var info = EngineCore.Document(filename);
+            if (sourceMapUrl is not null)
+                info.SourceMapUri = new Uri(sourceMapUrl, UriKind.RelativeOrAbsolute);
+            var rejected = false;
+            V8Script compiled;
+            if (cachedData is null)
+            {
+                compiled = engine.Compile(info, source);
+            }
+            else
+            {
+                compiled = engine.Compile(info, source, V8CacheKind.Code, cachedData, out var accepted);
+                rejected = !accepted;
+            }
+
+            var script = new Script(this, compiled, source, filename, sourceMapUrl, rejected);
+            Own(script);
+            return script;
+        });
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="body"/> as the body of a function taking <paramref name="parameters"/>.
+    /// Line numbers in errors match <paramref name="body"/>; columns on its first line are offset by the function header.
+    /// </summary>
+    public JsFunction CompileFunction(string body, IReadOnlyList<string>? parameters = null, string filename = "<function>")
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentException.ThrowIfNullOrEmpty(filename);
+        parameters ??= Array.Empty<string>();
+        foreach (var parameter in parameters)
+        {
+            if (parameter is null || !s_identifier.IsMatch(parameter))
+                throw new ArgumentException($"'{parameter}' is not a valid JavaScript parameter name.", nameof(parameters));
+        }
+
+        var source = $"(function anonymous({string.Join(", ", parameters)}) {{{body}\n}})";
+        return Run("Context.CompileFunction", engine => (JsFunction)Values.Wrap((ScriptObject)engine.Evaluate(EngineCore.Document(filename), source)));
+    }
+
+    /// <summary>Compiles an ES module. Instantiate it (resolving its imports), then evaluate it.</summary>
+    /// <exception cref="JavaScriptException">The source has a syntax error.</exception>
+    public Module CompileModule(string source, string specifier = "<module>")
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentException.ThrowIfNullOrEmpty(specifier);
+        return Run("Context.CompileModule", engine =>
+        {
+            // Compiling checks the syntax now; the module is linked and run when it is evaluated.
+            engine.Compile(EngineCore.Document(specifier, module: true), source).Dispose();
+            var module = new Module(this, source, specifier);
+            Modules.Register(module);
+            return module;
+        });
+    }
+
+    /// <summary>Runs queued event-loop tasks until none is left (or <paramref name="maxTasks"/> ran); returns how many ran.</summary>
+    public int RunUntilIdle(int? maxTasks = null) => EventLoop.RunUntilIdle(maxTasks);
+
+    /// <summary>Runs at most one queued task, waiting up to <paramref name="timeout"/> for one; returns whether a task ran.</summary>
+    public bool RunEventLoopOnce(TimeSpan? timeout = null) => EventLoop.RunOnce(timeout);
+
+    /// <summary>Pumps the event loop until no task is queued and no .NET work behind a promise is pending.</summary>
+    public Task RunUntilIdleAsync(CancellationToken cancellationToken = default) => EventLoop.RunUntilIdleAsync(cancellationToken);
+
+    /// <summary>
+    /// Runs pending promise reactions now. V8Host runs them automatically whenever a call into the
+    /// context returns (ClearScript's policy); this forces a checkpoint without running other code.
+    /// </summary>
+    public void PerformMicrotaskCheckpoint() => Run<object?>("Context.PerformMicrotaskCheckpoint", engine =>
+    {
+        engine.Execute(EngineCore.Document("<microtask-checkpoint>"), string.Empty);
+        return null;
+    });
+
+    internal T ConvertResult<T>(object? value, string what) => (T)ConvertResult(value, typeof(T), what)!;
+
+    internal object? ConvertResult(object? value, Type type, string what)
+    {
+        try
+        {
+            return Values.ToClr(value, type, what);
+        }
+        catch (ConversionException exception)
+        {
+            throw new InvalidCastException(exception.Message, exception);
+        }
+    }
+
+    internal Task<object?> Watch(ScriptObject promise)
+    {
+        var settled = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var onSettled = new Microsoft.ClearScript.V8.FastProxy.V8FastHostFunction(
+            (bool _, in Microsoft.ClearScript.V8.FastProxy.V8FastArgs args, in Microsoft.ClearScript.V8.FastProxy.V8FastResult _) =>
+            {
+                var value = args.Get<object>(1);
+                if (args.GetBoolean(0))
+                    settled.TrySetResult(Values.ToHost(value));
+                else
+                    settled.TrySetException(CreateJavaScriptException(value));
+            });
+        Bridge.WatchPromise(promise, onSettled);
+        return settled.Task;
+    }
+
+    private void CancelExecutionToken()
+    {
+        var previous = Interlocked.Exchange(ref _executionCancellation, new CancellationTokenSource());
+        previous.Cancel();
+        previous.Dispose();
+    }
+}

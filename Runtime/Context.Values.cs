@@ -1,0 +1,99 @@
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.JavaScript;
+using V8Host.Engine;
+
+namespace V8Host;
+
+public sealed partial class Context
+{
+    /// <summary>Reads a property of the global object (<c>undefined</c> → <see cref="JsUndefined.Value"/>).</summary>
+    public object? GetGlobal(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return Run("Context.GetGlobal", engine => Values.ToHost(Bridge.Get(engine.Global, name)));
+    }
+
+    /// <summary>Sets a property of the global object. .NET collections are copied; delegates become JS functions.</summary>
+    public void SetGlobal(string name, object? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Run<object?>("Context.SetGlobal", engine =>
+        {
+            Bridge.Set(engine.Global, name, Values.ToEngine(value));
+            return null;
+        });
+    }
+
+    /// <summary>Creates an empty JS object.</summary>
+    public JsObject NewObject() => Run("Context.NewObject", _ => (JsObject)Values.Wrap(Bridge.NewObject()));
+
+    /// <summary>Creates an empty JS array.</summary>
+    public JsArray NewArray() => Run("Context.NewArray", _ => (JsArray)Values.Wrap(Bridge.NewArray()));
+
+    /// <summary>Creates an ArrayBuffer holding a copy of <paramref name="bytes"/>.</summary>
+    public JsArrayBuffer NewArrayBuffer(ReadOnlySpan<byte> bytes)
+    {
+        var copy = bytes.ToArray();
+        return Run("Context.NewArrayBuffer", _ =>
+            (JsArrayBuffer)Values.Wrap((ScriptObject)((IArrayBufferView)Bridge.NewUint8Array(copy)).ArrayBuffer));
+    }
+
+    /// <summary>Parses JSON with the engine's <c>JSON.parse</c>.</summary>
+    /// <exception cref="JavaScriptException">The text is not valid JSON (a <c>SyntaxError</c>).</exception>
+    public object? ParseJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Run("Context.ParseJson", _ => Values.ToHost(Bridge.ParseJson(json)));
+    }
+
+    /// <summary>Converts a .NET value into a JS value of this context (collections are copied) and returns it as api.md §3 describes.</summary>
+    public object? ToJs(object? value) => Run("Context.ToJs", _ => Values.ToHost(Values.ToEngine(value)));
+
+    /// <summary>
+    /// Serializes a value with structured-clone semantics (cycles, Map, Set, Date, RegExp, typed arrays,
+    /// BigInt, errors). The bytes are V8Host's own versioned format, readable by <see cref="Deserialize"/>
+    /// in any context.
+    /// </summary>
+    /// <exception cref="JavaScriptException">The value holds something that cannot be cloned (a function, a symbol …).</exception>
+    public byte[] Serialize(object? value) => Run("Context.Serialize", _ =>
+    {
+        var bytes = (IArrayBufferView)Bridge.StructuredClone.InvokeMethod("serialize", Values.ToEngine(value));
+        return bytes.GetBytes();
+    });
+
+    /// <summary>Rebuilds a value from <see cref="Serialize"/>'s bytes.</summary>
+    /// <exception cref="JavaScriptException">The bytes are not valid serialized data.</exception>
+    public object? Deserialize(ReadOnlySpan<byte> data)
+    {
+        var copy = data.ToArray();
+        return Run("Context.Deserialize", _ => Values.ToHost(Bridge.StructuredClone.InvokeMethod("deserialize", Bridge.NewUint8Array(copy))));
+    }
+
+    internal void DefineHostClass(HostClassDescriptor descriptor) => Run<object?>("ContextBuilder.AddHostClass", _ =>
+    {
+        HostClasses.Define(descriptor);
+        return null;
+    });
+
+    /// <summary>Defines a (possibly dotted) global host function from a delegate: the reflection path.</summary>
+    internal void DefineHostFunction(string name, Delegate function) => Run<object?>("ContextBuilder.AddHostFunction", _ =>
+    {
+        Bridge.DefineGlobal(name, HostCalls.CreateDelegateFunction(name[(name.LastIndexOf('.') + 1)..], function));
+        return null;
+    });
+
+    internal void RunSetupScript(string name, string source) => Run("Context.RunSetupScript", engine =>
+        engine.Evaluate(EngineCore.Document(name), source));
+
+    /// <summary>Runs the scripts of snapshot context <paramref name="index"/>, from their code caches.</summary>
+    internal void RestoreSnapshot(int index)
+    {
+        var snapshot = _core.Snapshot ?? throw new InvalidOperationException("The isolate was not created from StartupData.");
+        snapshot.CheckContextIndex(index);
+        foreach (var script in snapshot.Contexts[index])
+        {
+            using var compiled = Compile(script.Source, script.Name, cachedData: script.CodeCache);
+            compiled.Run();
+        }
+    }
+}

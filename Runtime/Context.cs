@@ -1,0 +1,252 @@
+using System.Collections.Concurrent;
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.V8;
+using V8Host.Engine;
+
+namespace V8Host;
+
+/// <summary>
+/// A V8 execution context: where scripts run. Owns its isolate, every JS handle, script and module
+/// created in it; disposing the context releases all of them.
+/// </summary>
+/// <remarks>
+/// All members may be called from any thread: calls are serialized per context.
+/// <see cref="TerminateExecution"/> and <see cref="Dispose"/> never wait for running script to
+/// finish first: they stop it.
+/// </remarks>
+public sealed partial class Context : IDisposable
+{
+    private readonly EngineCore _core;
+    private readonly object _sync = new();
+    private readonly ConcurrentDictionary<long, ScriptObject> _handles = new();
+    private readonly ConcurrentQueue<IDisposable> _pendingReleases = new();
+    private readonly List<IDisposable> _ownedResources = new();
+    private long _nextHandleId;
+    private volatile bool _disposed;
+    private volatile string? _spentReason;
+    private int _executionDepth;
+    private volatile bool _terminationRequested;
+
+    internal Context(EngineCore core, ContextSetup? setup = null)
+    {
+        _core = core;
+        try
+        {
+            Bridge = new Bridge(core.Engine);
+            Values = new Marshaller(this);
+            HostCalls = new HostCallSupport(this);
+            EventLoop = new EventLoop(this);
+            HostClasses = new HostClassRegistry(this);
+            Modules = new ModuleRegistry(this);
+            setup?.Apply(this);
+        }
+        catch
+        {
+            core.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Whether the context (and its isolate) is still usable.</summary>
+    public bool IsAlive => !_disposed && _spentReason is null;
+
+    internal Bridge Bridge { get; }
+
+    internal Marshaller Values { get; }
+
+    internal HostCallSupport HostCalls { get; }
+
+    internal EventLoop EventLoop { get; }
+
+    internal HostClassRegistry HostClasses { get; }
+
+    internal ModuleRegistry Modules { get; }
+
+    internal IsolateOptions Options => _core.Options;
+
+    /// <summary>Number of JS handles currently held by .NET in this context (for leak tests).</summary>
+    internal int LiveHandleCount => _handles.Count;
+
+    /// <summary>Heap statistics of this context's isolate.</summary>
+    public HeapStatistics GetHeapStatistics() => Run("Context.GetHeapStatistics", _ => _core.GetHeapStatistics());
+
+    /// <summary>Runs garbage collection; <paramref name="full"/> asks for an exhaustive collection.</summary>
+    public void CollectGarbage(bool full = true) => Run<object?>("Context.CollectGarbage", _ =>
+    {
+        _core.CollectGarbage(full);
+        return null;
+    });
+
+    /// <summary>Tells V8 the host is low on memory: it collects garbage aggressively.</summary>
+    public void LowMemoryNotification() => CollectGarbage(full: true);
+
+    /// <summary>
+    /// Stops the script currently running in this context, from any thread. The interrupted call throws
+    /// <see cref="ScriptTerminatedException"/>; the context stays usable.
+    /// </summary>
+    /// <returns><see langword="true"/> when a script was running and was asked to stop.</returns>
+    public bool TerminateExecution()
+    {
+        if (_disposed || Volatile.Read(ref _executionDepth) == 0)
+            return false;
+        _terminationRequested = true;
+        _core.Engine.Interrupt();
+        CancelExecutionToken();
+        return true;
+    }
+
+    /// <summary>Withdraws a termination request that has not taken effect yet.</summary>
+    /// <returns><see langword="true"/> when a request was pending.</returns>
+    public bool CancelTerminateExecution()
+    {
+        if (_disposed)
+            return false;
+        var pending = _terminationRequested;
+        _terminationRequested = false;
+        _core.Engine.CancelInterrupt();
+        return pending;
+    }
+
+    /// <summary>
+    /// Disposes the context, its isolate and everything created in it. Running script is terminated.
+    /// Safe to call more than once and from any thread; when called from a host function running
+    /// inside this context, disposal completes as soon as the outermost script call returns.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        _executionCancellation.Cancel();
+        if (Volatile.Read(ref _executionDepth) > 0)
+            _core.Engine.Interrupt();
+
+        lock (_sync)
+        {
+            if (_executionDepth == 0)
+                DisposeCore();
+        }
+    }
+
+    private void DisposeCore()
+    {
+        EventLoop.Close();
+        foreach (var resource in _ownedResources)
+            resource.Dispose();
+        _ownedResources.Clear();
+        _handles.Clear();
+        while (_pendingReleases.TryDequeue(out _))
+        {
+        }
+
+        _core.Dispose();
+    }
+
+    /// <summary>
+    /// The single entry into the engine: serializes callers, validates the context, applies the
+    /// timeout and turns engine exceptions into V8Host exceptions.
+    /// </summary>
+    internal T Run<T>(string operation, Func<V8ScriptEngine, T> action, TimeSpan? timeout = null)
+    {
+        lock (_sync)
+        {
+            ThrowIfUnusable(operation);
+            ApplyPendingReleases();
+            using var watchdog = Watchdog.Start(this, timeout);
+            _executionDepth++;
+            try
+            {
+                return action(_core.Engine);
+            }
+            catch (Exception exception) when (exception is IScriptEngineException)
+            {
+                throw TranslateEngineException(exception, watchdog, operation);
+            }
+            finally
+            {
+                if (--_executionDepth == 0)
+                {
+                    _terminationRequested = false;
+                    if (_disposed)
+                        DisposeCore();
+                }
+            }
+        }
+    }
+
+    internal void ThrowIfUnusable(string operation)
+    {
+        if (_disposed)
+            throw new ObjectDisposedException(nameof(Context), $"{operation} was called after the context was disposed.");
+        if (_spentReason is { } reason)
+            throw new ScriptResourceException($"{operation} cannot run: {reason} Dispose this context and create a new isolate.");
+    }
+
+    /// <summary>Owned resources (scripts, modules) are disposed with the context.</summary>
+    internal void Own(IDisposable resource)
+    {
+        lock (_sync)
+            _ownedResources.Add(resource);
+    }
+
+    internal void InterruptForTimeout() => _core.Engine.Interrupt();
+
+    // ---- Handle table -------------------------------------------------------------------------
+
+    internal object Track(ScriptObject target, Func<Context, long, JsHandle> create)
+    {
+        var id = Interlocked.Increment(ref _nextHandleId);
+        _handles[id] = target;
+        return create(this, id);
+    }
+
+    internal bool IsHandleAlive(long id) => !_disposed && _handles.ContainsKey(id);
+
+    internal T UseHandle<T>(JsHandle handle, string member, Func<ScriptObject, T> action)
+    {
+        var operation = $"{handle.GetType().Name}.{member}";
+        return Run(operation, _ => action(Resolve(handle, operation)));
+    }
+
+    /// <summary>The engine object behind a handle; the handle must belong to this context and be alive.</summary>
+    internal ScriptObject Resolve(JsHandle handle, string operation)
+    {
+        if (!ReferenceEquals(handle.Context, this))
+            throw new ArgumentException($"{operation}: the {handle.GetType().Name} belongs to a different context.");
+        if (_disposed)
+            throw new ObjectDisposedException(handle.GetType().Name, $"{operation} was called after the handle's context was disposed.");
+        if (!_handles.TryGetValue(handle.Id, out var target))
+            throw new ObjectDisposedException(handle.GetType().Name, $"{operation} was called on a {handle.GetType().Name} that was disposed.");
+        return target;
+    }
+
+    internal void ReleaseHandle(long id)
+    {
+        QueueRelease(id);
+        if (Monitor.TryEnter(_sync))
+        {
+            try
+            {
+                if (!_disposed)
+                    ApplyPendingReleases();
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+        }
+    }
+
+    /// <summary>Called from finalizers: never touches the engine, only queues.</summary>
+    internal void QueueRelease(long id)
+    {
+        if (!_disposed && _handles.TryRemove(id, out var target))
+            _pendingReleases.Enqueue(target);
+    }
+
+    private void ApplyPendingReleases()
+    {
+        while (_pendingReleases.TryDequeue(out var target))
+            target.Dispose();
+    }
+}

@@ -1,0 +1,88 @@
+using V8Host.Engine;
+
+namespace V8Host;
+
+/// <summary>
+/// Configures a context before it exists: host functions, host classes, globals, profiles, snapshot.
+/// <see cref="Build"/> consumes the builder; the context then owns the isolate.
+/// </summary>
+public sealed class ContextBuilder : IDisposable
+{
+    private readonly ContextSetup _setup = new();
+    private EngineCore? _core;
+    private bool _built;
+
+    internal ContextBuilder(EngineCore core) => _core = core;
+
+    /// <summary>Whether the builder can still build a context.</summary>
+    public bool IsAlive => _core is not null;
+
+    /// <summary>
+    /// Adds a global JS function backed by <paramref name="function"/> (the run-time, reflection path; the
+    /// source generator emits faster bindings). A dotted <paramref name="name"/> creates namespace objects.
+    /// Arguments convert per types.md; a leading <see cref="Context"/> or trailing <see cref="CancellationToken"/> parameter is supplied by the runtime.
+    /// </summary>
+    public ContextBuilder AddHostFunction(string name, Delegate function)
+    {
+        HostNames.ThrowIfInvalidPath(name, nameof(name));
+        ArgumentNullException.ThrowIfNull(function);
+        Live("AddHostFunction");
+        _setup.Add(context => context.DefineHostFunction(name, function));
+        return this;
+    }
+
+    /// <summary>Adds <typeparamref name="T"/> as a JS class (constructor, prototype members, statics).</summary>
+    public ContextBuilder AddHostClass<T>()
+        where T : class
+    {
+        Live("AddHostClass");
+        var descriptor = HostClassDescriptor.For(typeof(T));
+        _setup.Add(context => context.DefineHostClass(descriptor));
+        return this;
+    }
+
+    /// <summary>Sets a global value when the context is built.</summary>
+    public ContextBuilder SetGlobal(string name, object? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Live("SetGlobal");
+        _setup.Add(context => context.SetGlobal(name, value));
+        return this;
+    }
+
+    /// <summary>Adds everything in <paramref name="profile"/>: its functions, classes and host APIs.</summary>
+    public ContextBuilder UseProfile(HostProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        Live("UseProfile");
+        _setup.Add(profile.InstallInto);
+        return this;
+    }
+
+    /// <summary>Starts the context from context <paramref name="index"/> of the isolate's snapshot.</summary>
+    public ContextBuilder UseSnapshot(int index = 0)
+    {
+        var core = Live("UseSnapshot");
+        var snapshot = core.Snapshot ?? throw new InvalidOperationException("ContextBuilder.UseSnapshot needs an isolate created from StartupData.");
+        snapshot.CheckContextIndex(index);
+        _setup.UseSnapshot(index);
+        return this;
+    }
+
+    /// <summary>Builds the context, consuming the builder.</summary>
+    public Context Build()
+    {
+        var core = Interlocked.Exchange(ref _core, null) ?? throw Unusable("Build");
+        _built = true;
+        return new Context(core, _setup);
+    }
+
+    /// <summary>Disposes the isolate if no context was built.</summary>
+    public void Dispose() => Interlocked.Exchange(ref _core, null)?.Dispose();
+
+    private EngineCore Live(string operation) => _core ?? throw Unusable(operation);
+
+    private Exception Unusable(string operation) => _built
+        ? new InvalidOperationException($"ContextBuilder.{operation}: the builder was already consumed by Build().")
+        : new ObjectDisposedException(nameof(ContextBuilder), $"ContextBuilder.{operation} was called after the builder was disposed.");
+}

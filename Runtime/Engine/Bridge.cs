@@ -1,0 +1,154 @@
+using System.Reflection;
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.V8;
+using Microsoft.ClearScript.V8.FastProxy;
+
+namespace V8Host.Engine;
+
+/// <summary>
+/// The JavaScript half of the runtime: the helper functions from <c>Bootstrap.js</c>, called through
+/// ClearScript. Everything that is simpler to express in JS than through ClearScript's object API
+/// lives there; this class only gives each helper a typed .NET signature.
+/// </summary>
+internal sealed class Bridge
+{
+    private readonly V8ScriptEngine _engine;
+    private readonly ScriptObject _describeError;
+    private readonly ScriptObject _hostError;
+    private readonly ScriptObject _wrapHostFunction;
+    private readonly ScriptObject _defineGlobal;
+    private readonly ScriptObject _keys;
+    private readonly ScriptObject _hasOwn;
+    private readonly ScriptObject _has;
+    private readonly ScriptObject _remove;
+    private readonly ScriptObject _get;
+    private readonly ScriptObject _set;
+    private readonly ScriptObject _newObject;
+    private readonly ScriptObject _newArray;
+    private readonly ScriptObject _splice;
+    private readonly ScriptObject _apply;
+    private readonly ScriptObject _newUint8Array;
+    private readonly ScriptObject _typedArrayName;
+    private readonly ScriptObject _displayString;
+    private readonly ScriptObject _watchPromise;
+    private readonly ScriptObject _parseJson;
+    private readonly ScriptObject _newPromise;
+    private readonly ScriptObject _defineClass;
+    private readonly ScriptObject _unbox;
+    private ScriptObject? _structuredClone;
+
+    public Bridge(V8ScriptEngine engine)
+    {
+        _engine = engine;
+        var helpers = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:bootstrap"), LoadScript("Bootstrap"));
+        ScriptObject Helper(string name) => (ScriptObject)helpers.GetProperty(name);
+        _describeError = Helper("describeError");
+        _hostError = Helper("hostError");
+        _wrapHostFunction = Helper("wrapHostFunction");
+        _defineGlobal = Helper("defineGlobal");
+        _keys = Helper("keys");
+        _hasOwn = Helper("hasOwn");
+        _has = Helper("has");
+        _remove = Helper("remove");
+        _get = Helper("get");
+        _set = Helper("set");
+        _newObject = Helper("newObject");
+        _newArray = Helper("newArray");
+        _splice = Helper("splice");
+        _apply = Helper("apply");
+        _newUint8Array = Helper("newUint8Array");
+        _typedArrayName = Helper("typedArrayName");
+        _displayString = Helper("displayString");
+        _watchPromise = Helper("watchPromise");
+        _parseJson = Helper("parseJson");
+        _newPromise = Helper("newPromise");
+        _defineClass = Helper("defineClass");
+        _unbox = Helper("unbox");
+        ErrorMarker = (ScriptObject)engine.Evaluate("Object.freeze({})");
+    }
+
+    /// <summary>The value a fast host function returns to tell its JS wrapper "throw the pending host error".</summary>
+    public ScriptObject ErrorMarker { get; }
+
+    public object?[] DescribeError(object? thrown) =>
+        ((IList<object?>)_describeError.Invoke(false, thrown)).ToArray();
+
+    public ScriptObject HostError(int kind, string message, int id) => (ScriptObject)_hostError.Invoke(false, kind, message, id);
+
+    public ScriptObject WrapHostFunction(V8FastHostFunction host, string name, int length, V8FastHostFunction takeError) =>
+        (ScriptObject)_wrapHostFunction.Invoke(false, host, name, length, ErrorMarker, takeError);
+
+    /// <summary>Defines a JS class; returns it and its "adopt an existing .NET instance" function.</summary>
+    public (ScriptObject Class, ScriptObject Adopt) DefineClass(string name, V8FastHostFunction construct, ScriptObject members, V8FastHostFunction takeError)
+    {
+        var parts = (IList<object>)_defineClass.Invoke(false, name, construct, members, ErrorMarker, takeError);
+        return ((ScriptObject)parts[0], (ScriptObject)parts[1]);
+    }
+
+    public object Unbox(ScriptObject value) => _unbox.Invoke(false, value);
+
+    public void DefineGlobal(string path, object? value) => _defineGlobal.Invoke(false, path, value);
+
+    public IEnumerable<string> Keys(ScriptObject target) =>
+        ((IList<object>)_keys.Invoke(false, target)).Cast<string>().ToArray();
+
+    public bool HasOwn(ScriptObject target, string key) => (bool)_hasOwn.Invoke(false, target, key);
+
+    public bool Has(ScriptObject target, string key) => (bool)_has.Invoke(false, target, key);
+
+    public bool Remove(ScriptObject target, object key) => (bool)_remove.Invoke(false, target, key);
+
+    public object Get(ScriptObject target, object key) => _get.Invoke(false, target, key);
+
+    public void Set(ScriptObject target, object key, object? value) => _set.Invoke(false, target, key, value);
+
+    public ScriptObject NewObject() => (ScriptObject)_newObject.Invoke(false);
+
+    public ScriptObject NewArray() => (ScriptObject)_newArray.Invoke(false);
+
+    public void Splice(ScriptObject array, int start, int deleteCount, params object?[] items)
+    {
+        var args = new object?[items.Length + 3];
+        args[0] = array;
+        args[1] = start;
+        args[2] = deleteCount;
+        items.CopyTo(args, 3);
+        _splice.Invoke(false, args);
+    }
+
+    public object Apply(ScriptObject function, object? thisArg, ScriptObject args) => _apply.Invoke(false, function, thisArg, args);
+
+    public ScriptObject NewUint8Array(ReadOnlySpan<byte> bytes)
+    {
+        var array = (ScriptObject)_newUint8Array.Invoke(false, bytes.Length);
+        if (bytes.Length > 0)
+            ((Microsoft.ClearScript.JavaScript.ITypedArray<byte>)array).WriteBytes(bytes.ToArray(), 0, (ulong)bytes.Length, 0);
+        return array;
+    }
+
+    public string TypedArrayName(ScriptObject view) => (string)_typedArrayName.Invoke(false, view);
+
+    public string DisplayString(ScriptObject target) => (string)_displayString.Invoke(false, target);
+
+    public void WatchPromise(ScriptObject promise, V8FastHostFunction onSettled) => _watchPromise.Invoke(false, promise, onSettled);
+
+    public object ParseJson(string json) => _parseJson.Invoke(false, json);
+
+    /// <summary>A new pending promise with its resolve and reject functions.</summary>
+    public (ScriptObject Promise, ScriptObject Resolve, ScriptObject Reject) NewPromise()
+    {
+        var parts = (IList<object>)_newPromise.Invoke(false);
+        return ((ScriptObject)parts[0], (ScriptObject)parts[1], (ScriptObject)parts[2]);
+    }
+
+    public ScriptObject StructuredClone =>
+        _structuredClone ??= (ScriptObject)_engine.Evaluate(EngineCore.Document("v8host:structured-clone"), LoadScript("StructuredClone"));
+
+    private static string LoadScript(string name)
+    {
+        using var stream = typeof(Bridge).Assembly.GetManifestResourceStream($"V8Host.{name}.js")
+            ?? throw new InvalidOperationException($"V8Host.Runtime is missing its embedded script '{name}.js'.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

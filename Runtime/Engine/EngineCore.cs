@@ -1,0 +1,96 @@
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.JavaScript;
+using Microsoft.ClearScript.V8;
+
+namespace V8Host.Engine;
+
+/// <summary>
+/// The one place that knows how an <see cref="IsolateOptions"/> maps onto ClearScript: a
+/// <see cref="V8ScriptEngine"/> is one V8 isolate with one context, so an <see cref="Isolate"/> and
+/// the context it is consumed into share one <see cref="EngineCore"/>.
+/// </summary>
+internal sealed class EngineCore : IDisposable
+{
+    private const V8ScriptEngineFlags Flags =
+        V8ScriptEngineFlags.EnableDateTimeConversion |
+        V8ScriptEngineFlags.MarshalUnsafeInt64AsBigInt |
+        V8ScriptEngineFlags.EnableDynamicModuleImports |
+        V8ScriptEngineFlags.DisableGlobalMembers |
+        V8ScriptEngineFlags.HideHostExceptions;
+
+    private const long MiB = 1024 * 1024;
+
+    public EngineCore(IsolateOptions options, StartupData? snapshot)
+    {
+        options.Validate();
+        Options = options;
+        Snapshot = snapshot;
+        Engine = new V8ScriptEngine(CreateConstraints(options), Flags);
+        if (options.MaxHeapBytes is { } maxHeap)
+        {
+            // Sampled limit: on breach ClearScript terminates the script and marks the isolate spent,
+            // instead of letting V8 abort the process at its hard limit.
+            Engine.MaxRuntimeHeapSize = (UIntPtr)(ulong)maxHeap;
+            Engine.RuntimeHeapSizeViolationPolicy = V8RuntimeViolationPolicy.Interrupt;
+        }
+
+        if (options.MaxStackBytes is { } maxStack)
+            Engine.MaxRuntimeStackUsage = (UIntPtr)(ulong)maxStack;
+    }
+
+    public V8ScriptEngine Engine { get; }
+
+    public IsolateOptions Options { get; }
+
+    public StartupData? Snapshot { get; }
+
+    public HeapStatistics GetHeapStatistics()
+    {
+        var info = Engine.GetRuntimeHeapInfo();
+        return new HeapStatistics(
+            (long)info.TotalHeapSize,
+            (long)info.TotalHeapSizeExecutable,
+            (long)info.TotalPhysicalSize,
+            (long)info.TotalAvailableSize,
+            (long)info.UsedHeapSize,
+            (long)info.HeapSizeLimit,
+            (long)info.TotalExternalSize);
+    }
+
+    public void CollectGarbage(bool full) => Engine.CollectGarbage(full);
+
+    public void Dispose() => Engine.Dispose();
+
+    /// <summary>
+    /// Scripts are registered under <c>v8host:&lt;escaped name&gt;</c>: ClearScript would otherwise
+    /// make names unique ("x [2].js"), and the bootstrap maps the URI back to the user's name.
+    /// </summary>
+    public static DocumentInfo Document(string name, bool module = false)
+    {
+        var info = new DocumentInfo(DocumentUri(name));
+        if (module)
+            info.Category = ModuleCategory.Standard;
+        return info;
+    }
+
+    public static Uri DocumentUri(string name) => new("v8host:" + Uri.EscapeDataString(name));
+
+    public static string DisplayName(string resourceName) =>
+        resourceName.StartsWith("v8host:", StringComparison.Ordinal)
+            ? Uri.UnescapeDataString(resourceName["v8host:".Length..])
+            : resourceName;
+
+    private static V8RuntimeConstraints CreateConstraints(IsolateOptions options)
+    {
+        var constraints = new V8RuntimeConstraints();
+        if (options.MaxHeapBytes is { } maxHeap)
+        {
+            // Headroom between the sampled limit and V8's hard limit, so that an allocation burst
+            // between two samples is caught by the sampler rather than aborting the process.
+            var hardLimitMb = (int)Math.Min(int.MaxValue, Math.Max(4 * maxHeap / MiB, maxHeap / MiB + 256));
+            constraints.MaxOldSpaceSize = hardLimitMb;
+        }
+
+        return constraints;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Reflection;
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.V8.FastProxy;
+
+namespace V8Host.Engine;
+
+/// <summary>The body of a host function: reads JS arguments, writes the result. Exceptions become JS errors.</summary>
+internal delegate void HostInvoker(in V8FastArgs args, in V8FastResult result);
+
+/// <summary>
+/// Host functions on the JavaScript side: each is one ClearScript fast host function wrapped in a
+/// real JS function. A failing call does not throw through ClearScript (whose host errors are plain
+/// <c>Error</c>s without the original exception); it parks the exception here and returns a marker,
+/// and the JS wrapper throws the right error kind, carrying an id that brings the .NET exception
+/// back out if the error reaches .NET.
+/// </summary>
+internal sealed class HostCallSupport
+{
+    private const int MaxRememberedExceptions = 256;
+
+    private readonly Context _context;
+    private readonly Dictionary<int, Exception> _exceptions = new();
+    private readonly Queue<int> _exceptionOrder = new();
+    private readonly V8FastHostFunction _takeError;
+    private int _nextExceptionId;
+    private Exception? _pending;
+
+    public HostCallSupport(Context context)
+    {
+        _context = context;
+        _takeError = new V8FastHostFunction("takeError", (bool _, in V8FastArgs _, in V8FastResult result) =>
+            result.Set(CreateJsError(_pending ?? new InvalidOperationException("A host function failed without an error."))));
+    }
+
+    /// <summary>Returns the JS error for the exception parked by the last failed host call.</summary>
+    public V8FastHostFunction TakeError => _takeError;
+
+    /// <summary>Creates a JS function named <paramref name="name"/> whose calls run <paramref name="invoker"/>.</summary>
+    public ScriptObject CreateFunction(string name, int length, HostInvoker invoker) =>
+        _context.Bridge.WrapHostFunction(CreateFastFunction(name, invoker), name, length, _takeError);
+
+    /// <summary>
+    /// The raw fast host function behind a JS-side wrapper: on failure it parks the exception and
+    /// returns the error marker, which the wrapper turns into a throw via <see cref="TakeError"/>.
+    /// </summary>
+    public V8FastHostFunction CreateFastFunction(string name, HostInvoker invoker) =>
+        new(name, (bool _, in V8FastArgs args, in V8FastResult result) =>
+        {
+            try
+            {
+                invoker(args, result);
+            }
+            catch (Exception exception) when (exception is not ScriptTerminatedException && !IsEngineTermination(exception))
+            {
+                _pending = exception;
+                if (!result.IsSet)
+                    result.Set(_context.Bridge.ErrorMarker);
+            }
+        });
+
+    /// <summary>The runtime (reflection) path for <c>AddHostFunction(name, Delegate)</c>.</summary>
+    public ScriptObject CreateDelegateFunction(string name, Delegate function)
+    {
+        var binding = ReflectionBinding.ForDelegate(_context, name, function);
+        return CreateFunction(name, binding.RequiredCount, (in V8FastArgs args, in V8FastResult result) =>
+        {
+            var returned = binding.Invoke(function, args, 0);
+            if (binding.ReturnsVoid)
+                result.SetUndefined();
+            else
+                SetResult(result, returned);
+        });
+    }
+
+    /// <summary>A JS promise that settles, on the context's event loop, when <paramref name="task"/> completes.</summary>
+    public ScriptObject CreatePromise(Task task)
+    {
+        var (promise, resolve, reject) = _context.Bridge.NewPromise();
+        _context.EventLoop.BeginExternalWork();
+        task.ContinueWith(
+            completed => _context.EventLoop.Post(() =>
+            {
+                _context.EventLoop.EndExternalWork();
+                if (completed.IsCompletedSuccessfully)
+                    resolve.Invoke(false, _context.Values.ToEngine(ResultOf(completed)));
+                else
+                    reject.Invoke(false, CreateJsError(completed.IsCanceled ? new TaskCanceledException(completed) : completed.Exception!.GetBaseException()));
+            }),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return promise;
+    }
+
+    /// <summary>Sets a converted return value, keeping .NET null as JS null (ClearScript would make it undefined).</summary>
+    public void SetResult(in V8FastResult result, object? value)
+    {
+        var engineValue = _context.Values.ToEngine(value);
+        if (engineValue is null)
+            result.SetNull();
+        else
+            result.Set(engineValue);
+    }
+
+    /// <summary>The .NET exception behind a JS error raised by a host call, if it is still remembered.</summary>
+    public Exception? TakeException(int id)
+    {
+        lock (_exceptions)
+            return _exceptions.Remove(id, out var exception) ? exception : null;
+    }
+
+    private ScriptObject CreateJsError(Exception exception)
+    {
+        _pending = null;
+        var kind = exception switch
+        {
+            ConversionException conversion => conversion.Kind,
+            ArgumentOutOfRangeException => JsErrorKind.RangeError,
+            _ => JsErrorKind.Error,
+        };
+        var message = _context.Options.ExposeHostStackTraces ? exception.ToString() : exception.Message;
+        return _context.Bridge.HostError((int)kind, message, Remember(exception));
+    }
+
+    private int Remember(Exception exception)
+    {
+        lock (_exceptions)
+        {
+            var id = ++_nextExceptionId;
+            _exceptions[id] = exception;
+            _exceptionOrder.Enqueue(id);
+            while (_exceptionOrder.Count > MaxRememberedExceptions)
+                _exceptions.Remove(_exceptionOrder.Dequeue());
+            return id;
+        }
+    }
+
+    private static object? ResultOf(Task task)
+    {
+        var type = task.GetType();
+        if (!type.IsGenericType)
+            return JsUndefined.Value;
+        var result = type.GetProperty("Result")!.GetValue(task);
+        return result?.GetType().FullName == "System.Threading.Tasks.VoidTaskResult" ? JsUndefined.Value : result;
+    }
+
+    private static bool IsEngineTermination(Exception exception) =>
+        exception is ScriptInterruptedException || (exception is IScriptEngineException { IsFatal: true });
+}

@@ -1,0 +1,235 @@
+using System.Collections;
+using System.Globalization;
+using System.Numerics;
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.JavaScript;
+
+namespace V8Host.Engine;
+
+/// <summary>Typed reads: an engine value converted to a requested .NET type per types.md.</summary>
+internal sealed partial class Marshaller
+{
+    /// <summary>
+    /// Converts <paramref name="value"/> (an engine value) to <paramref name="type"/>.
+    /// <paramref name="what"/> names the target in error messages ("parameter 'x' of add").
+    /// Throws <see cref="ConversionException"/>.
+    /// </summary>
+    public object? ToClr(object? value, Type type, string what, bool allowNull = true)
+    {
+        if (type == typeof(object))
+            return ToHost(value);
+
+        var isMissing = value is null || value is Undefined;
+        var underlying = Nullable.GetUnderlyingType(type);
+        if (underlying is not null)
+            return isMissing ? null : ToClr(value, underlying, what);
+
+        if (isMissing)
+        {
+            if (!type.IsValueType && allowNull && type != typeof(JsHandle) && !typeof(JsHandle).IsAssignableFrom(type))
+                return null;
+            if (type == typeof(JsUndefined) && value is Undefined)
+                return JsUndefined.Value;
+            throw Mismatch(value, type, what);
+        }
+
+        if (type.IsInstanceOfType(value) && value is not ScriptObject)
+            return value;
+
+        switch (Type.GetTypeCode(type))
+        {
+            case TypeCode.Boolean:
+                return value is bool ? value : throw Mismatch(value, type, what);
+            case TypeCode.String:
+                return value is string ? value : throw Mismatch(value, type, what);
+            case TypeCode.Char:
+                return value is string { Length: 1 } s ? s[0] : throw Mismatch(value, type, what, "a string of length 1");
+            case TypeCode.Double:
+                return AsDouble(value) ?? throw Mismatch(value, type, what);
+            case TypeCode.Single:
+                return (float)(AsDouble(value) ?? throw Mismatch(value, type, what));
+            case TypeCode.Decimal:
+                var number = AsDouble(value) ?? throw Mismatch(value, type, what);
+                return double.IsFinite(number) ? (decimal)number : throw new ConversionException(JsErrorKind.RangeError, $"{what}: {number} is out of range for decimal.");
+            case TypeCode.SByte or TypeCode.Byte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32 or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64:
+                return type.IsEnum ? ToEnum(value, type, what) : ToInteger(value, type, what);
+            case TypeCode.DateTime:
+                return value is DateTime dt ? AsUtc(dt) : throw Mismatch(value, type, what, "a Date");
+        }
+
+        if (type == typeof(BigInteger))
+            return value is BigInteger ? value : throw Mismatch(value, type, what, "a bigint");
+        if (type == typeof(DateTimeOffset))
+            return value is DateTime date ? new DateTimeOffset(AsUtc(date)) : throw Mismatch(value, type, what, "a Date");
+        if (type == typeof(byte[]))
+            return ReadBytes(value, what);
+        if (type == typeof(ReadOnlyMemory<byte>))
+            return new ReadOnlyMemory<byte>(ReadBytes(value, what));
+        if (type == typeof(Memory<byte>))
+            return new Memory<byte>(ReadBytes(value, what));
+
+        if (typeof(JsHandle).IsAssignableFrom(type))
+        {
+            var host = value is ScriptObject target ? Wrap(target) : null;
+            if (host is not null && type.IsInstanceOfType(host))
+                return host;
+            host?.Dispose();
+            throw Mismatch(value, type, what);
+        }
+
+        if (typeof(Delegate).IsAssignableFrom(type))
+            return value is ScriptObject function && function is IJavaScriptObject { Kind: JavaScriptObjectKind.Function }
+                ? DelegateAdapter.Create(_context, (JsFunction)Wrap(function), type)
+                : throw Mismatch(value, type, what, "a function");
+
+        if (CollectionShape.TryGetDictionaryValueType(type, out var valueType))
+            return ToDictionary(value, type, valueType, what);
+        if (CollectionShape.TryGetElementType(type, out var elementType))
+            return ToList(value, type, elementType, what);
+
+        if (type.IsInstanceOfType(value))
+            return value;
+        if (value is ScriptObject candidate && _context.HostClasses.Unbox(candidate) is { } instance && type.IsInstanceOfType(instance))
+            return instance;
+        throw Mismatch(value, type, what);
+    }
+
+    private static double? AsDouble(object? value) => value switch
+    {
+        int i => i,
+        long l => l,
+        double d => d,
+        float f => f,
+        _ => null,
+    };
+
+    private static object ToInteger(object? value, Type type, string what)
+    {
+        double number;
+        switch (value)
+        {
+            case int i:
+                number = i;
+                break;
+            case BigInteger big when type == typeof(long) || type == typeof(ulong):
+                return type == typeof(long)
+                    ? (big >= long.MinValue && big <= long.MaxValue ? (long)big : throw OutOfRange(big.ToString(CultureInfo.InvariantCulture), type, what))
+                    : (big >= ulong.MinValue && big <= ulong.MaxValue ? (ulong)big : throw OutOfRange(big.ToString(CultureInfo.InvariantCulture), type, what));
+            case long l when type == typeof(long):
+                return l;
+            default:
+                number = AsDouble(value) ?? throw Mismatch(value, type, what);
+                break;
+        }
+
+        if (number != Math.Floor(number) || double.IsInfinity(number))
+            throw new ConversionException(JsErrorKind.RangeError, $"{what} must be an integer; got {number.ToString(CultureInfo.InvariantCulture)}.");
+        try
+        {
+            return Convert.ChangeType(checked((decimal)number), type, CultureInfo.InvariantCulture);
+        }
+        catch (Exception exception) when (exception is OverflowException)
+        {
+            throw OutOfRange(number.ToString(CultureInfo.InvariantCulture), type, what);
+        }
+    }
+
+    private static object ToEnum(object? value, Type type, string what)
+    {
+        if (value is string name)
+        {
+            return Enum.TryParse(type, name, ignoreCase: false, out var parsed) && Enum.IsDefined(type, parsed!)
+                ? parsed!
+                : throw new ConversionException(JsErrorKind.RangeError, $"{what}: '{name}' is not a member of {type.Name} ({string.Join(", ", Enum.GetNames(type))}).");
+        }
+
+        var number = ToInteger(value, Enum.GetUnderlyingType(type), what);
+        var result = Enum.ToObject(type, number);
+        return Enum.IsDefined(type, result) || type.IsDefined(typeof(FlagsAttribute), false)
+            ? result
+            : throw new ConversionException(JsErrorKind.RangeError, $"{what}: {number} is not a value of {type.Name}.");
+    }
+
+    private byte[] ReadBytes(object? value, string what) => value switch
+    {
+        IArrayBufferView view => view.GetBytes(),
+        IArrayBuffer buffer => buffer.GetBytes(),
+        _ => throw Mismatch(value, typeof(byte[]), what, "a Uint8Array or ArrayBuffer"),
+    };
+
+    private object ToList(object? value, Type type, Type elementType, string what)
+    {
+        if (value is not IList<object> items || value is not IJavaScriptObject { Kind: JavaScriptObjectKind.Array })
+            throw Mismatch(value, type, what, "an Array");
+        var array = Array.CreateInstance(elementType, items.Count);
+        for (var i = 0; i < items.Count; i++)
+            array.SetValue(ToClr(items[i], elementType, $"{what}[{i}]"), i);
+        if (type.IsArray || type.IsAssignableFrom(array.GetType()))
+            return array;
+        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType), items.Count)!;
+        foreach (var item in array)
+            list.Add(item);
+        return list;
+    }
+
+    private object ToDictionary(object? value, Type type, Type valueType, string what)
+    {
+        if (value is not ScriptObject target || value is IJavaScriptObject { Kind: not JavaScriptObjectKind.Unknown })
+            throw Mismatch(value, type, what, "a plain object");
+        var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType))!;
+        foreach (var key in _context.Bridge.Keys(target))
+            dictionary[key] = ToClr(_context.Bridge.Get(target, key), valueType, $"{what}.{key}");
+        return dictionary;
+    }
+
+    private static ConversionException OutOfRange(string number, Type type, string what) =>
+        new(JsErrorKind.RangeError, $"{what}: {number} is out of range for {type.Name}.");
+
+    private static ConversionException Mismatch(object? value, Type type, string what, string? expected = null) =>
+        new(JsErrorKind.TypeError, $"{what} expects {expected ?? Describe(type)}; got {DescribeValue(value)}.");
+
+    /// <summary>How a .NET type reads from the JavaScript side, for error messages.</summary>
+    internal static string Describe(Type type)
+    {
+        if (Nullable.GetUnderlyingType(type) is { } inner)
+            return $"{Describe(inner)} or null";
+        if (type.IsEnum)
+            return $"a {type.Name} value (number or member name)";
+        return Type.GetTypeCode(type) switch
+        {
+            TypeCode.Boolean => "a boolean",
+            TypeCode.String => "a string",
+            TypeCode.Char => "a string of length 1",
+            TypeCode.DateTime => "a Date",
+            TypeCode.Double or TypeCode.Single or TypeCode.Decimal => "a number",
+            TypeCode.SByte or TypeCode.Byte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32 or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64 => $"an integer ({type.Name})",
+            _ when type == typeof(BigInteger) => "a bigint",
+            _ when type == typeof(JsObject) => "an object",
+            _ when type == typeof(JsArray) => "an Array",
+            _ when type == typeof(JsFunction) => "a function",
+            _ when type == typeof(JsPromise) => "a Promise",
+            _ when type == typeof(JsArrayBuffer) => "an ArrayBuffer",
+            _ when type == typeof(JsTypedArray) => "a typed array",
+            _ => $"a {type.Name}",
+        };
+    }
+
+    /// <summary>What a JavaScript value is, for error messages ("a string (\"abc\")").</summary>
+    internal static string DescribeValue(object? value) => value switch
+    {
+        null => "null",
+        Undefined => "undefined",
+        bool b => b ? "true" : "false",
+        string s => s.Length <= 32 ? $"a string (\"{s}\")" : "a string",
+        int or long or double or float => $"a number ({Convert.ToString(value, CultureInfo.InvariantCulture)})",
+        BigInteger => "a bigint",
+        DateTime => "a Date",
+        IJavaScriptObject { Kind: JavaScriptObjectKind.Array } => "an Array",
+        IJavaScriptObject { Kind: JavaScriptObjectKind.Function } => "a function",
+        IJavaScriptObject { Kind: JavaScriptObjectKind.Promise } => "a Promise",
+        IJavaScriptObject { Kind: JavaScriptObjectKind.ArrayBuffer } => "an ArrayBuffer",
+        IJavaScriptObject { Kind: JavaScriptObjectKind.TypedArray or JavaScriptObjectKind.DataView } => "a typed array",
+        ScriptObject => "an object",
+        _ => $"a {value.GetType().Name}",
+    };
+}

@@ -1,0 +1,89 @@
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.JavaScript;
+
+namespace V8Host.Engine;
+
+/// <summary>
+/// Resolves ES module imports for a context. ClearScript asks a document loader for every import;
+/// this loader answers from the modules compiled in the context: first the importing module's
+/// explicit imports map (<see cref="Module.Instantiate"/>), then any module compiled under that
+/// specifier. Nothing is read from disk or network.
+/// </summary>
+internal sealed class ModuleRegistry : DocumentLoader
+{
+    private readonly Context _context;
+    private readonly Dictionary<string, Module> _bySpecifier = new(StringComparer.Ordinal);
+    private readonly Dictionary<Uri, Module> _byUri = new();
+
+    public ModuleRegistry(Context context)
+    {
+        _context = context;
+        context.Engine.DocumentSettings.Loader = this;
+        context.Engine.DocumentSettings.AccessFlags = DocumentAccessFlags.None;
+    }
+
+    public void Register(Module module)
+    {
+        lock (_bySpecifier)
+        {
+            _bySpecifier[module.Specifier] = module;
+            _byUri[EngineCore.DocumentUri(module.Specifier)] = module;
+        }
+    }
+
+    /// <summary>
+    /// ClearScript returns no namespace for an evaluated module, so evaluation goes through a tiny
+    /// wrapper module that imports the target's namespace and hands it over through a registered
+    /// global symbol, removed again right after.
+    /// </summary>
+    public (object? Result, JsObject Namespace) Evaluate(Module module, TimeSpan? timeout)
+    {
+        var wrapper = $"import * as ns from {System.Text.Json.JsonSerializer.Serialize(module.Specifier)};\n" +
+                      $"globalThis[Symbol.for({System.Text.Json.JsonSerializer.Serialize(NamespaceKey)})] = ns;";
+        return _context.Run("Module.Evaluate", engine =>
+        {
+            var result = engine.Evaluate(EngineCore.Document(module.Specifier + "#evaluate", module: true), wrapper);
+            var key = engine.Evaluate($"Symbol.for({System.Text.Json.JsonSerializer.Serialize(NamespaceKey)})");
+            var exports = (Microsoft.ClearScript.ScriptObject)_context.Bridge.Get(engine.Global, key);
+            _context.Bridge.Remove(engine.Global, key);
+            return (_context.Values.ToHost(result), (JsObject)_context.Values.Wrap(exports));
+        }, timeout);
+    }
+
+    private const string NamespaceKey = "v8host.moduleNamespace";
+
+    public override Task<Document> LoadDocumentAsync(DocumentSettings settings, DocumentInfo? sourceInfo, string specifier, DocumentCategory category, DocumentContextCallback contextCallback)
+    {
+        try
+        {
+            var module = Resolve(sourceInfo, specifier);
+            var info = EngineCore.Document(module.Specifier, module: true);
+            return Task.FromResult<Document>(new StringDocument(info, module.Source));
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<Document>(exception);
+        }
+    }
+
+    private Module Resolve(DocumentInfo? sourceInfo, string specifier)
+    {
+        lock (_bySpecifier)
+        {
+            var referrer = sourceInfo?.Uri is { } uri && _byUri.TryGetValue(uri, out var found) ? found : null;
+            if (referrer?.Imports is { } imports && imports.TryGetValue(specifier, out var imported))
+            {
+                if (!ReferenceEquals(imported.Context, _context))
+                    throw new InvalidOperationException($"Module '{imported.Specifier}' imported by '{referrer.Specifier}' belongs to a different context.");
+                return imported;
+            }
+
+            if (_bySpecifier.TryGetValue(specifier, out var module))
+                return module;
+        }
+
+        var from = sourceInfo?.Uri is { } source ? $" imported by '{EngineCore.DisplayName(source.OriginalString)}'" : string.Empty;
+        throw new InvalidOperationException(
+            $"Cannot resolve module '{specifier}'{from}: pass it in Instantiate(imports) or compile it in this context with CompileModule(source, \"{specifier}\").");
+    }
+}

@@ -1,0 +1,38 @@
+namespace V8Host;
+
+/// <summary>Limits and features of a new <see cref="Isolate"/>.</summary>
+public sealed record IsolateOptions
+{
+    /// <summary>
+    /// Heap size, in bytes, above which script execution is stopped with a
+    /// <see cref="ScriptResourceException"/>. <see langword="null"/> means V8's default limit, where
+    /// exhausting the heap ends the process. The limit is sampled while script runs, so a script can
+    /// overshoot it briefly; the isolate's hard limit is set well above it to absorb that.
+    /// </summary>
+    public long? MaxHeapBytes { get; init; }
+
+    /// <summary>Native stack budget, in bytes, for script execution. Deep recursion beyond it raises a JS <c>RangeError</c>.</summary>
+    public long? MaxStackBytes { get; init; }
+
+    /// <summary>Enables the V8 inspector (Chrome DevTools Protocol) for contexts of this isolate.</summary>
+    public bool EnableInspector { get; init; }
+
+    /// <summary>Loopback port for the inspector; 0 picks a free one.</summary>
+    public int InspectorPort { get; init; }
+
+    /// <summary>
+    /// When <see langword="true"/>, a .NET exception thrown by a host function exposes its stack trace
+    /// to JavaScript in the error message. Off by default: scripts see only the exception's message.
+    /// </summary>
+    public bool ExposeHostStackTraces { get; init; }
+
+    internal void Validate()
+    {
+        if (MaxHeapBytes is <= 0)
+            throw new ArgumentOutOfRangeException(nameof(MaxHeapBytes), MaxHeapBytes, "MaxHeapBytes must be positive.");
+        if (MaxStackBytes is <= 0)
+            throw new ArgumentOutOfRangeException(nameof(MaxStackBytes), MaxStackBytes, "MaxStackBytes must be positive.");
+        if (InspectorPort is < 0 or > 65535)
+            throw new ArgumentOutOfRangeException(nameof(InspectorPort), InspectorPort, "InspectorPort must be between 0 and 65535.");
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.ClearScript.V8;
+using V8Host.Engine;
+
+namespace V8Host;
+
+/// <summary>A compiled classic script, bound to the context that compiled it; run it as often as needed.</summary>
+public sealed class Script : IDisposable
+{
+    private readonly Context _context;
+    private readonly V8Script _compiled;
+    private bool _disposed;
+
+    internal Script(Context context, V8Script compiled, string source, string resourceName, string? sourceMapUrl, bool cachedDataRejected)
+    {
+        _context = context;
+        _compiled = compiled;
+        Source = source;
+        ResourceName = resourceName;
+        SourceMapUrl = sourceMapUrl;
+        CachedDataRejected = cachedDataRejected;
+    }
+
+    /// <summary>The source text.</summary>
+    public string Source { get; }
+
+    /// <summary>The file name given at compile time.</summary>
+    public string ResourceName { get; }
+
+    /// <summary>The source map URL given at compile time.</summary>
+    public string? SourceMapUrl { get; }
+
+    /// <summary>Whether code-cache data passed to <see cref="Context.Compile"/> was rejected (stale V8 version, other source …); the script compiled normally anyway.</summary>
+    public bool CachedDataRejected { get; }
+
+    /// <summary>Whether the script and its context are alive.</summary>
+    public bool IsAlive => !_disposed && _context.IsAlive;
+
+    /// <summary>Runs the script and returns its completion value.</summary>
+    public object? Run(TimeSpan? timeout = null)
+    {
+        ThrowIfDisposed("Script.Run");
+        return _context.Run("Script.Run", engine => _context.Values.ToHost(engine.Evaluate(_compiled)), timeout);
+    }
+
+    /// <summary>Produces V8 code-cache bytes for this source; pass them to <see cref="Context.Compile"/> later (in any context) to skip parsing.</summary>
+    public byte[] CreateCodeCache()
+    {
+        ThrowIfDisposed("Script.CreateCodeCache");
+        return _context.Run("Script.CreateCodeCache", engine =>
+        {
+            using var recompiled = engine.Compile(EngineCore.Document(ResourceName), Source, V8CacheKind.Code, out var cache);
+            return cache ?? Array.Empty<byte>();
+        });
+    }
+
+    /// <summary>Releases the compiled script. Also happens when the context is disposed.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        _compiled.Dispose();
+    }
+
+    private void ThrowIfDisposed(string operation)
+    {
+        if (_disposed)
+            throw new ObjectDisposedException(nameof(Script), $"{operation} was called on a disposed script.");
+    }
+}

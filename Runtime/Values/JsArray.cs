@@ -1,0 +1,96 @@
+using System.Collections;
+using Microsoft.ClearScript;
+
+namespace V8Host;
+
+/// <summary>A JavaScript Array as a live <see cref="IList{T}"/>: reads and writes go to the array itself.</summary>
+public sealed class JsArray : JsHandle, IList<object?>
+{
+    internal JsArray(Context context, long id)
+        : base(context, id)
+    {
+    }
+
+    /// <inheritdoc />
+    public object? this[int index]
+    {
+        get => Use("get_Item", target => Context.Values.ToHost(Items(target)[CheckIndex(target, index)]));
+        set => Use("set_Item", target => Items(target)[CheckIndex(target, index)] = Context.Values.ToEngine(value)!);
+    }
+
+    /// <summary>Reads element <paramref name="index"/> converted to <typeparamref name="T"/> (types.md).</summary>
+    /// <exception cref="InvalidCastException">The element cannot be converted to <typeparamref name="T"/>.</exception>
+    public T Get<T>(int index) =>
+        Use("Get", target => Context.ConvertResult<T>(Items(target)[CheckIndex(target, index)], $"element [{index}]"));
+
+    /// <summary>The array's <c>length</c>.</summary>
+    public int Count => Use("Count", target => Items(target).Count);
+
+    /// <inheritdoc />
+    public bool IsReadOnly => false;
+
+    /// <summary>Appends an element (<c>push</c>).</summary>
+    public void Add(object? item) => Use("Add", target => Items(target).Add(Context.Values.ToEngine(item)!));
+
+    /// <summary>Sets <c>length</c> to 0.</summary>
+    public void Clear() => Use("Clear", target => target.SetProperty("length", 0));
+
+    /// <inheritdoc />
+    public bool Contains(object? item) => IndexOf(item) >= 0;
+
+    /// <inheritdoc />
+    public void CopyTo(object?[] array, int arrayIndex)
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        foreach (var item in this)
+            array[arrayIndex++] = item;
+    }
+
+    /// <summary>Index of the first element equal to <paramref name="item"/> (.NET equality of converted values), or -1.</summary>
+    public int IndexOf(object? item)
+    {
+        var index = 0;
+        foreach (var element in this)
+        {
+            if (Equals(element, item))
+                return index;
+            if (element is JsHandle handle)
+                handle.Dispose();
+            index++;
+        }
+
+        return -1;
+    }
+
+    /// <inheritdoc />
+    public void Insert(int index, object? item) => Use("Insert", target =>
+    {
+        if ((uint)index > (uint)Items(target).Count)
+            throw new ArgumentOutOfRangeException(nameof(index), index, "Index must be within the array or at its end.");
+        Context.Bridge.Splice(target, index, 0, Context.Values.ToEngine(item));
+    });
+
+    /// <inheritdoc />
+    public bool Remove(object? item)
+    {
+        var index = IndexOf(item);
+        if (index < 0)
+            return false;
+        RemoveAt(index);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public void RemoveAt(int index) => Use("RemoveAt", target => Context.Bridge.Splice(target, CheckIndex(target, index), 1));
+
+    /// <summary>A snapshot of the elements, taken when enumeration starts.</summary>
+    public IEnumerator<object?> GetEnumerator() =>
+        Use("GetEnumerator", target => Items(target).Select(Context.Values.ToHost).ToList()).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static IList<object> Items(ScriptObject target) => (IList<object>)target;
+
+    private static int CheckIndex(ScriptObject target, int index) =>
+        (uint)index < (uint)Items(target).Count ? index : throw new ArgumentOutOfRangeException(nameof(index), index, "Index is outside the JavaScript array.");
+}

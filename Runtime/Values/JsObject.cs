@@ -1,0 +1,118 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.ClearScript;
+
+namespace V8Host;
+
+/// <summary>
+/// A JavaScript object as a live <see cref="IDictionary{TKey,TValue}"/>: reads and writes go to the
+/// object itself. Keys are its own enumerable string keys (<c>Object.keys</c>); the indexer also reads
+/// inherited properties (getters of class instances, for example).
+/// </summary>
+public class JsObject : JsHandle, IDictionary<string, object?>
+{
+    internal JsObject(Context context, long id)
+        : base(context, id)
+    {
+    }
+
+    /// <summary>Gets or sets a property. Reading a property the object does not have throws <see cref="KeyNotFoundException"/>.</summary>
+    public object? this[string key]
+    {
+        get => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The JavaScript object has no property '{key}'.");
+        set => Set(key, value);
+    }
+
+    /// <summary>Reads property <paramref name="key"/> converted to <typeparamref name="T"/> (types.md).</summary>
+    /// <exception cref="InvalidCastException">The value cannot be converted to <typeparamref name="T"/>.</exception>
+    public T Get<T>(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Use("Get", target => Context.ConvertResult<T>(Context.Bridge.Get(target, key), $"property '{key}'"));
+    }
+
+    /// <summary>Writes property <paramref name="key"/>; .NET collections are copied into JS values.</summary>
+    public void Set(string key, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Use("Set", target => Context.Bridge.Set(target, key, Context.Values.ToEngine(value)));
+    }
+
+    /// <inheritdoc />
+    public ICollection<string> Keys => Use("Keys", target => Context.Bridge.Keys(target).ToArray());
+
+    /// <inheritdoc />
+    public ICollection<object?> Values => Use("Values", target => Context.Bridge.Keys(target).Select(key => Context.Values.ToHost(Context.Bridge.Get(target, key))).ToArray());
+
+    /// <inheritdoc />
+    public int Count => Use("Count", target => Context.Bridge.Keys(target).Count());
+
+    /// <inheritdoc />
+    public bool IsReadOnly => false;
+
+    /// <inheritdoc />
+    public void Add(string key, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Use("Add", target =>
+        {
+            if (Context.Bridge.HasOwn(target, key))
+                throw new ArgumentException($"The JavaScript object already has a property '{key}'.", nameof(key));
+            Context.Bridge.Set(target, key, Context.Values.ToEngine(value));
+        });
+    }
+
+    /// <inheritdoc />
+    public bool ContainsKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Use("ContainsKey", target => Context.Bridge.HasOwn(target, key));
+    }
+
+    /// <inheritdoc />
+    public bool Remove(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Use("Remove", target => Context.Bridge.HasOwn(target, key) && Context.Bridge.Remove(target, key));
+    }
+
+    /// <inheritdoc />
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var (found, result) = Use("TryGetValue", target =>
+            Context.Bridge.Has(target, key) ? (true, Context.Values.ToHost(Context.Bridge.Get(target, key))) : (false, null));
+        value = result;
+        return found;
+    }
+
+    /// <inheritdoc />
+    public void Clear() => Use("Clear", target =>
+    {
+        foreach (var key in Context.Bridge.Keys(target))
+            Context.Bridge.Remove(target, key);
+    });
+
+    /// <summary>A snapshot of the own enumerable properties, taken when enumeration starts.</summary>
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() =>
+        Use("GetEnumerator", target => Context.Bridge.Keys(target)
+            .Select(key => new KeyValuePair<string, object?>(key, Context.Values.ToHost(Context.Bridge.Get(target, key))))
+            .ToList())
+        .GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    void ICollection<KeyValuePair<string, object?>>.Add(KeyValuePair<string, object?> item) => Add(item.Key, item.Value);
+
+    bool ICollection<KeyValuePair<string, object?>>.Contains(KeyValuePair<string, object?> item) =>
+        TryGetValue(item.Key, out var value) && Equals(value, item.Value);
+
+    void ICollection<KeyValuePair<string, object?>>.CopyTo(KeyValuePair<string, object?>[] array, int arrayIndex)
+    {
+        foreach (var pair in this)
+            array[arrayIndex++] = pair;
+    }
+
+    bool ICollection<KeyValuePair<string, object?>>.Remove(KeyValuePair<string, object?> item) =>
+        ((ICollection<KeyValuePair<string, object?>>)this).Contains(item) && Remove(item.Key);
+}
