@@ -1,0 +1,81 @@
+namespace V8Host.Tests.Execution;
+
+public class TerminationTests
+{
+    [Fact]
+    public void Timeout_stops_an_infinite_loop_and_the_context_stays_usable()
+    {
+        using var context = new Isolate().CreateContext();
+
+        var error = Assert.Throws<ScriptTerminatedException>(() => context.Eval("while (true) {}", TimeSpan.FromMilliseconds(200)));
+
+        Assert.Contains("timed out", error.Message);
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+        Assert.Equal(3, context.Eval<int>("1 + 2"));
+    }
+
+    [Fact]
+    public void TerminateExecution_from_another_thread_stops_running_script()
+    {
+        using var context = new Isolate().CreateContextBuilder()
+            .AddHostFunction("started", new Action(() => { }))
+            .Build();
+        Assert.False(context.TerminateExecution()); // nothing running
+
+        var running = Task.Run(() => context.Eval("globalThis.spins = 0; while (true) { spins++; }"));
+        SpinWait.SpinUntil(() => context.TerminateExecution(), TimeSpan.FromSeconds(30));
+
+        var error = Assert.Throws<ScriptTerminatedException>(() => running.GetAwaiter().GetResult());
+        Assert.Contains("terminated", error.Message);
+        Assert.True(context.Eval<double>("spins") >= 0);
+    }
+
+    [Fact]
+    public void Cancellation_token_of_EvalAsync_terminates_the_script()
+    {
+        using var context = new Isolate().CreateContext();
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var task = context.EvalAsync("while (true) {}", cancellation.Token);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => task.GetAwaiter().GetResult());
+        Assert.Equal(1, context.Eval<int>("1"));
+    }
+
+    [Fact]
+    public void Heap_limit_breach_throws_ScriptResourceException_and_the_process_survives()
+    {
+        var context = new Isolate(new IsolateOptions { MaxHeapBytes = 32L * 1024 * 1024 }).CreateContext();
+
+        var error = Assert.Throws<ScriptResourceException>(() => context.Eval("let x = {}; while (true) { x = { next: x, pad: 'p' + Math.random() }; }"));
+
+        Assert.Contains("heap limit", error.Message);
+        Assert.False(context.IsAlive);
+        Assert.Throws<ScriptResourceException>(() => context.Eval("1"));
+        context.Dispose();
+        using var fresh = new Isolate().CreateContext();
+        Assert.Equal(2, fresh.Eval<int>("1 + 1"));
+    }
+
+    [Fact]
+    public void Deep_recursion_is_a_catchable_RangeError()
+    {
+        using var context = new Isolate(new IsolateOptions { MaxStackBytes = 256 * 1024 }).CreateContext();
+
+        var error = Assert.Throws<JavaScriptException>(() => context.Eval("function f() { return f() + 1; } f()"));
+
+        Assert.Equal("RangeError", error.ErrorName);
+        Assert.Equal(1, context.Eval<int>("1"));
+    }
+
+    [Fact]
+    public void Calls_from_many_threads_are_serialized_safely()
+    {
+        using var context = new Isolate().CreateContext();
+        context.Eval("globalThis.counter = 0");
+
+        Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => context.Eval("counter = counter + 1"));
+
+        Assert.Equal(400, context.Eval<int>("counter"));
+    }
+}
