@@ -114,9 +114,10 @@ public sealed partial class Context
         return Run("Context.CompileModule", engine =>
         {
             // Compiling checks the syntax now; the module is linked and run when it is evaluated.
-            engine.Compile(EngineCore.Document(specifier, module: true), source).Dispose();
+            var info = EngineCore.Document(specifier, module: true);
+            engine.Compile(info, source).Dispose();
             var module = new Module(this, source, specifier);
-            Modules.Register(module);
+            Modules.Register(module, info);
             return module;
         });
     }

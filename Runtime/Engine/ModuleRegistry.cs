@@ -15,6 +15,10 @@ internal sealed class ModuleRegistry : DocumentLoader
     private readonly Dictionary<string, Module> _bySpecifier = new(StringComparer.Ordinal);
     private readonly Dictionary<Uri, Module> _byUri = new();
 
+    // One document per module, created once: ClearScript caches compiled modules by the document's
+    // unique id, so handing out the same document makes every import share one module instance.
+    private readonly Dictionary<Module, Document> _documents = new();
+
     public ModuleRegistry(Context context)
     {
         _context = context;
@@ -22,10 +26,11 @@ internal sealed class ModuleRegistry : DocumentLoader
         context.Engine.DocumentSettings.AccessFlags = DocumentAccessFlags.None;
     }
 
-    public void Register(Module module)
+    public void Register(Module module, DocumentInfo info)
     {
         lock (_bySpecifier)
         {
+            _documents[module] = new StringDocument(info, module.Source);
             _bySpecifier[module.Specifier] = module;
             _byUri[EngineCore.DocumentUri(module.Specifier)] = module;
         }
@@ -43,9 +48,9 @@ internal sealed class ModuleRegistry : DocumentLoader
         return _context.Run("Module.Evaluate", engine =>
         {
             var result = engine.Evaluate(EngineCore.Document(module.Specifier + "#evaluate", module: true), wrapper);
-            var key = engine.Evaluate($"Symbol.for({System.Text.Json.JsonSerializer.Serialize(NamespaceKey)})");
-            var exports = (Microsoft.ClearScript.ScriptObject)_context.Bridge.Get(engine.Global, key);
-            _context.Bridge.Remove(engine.Global, key);
+            var exports = (Microsoft.ClearScript.ScriptObject)engine.Evaluate(
+                EngineCore.Document("v8host:take-namespace"),
+                $"(() => {{ const key = Symbol.for({System.Text.Json.JsonSerializer.Serialize(NamespaceKey)}); const ns = globalThis[key]; delete globalThis[key]; return ns; }})()");
             return (_context.Values.ToHost(result), (JsObject)_context.Values.Wrap(exports));
         }, timeout);
     }
@@ -57,8 +62,8 @@ internal sealed class ModuleRegistry : DocumentLoader
         try
         {
             var module = Resolve(sourceInfo, specifier);
-            var info = EngineCore.Document(module.Specifier, module: true);
-            return Task.FromResult<Document>(new StringDocument(info, module.Source));
+            lock (_bySpecifier)
+                return Task.FromResult(_documents[module]);
         }
         catch (Exception exception)
         {
