@@ -22,7 +22,7 @@ public sealed partial class Context
     public object? Eval(string source, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return Run("Context.Eval", engine => Values.ToHost(engine.Evaluate(EngineCore.Document("<eval>"), source)), timeout);
+        return Run("Context.Eval", engine => Values.ToHost(engine.Evaluate(EngineCore.TransientDocument("<eval>"), source)), timeout);
     }
 
     /// <summary>Runs <paramref name="source"/> and converts its completion value to <typeparamref name="T"/> (types.md).</summary>
@@ -30,7 +30,7 @@ public sealed partial class Context
     public T Eval<T>(string source, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return Run("Context.Eval", engine => ConvertResult<T>(engine.Evaluate(EngineCore.Document("<eval>"), source), $"Eval<{typeof(T).Name}> result"), timeout);
+        return Run("Context.Eval", engine => ConvertResult<T>(engine.Evaluate(EngineCore.TransientDocument("<eval>"), source), $"Eval<{typeof(T).Name}> result"), timeout);
     }
 
     /// <summary>Runs <paramref name="source"/>; when it returns a promise, pumps the event loop until it settles.</summary>
@@ -65,7 +65,7 @@ public sealed partial class Context
         ArgumentException.ThrowIfNullOrEmpty(filename);
         return Run("Context.Compile", engine =>
         {
-            var info = EngineCore.Document(filename);
+            var info = EngineCore.TransientDocument(filename);
             if (sourceMapUrl is not null)
                 info.SourceMapUri = new Uri(sourceMapUrl, UriKind.RelativeOrAbsolute);
             var rejected = false;
@@ -102,7 +102,7 @@ public sealed partial class Context
         }
 
         var source = $"(function anonymous({string.Join(", ", parameters)}) {{{body}\n}})";
-        return Run("Context.CompileFunction", engine => (JsFunction)Values.Wrap((ScriptObject)engine.Evaluate(EngineCore.Document(filename), source)));
+        return Run("Context.CompileFunction", engine => (JsFunction)Values.Wrap((ScriptObject)engine.Evaluate(EngineCore.TransientDocument(filename), source)));
     }
 
     /// <summary>Compiles an ES module. Instantiate it (resolving its imports), then evaluate it.</summary>
@@ -137,7 +137,7 @@ public sealed partial class Context
     /// </summary>
     public void PerformMicrotaskCheckpoint() => Run<object?>("Context.PerformMicrotaskCheckpoint", engine =>
     {
-        engine.Execute(EngineCore.Document("<microtask-checkpoint>"), string.Empty);
+        engine.Execute(EngineCore.TransientDocument("v8host:microtask-checkpoint"), string.Empty);
         return null;
     });
 

@@ -14,12 +14,6 @@ public sealed record IsolateOptions
     /// <summary>Native stack budget, in bytes, for script execution. Deep recursion beyond it raises a JS <c>RangeError</c>.</summary>
     public long? MaxStackBytes { get; init; }
 
-    /// <summary>Enables the V8 inspector (Chrome DevTools Protocol) for contexts of this isolate.</summary>
-    public bool EnableInspector { get; init; }
-
-    /// <summary>Loopback port for the inspector; 0 picks a free one.</summary>
-    public int InspectorPort { get; init; }
-
     /// <summary>
     /// When <see langword="true"/>, a .NET exception thrown by a host function exposes its stack trace
     /// to JavaScript in the error message. Off by default: scripts see only the exception's message.
@@ -32,7 +26,5 @@ public sealed record IsolateOptions
             throw new ArgumentOutOfRangeException(nameof(MaxHeapBytes), MaxHeapBytes, "MaxHeapBytes must be positive.");
         if (MaxStackBytes is <= 0)
             throw new ArgumentOutOfRangeException(nameof(MaxStackBytes), MaxStackBytes, "MaxStackBytes must be positive.");
-        if (InspectorPort is < 0 or > 65535)
-            throw new ArgumentOutOfRangeException(nameof(InspectorPort), InspectorPort, "InspectorPort must be between 0 and 65535.");
     }
 }

@@ -48,7 +48,7 @@ public sealed class Script : IDisposable
         ThrowIfDisposed("Script.CreateCodeCache");
         return _context.Run("Script.CreateCodeCache", engine =>
         {
-            using var recompiled = engine.Compile(EngineCore.Document(ResourceName), Source, V8CacheKind.Code, out var cache);
+            using var recompiled = engine.Compile(EngineCore.TransientDocument(ResourceName), Source, V8CacheKind.Code, out var cache);
             return cache ?? Array.Empty<byte>();
         });
     }

@@ -73,6 +73,17 @@ internal sealed class EngineCore : IDisposable
         return info;
     }
 
+    /// <summary>
+    /// A document for one-shot code (<c>Eval</c>): transient, so ClearScript does not add it to its
+    /// script cache, which is searched linearly and would grow with every call.
+    /// </summary>
+    public static DocumentInfo TransientDocument(string name)
+    {
+        var info = Document(name);
+        info.Flags = DocumentFlags.IsTransient;
+        return info;
+    }
+
     public static Uri DocumentUri(string name) => new("v8host:" + Uri.EscapeDataString(name));
 
     public static string DisplayName(string resourceName) =>

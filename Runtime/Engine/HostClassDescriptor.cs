@@ -17,6 +17,7 @@ internal sealed record HostClassDescriptor(Type Type, string JsName, IReadOnlyLi
         var jsName = type.GetCustomAttribute<HostClassAttribute>()?.Name ?? type.Name;
         HostNames.ThrowIfInvalidPath(jsName, "T");
 
+        var asDeclared = type.Assembly.GetCustomAttribute<HostNamingAttribute>()?.Policy == HostNamingPolicy.AsDeclared;
         var members = new List<HostMemberDescriptor>();
         const BindingFlags flags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
         for (var current = type; current is not null && current != typeof(object); current = current.BaseType)
@@ -25,7 +26,7 @@ internal sealed record HostClassDescriptor(Type Type, string JsName, IReadOnlyLi
             {
                 if (member.IsDefined(typeof(HostIgnoreAttribute)) || members.Any(m => m.ClrName == member.Name && !(member is MethodInfo && m.Kind == HostMemberKind.Method)))
                     continue;
-                var name = member.GetCustomAttribute<HostNameAttribute>()?.Name ?? HostNames.CamelCase(member.Name);
+                var name = member.GetCustomAttribute<HostNameAttribute>()?.Name ?? (asDeclared ? member.Name : HostNames.CamelCase(member.Name));
                 switch (member)
                 {
                     case MethodInfo method when !method.IsSpecialName && !method.IsGenericMethodDefinition && !s_objectMembers.Contains(method.Name)

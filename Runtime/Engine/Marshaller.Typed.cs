@@ -36,6 +36,10 @@ internal sealed partial class Marshaller
         if (type.IsInstanceOfType(value) && value is not ScriptObject)
             return value;
 
+        // Hot path of host calls: ClearScript hands every JS number over as a double.
+        if (value is double d && type == typeof(int) && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue)
+            return (int)d;
+
         switch (Type.GetTypeCode(type))
         {
             case TypeCode.Boolean:

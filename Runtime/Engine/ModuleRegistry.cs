@@ -49,7 +49,7 @@ internal sealed class ModuleRegistry : DocumentLoader
         {
             var result = engine.Evaluate(EngineCore.Document(module.Specifier + "#evaluate", module: true), wrapper);
             var exports = (Microsoft.ClearScript.ScriptObject)engine.Evaluate(
-                EngineCore.Document("v8host:take-namespace"),
+                EngineCore.TransientDocument("v8host:take-namespace"),
                 $"(() => {{ const key = Symbol.for({System.Text.Json.JsonSerializer.Serialize(NamespaceKey)}); const ns = globalThis[key]; delete globalThis[key]; return ns; }})()");
             return (_context.Values.ToHost(result), (JsObject)_context.Values.Wrap(exports));
         }, timeout);
