@@ -12,6 +12,9 @@ namespace V8Host.Engine;
 /// </summary>
 internal sealed partial class Marshaller
 {
+    // Integers beyond ±2^53 are not exact as JS numbers: they cross as bigint (types.md).
+    private const long MaxSafeInteger = (1L << 53) - 1;
+
     private readonly Context _context;
 
     public Marshaller(Context context) => _context = context;
@@ -22,7 +25,7 @@ internal sealed partial class Marshaller
         null => null,
         Undefined => JsUndefined.Value,
         bool or string or int or BigInteger => value,
-        long l => l is >= int.MinValue and <= int.MaxValue ? (int)l : (double)l,
+        long l => l is >= int.MinValue and <= int.MaxValue ? (int)l : (object)(double)l,
         float f => NormalizeNumber(f),
         double d => NormalizeNumber(d),
         DateTime dt => AsUtc(dt),
@@ -68,9 +71,9 @@ internal sealed partial class Marshaller
             case uint u:
                 return (double)u;
             case long l:
-                return l;
+                return l is >= -MaxSafeInteger and <= MaxSafeInteger ? (object)l : new BigInteger(l);
             case ulong ul:
-                return ul <= long.MaxValue ? (long)ul : new BigInteger(ul);
+                return ul <= MaxSafeInteger ? (object)(long)ul : new BigInteger(ul);
             case float f:
                 return (double)f;
             case decimal m:
@@ -161,7 +164,7 @@ internal sealed partial class Marshaller
     private static object NormalizeNumber(double value) =>
         value == Math.Floor(value) && value is >= int.MinValue and <= int.MaxValue && !(value == 0 && double.IsNegative(value))
             ? (int)value
-            : value;
+            : (object)value;
 
     internal static DateTime AsUtc(DateTime value) => value.Kind switch
     {

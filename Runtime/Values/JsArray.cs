@@ -46,21 +46,26 @@ public sealed class JsArray : JsHandle, IList<object?>
             array[arrayIndex++] = item;
     }
 
-    /// <summary>Index of the first element equal to <paramref name="item"/> (.NET equality of converted values), or -1.</summary>
-    public int IndexOf(object? item)
+    /// <summary>
+    /// Index of the first element equal to <paramref name="item"/>, or -1. Primitives compare by value;
+    /// a <see cref="JsHandle"/> matches the same JS object; a host-class instance matches its JS object.
+    /// </summary>
+    public int IndexOf(object? item) => Use("IndexOf", target =>
     {
-        var index = 0;
-        foreach (var element in this)
+        var wanted = item is JsHandle handle ? Context.Resolve(handle, "JsArray.IndexOf") : null;
+        var items = Items(target);
+        for (var i = 0; i < items.Count; i++)
         {
-            if (Equals(element, item))
-                return index;
-            if (element is JsHandle handle)
-                handle.Dispose();
-            index++;
+            var element = items[i];
+            var matches = element is ScriptObject jsObject
+                ? (wanted is not null ? jsObject.Equals(wanted) : item is not null && ReferenceEquals(Context.HostClasses.Unbox(jsObject), item))
+                : Equals(Context.Values.ToHost(element), item);
+            if (matches)
+                return i;
         }
 
         return -1;
-    }
+    });
 
     /// <inheritdoc />
     public void Insert(int index, object? item) => Use("Insert", target =>
