@@ -62,34 +62,38 @@ internal sealed class EngineCore : IDisposable
     public void Dispose() => Engine.Dispose();
 
     /// <summary>
-    /// Scripts are registered under <c>v8host:&lt;escaped name&gt;</c>: ClearScript would otherwise
-    /// make names unique ("x [2].js"), and the bootstrap maps the URI back to the user's name.
+    /// Scripts are registered under <c>v8host:&lt;escaped name&gt;</c>. ClearScript makes document
+    /// names unique by appending " [n]" (and " [temp]" for transient ones); an escaped name has no
+    /// spaces, so everything from the first space on is ClearScript's and is cut off again for display
+    /// (here and in the bootstrap's <c>displayName</c>). Modules are registered by URI instead, which
+    /// ClearScript needs to tell the importing module to the loader.
     /// </summary>
     public static DocumentInfo Document(string name, bool module = false)
     {
-        var info = new DocumentInfo(DocumentUri(name));
-        if (module)
-            info.Category = ModuleCategory.Standard;
-        return info;
+        if (!module)
+            return new DocumentInfo(Scheme + Uri.EscapeDataString(name));
+        return new DocumentInfo(DocumentUri(name)) { Category = ModuleCategory.Standard };
     }
 
     /// <summary>
     /// A document for one-shot code (<c>Eval</c>): transient, so ClearScript does not add it to its
     /// script cache, which is searched linearly and would grow with every call.
     /// </summary>
-    public static DocumentInfo TransientDocument(string name)
+    public static DocumentInfo TransientDocument(string name) =>
+        new(Scheme + Uri.EscapeDataString(name)) { Flags = DocumentFlags.IsTransient };
+
+    public static Uri DocumentUri(string name) => new(Scheme + Uri.EscapeDataString(name));
+
+    public static string DisplayName(string resourceName)
     {
-        var info = Document(name);
-        info.Flags = DocumentFlags.IsTransient;
-        return info;
+        if (!resourceName.StartsWith(Scheme, StringComparison.Ordinal))
+            return resourceName;
+        var escaped = resourceName[Scheme.Length..];
+        var suffix = escaped.IndexOf(' ');
+        return Uri.UnescapeDataString(suffix < 0 ? escaped : escaped[..suffix]);
     }
 
-    public static Uri DocumentUri(string name) => new("v8host:" + Uri.EscapeDataString(name));
-
-    public static string DisplayName(string resourceName) =>
-        resourceName.StartsWith("v8host:", StringComparison.Ordinal)
-            ? Uri.UnescapeDataString(resourceName["v8host:".Length..])
-            : resourceName;
+    private const string Scheme = "v8host:";
 
     private static V8RuntimeConstraints CreateConstraints(IsolateOptions options)
     {

@@ -13,8 +13,11 @@
     function displayName(fileName) {
         if (typeof fileName !== 'string') return fileName ?? null;
         if (!fileName.startsWith(documentScheme)) return fileName;
+        // ClearScript appends " [n]" / " [temp]" to document names; escaped names contain no spaces.
+        const escaped = fileName.slice(documentScheme.length);
+        const space = escaped.indexOf(' ');
         try {
-            return decodeURIComponent(fileName.slice(documentScheme.length));
+            return decodeURIComponent(space < 0 ? escaped : escaped.slice(0, space));
         } catch {
             return fileName;
         }
