@@ -4,6 +4,8 @@ namespace V8Host.Engine;
 internal sealed class Watchdog : IDisposable
 {
     private readonly Timer _timer;
+    private readonly object _gate = new();
+    private bool _finished;
     private volatile bool _fired;
 
     private Watchdog(Context context, TimeSpan timeout)
@@ -11,8 +13,14 @@ internal sealed class Watchdog : IDisposable
         Timeout = timeout;
         _timer = new Timer(_ =>
         {
-            _fired = true;
-            context.InterruptForTimeout();
+            // The gate keeps a late timer tick from interrupting whatever call runs after this one.
+            lock (_gate)
+            {
+                if (_finished)
+                    return;
+                _fired = true;
+                context.InterruptForTimeout();
+            }
         });
         _timer.Change(timeout, System.Threading.Timeout.InfiniteTimeSpan);
     }
@@ -30,5 +38,10 @@ internal sealed class Watchdog : IDisposable
         return new Watchdog(context, value);
     }
 
-    public void Dispose() => _timer.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+            _finished = true;
+        _timer.Dispose();
+    }
 }

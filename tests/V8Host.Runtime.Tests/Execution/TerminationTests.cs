@@ -78,4 +78,31 @@ public class TerminationTests
 
         Assert.Equal(400, context.Eval<int>("counter"));
     }
+
+    [Fact]
+    public void A_finished_call_with_a_timeout_never_interrupts_later_calls()
+    {
+        using var context = new Isolate().CreateContext();
+        for (var i = 0; i < 200; i++)
+        {
+            try
+            {
+                context.Eval($"{i}", TimeSpan.FromMilliseconds(1 + (i % 3)));
+            }
+            catch (ScriptTerminatedException)
+            {
+                // A 1 ms budget may legitimately run out on a busy machine; what matters is what follows.
+            }
+        }
+
+        Assert.Equal(42, context.Eval<int>("let s = 0; for (let i = 0; i < 2e6; i++) s += i % 2; s > 0 ? 42 : 0"));
+    }
+
+    [Fact]
+    public void Non_positive_timeouts_are_rejected()
+    {
+        using var context = new Isolate().CreateContext();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.Eval("1", TimeSpan.Zero));
+    }
 }
