@@ -1,5 +1,6 @@
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.JavaScript;
+using V8Host.Binding;
 using V8Host.Engine;
 
 namespace V8Host;
@@ -69,16 +70,16 @@ public sealed partial class Context
         return Run("Context.Deserialize", _ => Values.ToHost(Bridge.StructuredClone.InvokeMethod("deserialize", Bridge.NewUint8Array(copy))));
     }
 
-    internal void DefineHostClass(HostClassDescriptor descriptor) => Run<object?>("ContextBuilder.AddHostClass", _ =>
+    internal void DefineHostClass(HostClassBinding binding) => Run<object?>("Context.DefineHostClass", _ =>
     {
-        HostClasses.Define(descriptor);
+        HostClasses.Define(binding);
         return null;
     });
 
-    /// <summary>Defines a (possibly dotted) global host function from a delegate: the reflection path.</summary>
-    internal void DefineHostFunction(string name, Delegate function) => Run<object?>("ContextBuilder.AddHostFunction", _ =>
+    /// <summary>Defines a (possibly dotted) global host function.</summary>
+    internal void DefineHostFunction(HostFunctionBinding binding) => Run<object?>("Context.DefineHostFunction", _ =>
     {
-        Bridge.DefineGlobal(name, HostCalls.CreateDelegateFunction(name[(name.LastIndexOf('.') + 1)..], function));
+        Bridge.DefineGlobal(binding.Name, HostCalls.CreateFunction(binding));
         return null;
     });
 

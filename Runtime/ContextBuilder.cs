@@ -1,3 +1,4 @@
+using V8Host.Binding;
 using V8Host.Engine;
 
 namespace V8Host;
@@ -27,17 +28,20 @@ public sealed class ContextBuilder : IDisposable
         HostNames.ThrowIfInvalidPath(name, nameof(name));
         ArgumentNullException.ThrowIfNull(function);
         Live("AddHostFunction");
-        _setup.Add(context => context.DefineHostFunction(name, function));
+        var binding = ReflectionBinding.ForDelegate(name, function);
+        _setup.Add(context => context.DefineHostFunction(binding));
         return this;
     }
 
-    /// <summary>Adds <typeparamref name="T"/> as a JS class (constructor, prototype members, statics).</summary>
+    /// <summary>
+    /// Adds <typeparamref name="T"/> as a JS class (constructor, prototype members, statics): its
+    /// generated binding when it is a <c>[HostClass]</c>, else one built by reflection.
+    /// </summary>
     public ContextBuilder AddHostClass<T>()
-        where T : class
     {
         Live("AddHostClass");
-        var descriptor = HostClassDescriptor.For(typeof(T));
-        _setup.Add(context => context.DefineHostClass(descriptor));
+        var binding = HostClassBinding.For(typeof(T));
+        _setup.Add(context => context.DefineHostClass(binding));
         return this;
     }
 

@@ -79,9 +79,9 @@ internal sealed class Bridge
         (ScriptObject)_wrapHostFunction.Invoke(false, host, name, length, ErrorMarker, takeError);
 
     /// <summary>Defines a JS class; returns it and its "adopt an existing .NET instance" function.</summary>
-    public (ScriptObject Class, ScriptObject Adopt) DefineClass(string name, V8FastHostFunction construct, ScriptObject members, V8FastHostFunction takeError)
+    public (ScriptObject Class, ScriptObject Adopt) DefineClass(string name, int length, V8FastHostFunction construct, ScriptObject members, V8FastHostFunction takeError)
     {
-        var parts = (IList<object>)_defineClass.Invoke(false, name, construct, members, ErrorMarker, takeError);
+        var parts = (IList<object>)_defineClass.Invoke(false, name, length, construct, members, ErrorMarker, takeError);
         return ((ScriptObject)parts[0], (ScriptObject)parts[1]);
     }
 

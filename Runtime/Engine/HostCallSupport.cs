@@ -2,10 +2,12 @@ using System.Reflection;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8.FastProxy;
 
+using V8Host.Binding;
+
 namespace V8Host.Engine;
 
-/// <summary>The body of a host function: reads JS arguments, writes the result. Exceptions become JS errors.</summary>
-internal delegate void HostInvoker(in V8FastArgs args, in V8FastResult result);
+/// <summary>The raw body of a fast host function.</summary>
+internal delegate void FastInvoker(in V8FastArgs args, in V8FastResult result);
 
 /// <summary>
 /// Host functions on the JavaScript side: each is one ClearScript fast host function wrapped in a
@@ -35,15 +37,21 @@ internal sealed class HostCallSupport
     /// <summary>Returns the JS error for the exception parked by the last failed host call.</summary>
     public V8FastHostFunction TakeError => _takeError;
 
-    /// <summary>Creates a JS function named <paramref name="name"/> whose calls run <paramref name="invoker"/>.</summary>
-    public ScriptObject CreateFunction(string name, int length, HostInvoker invoker) =>
-        _context.Bridge.WrapHostFunction(CreateFastFunction(name, invoker), name, length, _takeError);
+    /// <summary>The JS function for a host function binding.</summary>
+    public ScriptObject CreateFunction(HostFunctionBinding binding)
+    {
+        var name = binding.Name[(binding.Name.LastIndexOf('.') + 1)..];
+        var invoke = binding.Invoke;
+        var host = CreateFastFunction(name, (in V8FastArgs args, in V8FastResult result) =>
+            invoke(new HostArgs(_context, args, 0), new HostResult(_context, result)));
+        return _context.Bridge.WrapHostFunction(host, name, binding.Length, _takeError);
+    }
 
     /// <summary>
     /// The raw fast host function behind a JS-side wrapper: on failure it parks the exception and
     /// returns the error marker, which the wrapper turns into a throw via <see cref="TakeError"/>.
     /// </summary>
-    public V8FastHostFunction CreateFastFunction(string name, HostInvoker invoker) =>
+    public V8FastHostFunction CreateFastFunction(string name, FastInvoker invoker) =>
         new(name, (bool _, in V8FastArgs args, in V8FastResult result) =>
         {
             try
@@ -58,19 +66,9 @@ internal sealed class HostCallSupport
             }
         });
 
-    /// <summary>The runtime (reflection) path for <c>AddHostFunction(name, Delegate)</c>.</summary>
-    public ScriptObject CreateDelegateFunction(string name, Delegate function)
-    {
-        var binding = ReflectionBinding.ForDelegate(_context, name, function);
-        return CreateFunction(name, binding.RequiredCount, (in V8FastArgs args, in V8FastResult result) =>
-        {
-            var returned = binding.Invoke(function, args, 0);
-            if (binding.ReturnsVoid)
-                result.SetUndefined();
-            else
-                SetResult(result, returned);
-        });
-    }
+    /// <summary>A .NET delegate passed to JavaScript as a value: the reflection path.</summary>
+    public ScriptObject CreateDelegateFunction(string name, Delegate function) =>
+        CreateFunction(ReflectionBinding.ForDelegate(HostNames.IsIdentifier(name) ? name : "anonymous", function));
 
     /// <summary>A JS promise that settles, on the context's event loop, when <paramref name="task"/> completes.</summary>
     public ScriptObject CreatePromise(Task task)

@@ -1,7 +1,7 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8.FastProxy;
+using V8Host.Binding;
 
 namespace V8Host.Engine;
 
@@ -20,83 +20,37 @@ internal sealed class HostClassRegistry
 
     public bool IsEmpty => _adopters.Count == 0;
 
-    public void Define(HostClassDescriptor descriptor)
+    public void Define(HostClassBinding binding)
     {
-        if (_adopters.ContainsKey(descriptor.Type))
-            throw new InvalidOperationException($"The host class {descriptor.Type.Name} is already defined in this context.");
+        if (_adopters.ContainsKey(binding.Type))
+            throw new InvalidOperationException($"The host class {binding.Name} ({binding.Type.Name}) is already defined in this context.");
         var calls = _context.HostCalls;
-        var members = _context.Bridge.NewArray();
-        foreach (var member in descriptor.Members)
+        var members = (IList<object>)_context.Bridge.NewArray();
+        foreach (var member in binding.Members)
         {
-            var displayName = $"{descriptor.JsName}.{member.JsName}";
-            V8FastHostFunction function;
-            object? setter = null;
-            var length = 0;
-            if (member.Kind == HostMemberKind.Method)
-            {
-                var overloads = member.Overloads!.Select(m => new ReflectionBinding(_context, displayName, m)).ToArray();
-                length = overloads.Min(o => o.RequiredCount);
-                function = calls.CreateFastFunction(member.JsName, (in V8FastArgs args, in V8FastResult result) =>
-                {
-                    var first = member.IsStatic ? 0 : 1;
-                    var target = member.IsStatic ? null : Instance(args, displayName);
-                    var binding = SelectOverload(overloads, args.Count - first, displayName);
-                    var returned = binding.Invoke(target, args, first);
-                    if (binding.ReturnsVoid)
-                        result.SetUndefined();
-                    else
-                        calls.SetResult(result, returned);
-                });
-            }
-            else
-            {
-                var valueType = member.Property?.PropertyType ?? member.Field!.FieldType;
-                function = calls.CreateFastFunction(member.JsName, (in V8FastArgs args, in V8FastResult result) =>
-                {
-                    var target = member.IsStatic ? null : Instance(args, displayName);
-                    calls.SetResult(result, member.Property is { } p ? p.GetValue(target) : member.Field!.GetValue(target));
-                });
-                if (member.IsWritable)
-                {
-                    setter = calls.CreateFastFunction(member.JsName, (in V8FastArgs args, in V8FastResult result) =>
-                    {
-                        var first = member.IsStatic ? 0 : 1;
-                        var target = member.IsStatic ? null : Instance(args, displayName);
-                        var value = _context.Values.ToClr(args.Get<object>(first), valueType, $"{displayName}: value");
-                        if (member.Property is { } p)
-                            p.SetValue(target, value);
-                        else
-                            member.Field!.SetValue(target, value);
-                        result.SetUndefined();
-                    });
-                }
-            }
-
-            var entry = _context.Bridge.NewArray();
-            var list = (IList<object?>)entry;
-            list.Add(member.JsName);
-            list.Add(member.IsStatic);
-            list.Add(member.Kind == HostMemberKind.Method);
-            list.Add(function);
-            list.Add(setter);
-            list.Add(length);
-            ((IList<object>)members).Add(entry);
+            var entry = (IList<object?>)_context.Bridge.NewArray();
+            entry.Add(member.Name);
+            entry.Add(member.IsStatic);
+            entry.Add(member.IsMethod);
+            entry.Add(MemberFunction(binding, member, member.Invoke));
+            entry.Add(member.Setter is { } setter ? MemberFunction(binding, member, setter) : null);
+            entry.Add(member.Length);
+            members.Add(entry);
         }
 
-        var constructors = descriptor.Constructors.Select(c => new ReflectionBinding(_context, $"new {descriptor.JsName}", c)).ToArray();
-        var construct = calls.CreateFastFunction(descriptor.JsName, (in V8FastArgs args, in V8FastResult result) =>
+        var constructor = binding.Constructor;
+        var construct = calls.CreateFastFunction(binding.Name, (in V8FastArgs args, in V8FastResult result) =>
         {
-            if (constructors.Length == 0)
-                throw new ConversionException(JsErrorKind.TypeError, $"{descriptor.JsName} has no public constructor; instances come from .NET.");
-            var binding = SelectOverload(constructors, args.Count - 1, $"new {descriptor.JsName}");
-            var instance = binding.Invoke(null, args, 1)!;
+            if (constructor is null)
+                throw new ConversionException(JsErrorKind.TypeError, $"{binding.Name} has no public constructor; instances come from .NET.");
+            var instance = constructor(new HostArgs(_context, args, 1));
             _wrappers.AddOrUpdate(instance, (ScriptObject)args.Get<object>(0));
             result.Set(new HostBox(instance));
         });
 
-        var (jsClass, adopt) = _context.Bridge.DefineClass(descriptor.JsName, construct, members, calls.TakeError);
-        _context.Bridge.DefineGlobal(descriptor.JsName, jsClass);
-        _adopters[descriptor.Type] = adopt;
+        var (jsClass, adopt) = _context.Bridge.DefineClass(binding.Name, binding.ConstructorLength, construct, (ScriptObject)members, calls.TakeError);
+        _context.Bridge.DefineGlobal(binding.Name, jsClass);
+        _adopters[binding.Type] = adopt;
     }
 
     /// <summary>The JS object for a .NET instance of a defined class, created on first use.</summary>
@@ -120,18 +74,26 @@ internal sealed class HostClassRegistry
     /// <summary>The .NET instance behind a JS object of a defined class, or null.</summary>
     public object? Unbox(ScriptObject value) => IsEmpty ? null : (_context.Bridge.Unbox(value) as HostBox)?.Instance;
 
-    private static object Instance(in V8FastArgs args, string member) =>
-        args.Get<object>(0) is HostBox box ? box.Instance : throw new ConversionException(JsErrorKind.TypeError, $"{member} was called on an object that is not an instance of its class.");
-
-    private static ReflectionBinding SelectOverload(ReflectionBinding[] overloads, int count, string name)
+    /// <summary>
+    /// One fast host function per member: statics receive the JS arguments as they are; instance
+    /// members receive the instance's box first, which the <see cref="HostArgs"/> offset hides.
+    /// </summary>
+    private V8FastHostFunction MemberFunction(HostClassBinding binding, HostMemberBinding member, HostMemberInvoker invoke)
     {
-        foreach (var binding in overloads)
+        if (member.IsStatic)
         {
-            if (binding.Accepts(count))
-                return binding;
+            return _context.HostCalls.CreateFastFunction(member.Name, (in V8FastArgs args, in V8FastResult result) =>
+                invoke(null, new HostArgs(_context, args, 0), new HostResult(_context, result)));
         }
 
-        var arities = string.Join(" or ", overloads.Select(o => o.MaxCount == int.MaxValue ? $"{o.RequiredCount}+" : o.RequiredCount == o.MaxCount ? $"{o.RequiredCount}" : $"{o.RequiredCount}-{o.MaxCount}").Distinct());
-        throw new ConversionException(JsErrorKind.TypeError, $"{name} takes {arities} argument(s); got {count}.");
+        var type = binding.Type;
+        var displayName = $"{binding.Name}.{member.Name}";
+        return _context.HostCalls.CreateFastFunction(member.Name, (in V8FastArgs args, in V8FastResult result) =>
+        {
+            var instance = args.Get<object>(0) is HostBox box && type.IsInstanceOfType(box.Instance)
+                ? box.Instance
+                : throw new ConversionException(JsErrorKind.TypeError, $"{displayName} was called on an object that is not a {binding.Name}.");
+            invoke(instance, new HostArgs(_context, args, 1), new HostResult(_context, result));
+        });
     }
 }

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Microsoft.ClearScript.V8.FastProxy;
+using V8Host.Binding;
 
 namespace V8Host.Engine;
 
@@ -10,14 +10,12 @@ namespace V8Host.Engine;
 /// </summary>
 internal sealed class ReflectionBinding
 {
-    private readonly Context _context;
     private readonly string _displayName;
     private readonly MethodBase _method;
     private readonly ParameterPlan[] _parameters;
 
-    public ReflectionBinding(Context context, string displayName, MethodBase method)
+    public ReflectionBinding(string displayName, MethodBase method)
     {
-        _context = context;
         _displayName = displayName;
         _method = method;
         var nullability = new NullabilityInfoContext();
@@ -41,6 +39,7 @@ internal sealed class ReflectionBinding
 
         RequiredCount = _parameters.Count(p => p.Kind == ParameterKind.Argument && !p.IsOptional);
         MaxCount = _parameters.Any(p => p.Kind == ParameterKind.Rest) ? int.MaxValue : _parameters.Count(p => p.Kind == ParameterKind.Argument);
+        ReturnsVoid = method is MethodInfo { ReturnType: var type } && type == typeof(void);
     }
 
     /// <summary>Arguments JavaScript must pass (the function's <c>length</c>).</summary>
@@ -49,45 +48,61 @@ internal sealed class ReflectionBinding
     /// <summary>Most arguments the method takes (<see cref="int.MaxValue"/> with <c>params</c>).</summary>
     public int MaxCount { get; }
 
+    public bool ReturnsVoid { get; }
+
     public bool Accepts(int count) => count >= RequiredCount && count <= MaxCount;
 
-    /// <summary>Binding for a delegate: its <c>Invoke</c> method with the delegate as target.</summary>
-    public static ReflectionBinding ForDelegate(Context context, string name, Delegate function) =>
-        new(context, name, function.GetType().GetMethod("Invoke")!);
-
-    /// <summary>Converts JS arguments from index <paramref name="first"/> on, calls the method on <paramref name="target"/> and returns its result.</summary>
-    public object? Invoke(object? target, in V8FastArgs args, int first)
+    /// <summary>A global function over a delegate: its <c>Invoke</c> method with the delegate as target.</summary>
+    public static HostFunctionBinding ForDelegate(string name, Delegate function)
     {
+        var binding = new ReflectionBinding(name[(name.LastIndexOf('.') + 1)..], function.GetType().GetMethod("Invoke")!);
+        return new HostFunctionBinding(name, binding.RequiredCount, (in HostArgs args, in HostResult result) => binding.Call(function, args, result));
+    }
+
+    /// <summary>Converts the arguments, calls the method on <paramref name="target"/> and writes the result.</summary>
+    public void Call(object? target, in HostArgs args, in HostResult result)
+    {
+        var returned = Invoke(target, args);
+        if (ReturnsVoid)
+            result.SetUndefined();
+        else
+            result.SetObject(returned);
+    }
+
+    /// <summary>Converts the arguments and calls the method (or constructor) on <paramref name="target"/>.</summary>
+    public object? Invoke(object? target, in HostArgs args)
+    {
+        var context = args.Context;
         var values = new object?[_parameters.Length];
-        var next = first;
+        var next = 0;
         for (var i = 0; i < _parameters.Length; i++)
         {
             var plan = _parameters[i];
             switch (plan.Kind)
             {
                 case ParameterKind.Context:
-                    values[i] = _context;
+                    values[i] = context;
                     break;
                 case ParameterKind.Cancellation:
-                    values[i] = _context.ExecutionCancellation;
+                    values[i] = context.ExecutionCancellation;
                     break;
                 case ParameterKind.Rest:
                     var elementType = plan.Type.GetElementType()!;
                     var rest = Array.CreateInstance(elementType, Math.Max(0, args.Count - next));
                     for (var j = 0; next < args.Count; j++, next++)
-                        rest.SetValue(_context.Values.ToClr(args.Get<object>(next), elementType, $"{_displayName}: argument {next - first + 1}"), j);
+                        rest.SetValue(context.Values.ToClr(args.Raw(next), elementType, $"{_displayName}: argument {next + 1}"), j);
                     values[i] = rest;
                     break;
                 default:
-                    if (next >= args.Count || (plan.IsOptional && args.IsUndefined(next)))
+                    if (args.IsMissing(next) && (plan.IsOptional || next >= args.Count))
                     {
                         values[i] = plan.IsOptional
                             ? plan.DefaultValue ?? (plan.Type.IsValueType ? Activator.CreateInstance(plan.Type) : null)
-                            : throw new ConversionException(JsErrorKind.TypeError, $"{_displayName}: missing argument '{plan.Name}' ({Marshaller.Describe(plan.Type)}).");
+                            : throw args.Missing(_displayName, plan.Name, Marshaller.Describe(plan.Type));
                     }
                     else
                     {
-                        values[i] = _context.Values.ToClr(args.Get<object>(next), plan.Type, $"{_displayName}: parameter '{plan.Name}'", plan.AllowsNull);
+                        values[i] = context.Values.ToClr(args.Raw(next), plan.Type, $"{_displayName}: parameter '{plan.Name}'", plan.AllowsNull);
                     }
 
                     next++;
@@ -106,7 +121,18 @@ internal sealed class ReflectionBinding
         }
     }
 
-    public bool ReturnsVoid => _method is MethodInfo { ReturnType: var type } && type == typeof(void);
+    /// <summary>The overload that takes <paramref name="count"/> arguments (JS has no overloads: dispatch is by arity).</summary>
+    public static ReflectionBinding Select(IReadOnlyList<ReflectionBinding> overloads, int count, string name)
+    {
+        foreach (var binding in overloads)
+        {
+            if (binding.Accepts(count))
+                return binding;
+        }
+
+        var arities = string.Join(" or ", overloads.Select(o => o.MaxCount == int.MaxValue ? $"{o.RequiredCount}+" : o.RequiredCount == o.MaxCount ? $"{o.RequiredCount}" : $"{o.RequiredCount}-{o.MaxCount}").Distinct());
+        throw new ConversionException(JsErrorKind.TypeError, $"{name} takes {arities} argument(s); got {count}.");
+    }
 
     private enum ParameterKind
     {

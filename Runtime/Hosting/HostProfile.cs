@@ -1,3 +1,5 @@
+using System.Text;
+using V8Host.Binding;
 using V8Host.Engine;
 
 namespace V8Host;
@@ -10,8 +12,8 @@ namespace V8Host;
 /// </summary>
 public class HostProfile
 {
-    private readonly List<(string Name, Delegate Function)> _functions = new();
-    private readonly List<HostClassDescriptor> _classes = new();
+    private readonly List<HostFunctionBinding> _functions = new();
+    private readonly List<HostClassBinding> _classes = new();
     private readonly List<(string Name, string Source)> _setupScripts = new();
     private readonly List<IHostApi> _apis = new();
 
@@ -24,29 +26,37 @@ public class HostProfile
     /// <summary>The host APIs installed into the profile.</summary>
     public IReadOnlyList<IHostApi> Apis => _apis;
 
-    /// <summary>Adds a global JS function backed by <paramref name="function"/>; a dotted name creates namespace objects.</summary>
+    /// <summary>
+    /// TypeScript declarations of everything in the profile that has them (generated bindings do;
+    /// delegates and classes added at run time do not).
+    /// </summary>
+    public virtual string TypeScriptDeclarations
+    {
+        get
+        {
+            var text = new StringBuilder();
+            foreach (var declaration in _classes.Select(c => c.TypeScript).Concat(_functions.Select(f => f.TypeScript)))
+            {
+                if (!string.IsNullOrEmpty(declaration))
+                    text.Append(declaration).Append('\n');
+            }
+
+            return text.ToString();
+        }
+    }
+
+    /// <summary>Adds a global JS function backed by <paramref name="function"/> (the reflection path); a dotted name creates namespace objects.</summary>
     /// <exception cref="ArgumentException">The name is not a valid JS name or is already used in this profile.</exception>
     public HostProfile AddFunction(string name, Delegate function)
     {
         HostNames.ThrowIfInvalidPath(name, nameof(name));
         ArgumentNullException.ThrowIfNull(function);
-        if (_functions.Any(f => f.Name == name) || _classes.Any(c => c.JsName == name))
-            throw new ArgumentException($"The profile already defines '{name}'.", nameof(name));
-        _functions.Add((name, function));
-        return this;
+        return AddBinding(ReflectionBinding.ForDelegate(name, function));
     }
 
-    /// <summary>Adds <typeparamref name="T"/> as a JS class.</summary>
+    /// <summary>Adds <typeparamref name="T"/> as a JS class: its generated binding when it is a <c>[HostClass]</c>, else one built by reflection.</summary>
     /// <exception cref="ArgumentException">The class's JS name is already used in this profile.</exception>
-    public HostProfile AddClass<T>()
-        where T : class
-    {
-        var descriptor = HostClassDescriptor.For(typeof(T));
-        if (_functions.Any(f => f.Name == descriptor.JsName) || _classes.Any(c => c.JsName == descriptor.JsName))
-            throw new ArgumentException($"The profile already defines '{descriptor.JsName}'.", nameof(T));
-        _classes.Add(descriptor);
-        return this;
-    }
+    public HostProfile AddClass<T>() => AddBinding(HostClassBinding.For(typeof(T)));
 
     /// <summary>Adds a script that runs, in order, in every context using the profile, after its functions and classes exist.</summary>
     public HostProfile AddSetupScript(string name, string source)
@@ -71,13 +81,52 @@ public class HostProfile
         return this;
     }
 
+    /// <summary>Adds a host function binding (generated profiles call this).</summary>
+    /// <exception cref="ArgumentException">The name is already used in this profile.</exception>
+    protected internal HostProfile AddBinding(HostFunctionBinding binding)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        ThrowIfNameTaken(binding.Name);
+        _functions.Add(binding);
+        return this;
+    }
+
+    /// <summary>Adds a host class binding (generated profiles call this).</summary>
+    /// <exception cref="ArgumentException">The name is already used in this profile.</exception>
+    protected internal HostProfile AddBinding(HostClassBinding binding)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        ThrowIfNameTaken(binding.Name);
+        _classes.Add(binding);
+        return this;
+    }
+
+    /// <summary>Adds everything in <paramref name="other"/> (generated profiles that list other profiles call this).</summary>
+    protected internal HostProfile AddProfile(HostProfile other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var binding in other._classes)
+            AddBinding(binding);
+        foreach (var binding in other._functions)
+            AddBinding(binding);
+        _setupScripts.AddRange(other._setupScripts);
+        _apis.AddRange(other._apis);
+        return this;
+    }
+
     internal void InstallInto(Context context)
     {
-        foreach (var descriptor in _classes)
-            context.DefineHostClass(descriptor);
-        foreach (var (name, function) in _functions)
-            context.DefineHostFunction(name, function);
+        foreach (var binding in _classes)
+            context.DefineHostClass(binding);
+        foreach (var binding in _functions)
+            context.DefineHostFunction(binding);
         foreach (var (name, source) in _setupScripts)
             context.RunSetupScript(name, source);
+    }
+
+    private void ThrowIfNameTaken(string name)
+    {
+        if (_functions.Any(f => f.Name == name) || _classes.Any(c => c.Name == name))
+            throw new ArgumentException($"The profile already defines '{name}'.", nameof(name));
     }
 }

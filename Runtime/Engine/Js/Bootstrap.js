@@ -130,7 +130,7 @@
         // A JS class over a .NET type. Each member calls one fast host function (one boundary crossing);
         // instances keep their .NET object in an opaque box under a private symbol.
         // members: [jsName, isStatic, isMethod, fn, setter, length]
-        defineClass(name, construct, members, errorMarker, takeError) {
+        defineClass(name, length, construct, members, errorMarker, takeError) {
             const check = (result, member) => {
                 if (result === errorMarker) throw hostFailure(takeError, member);
                 return result;
@@ -165,6 +165,7 @@
                     Object.defineProperty(target, jsName, { get, set, configurable: true, enumerable: !isStatic });
                 }
             }
+            Object.defineProperty(cls, 'length', { value: length });
             const adopt = box => new cls(adoptToken, box);
             return [cls, adopt];
         },

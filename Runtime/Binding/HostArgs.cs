@@ -1,0 +1,104 @@
+using System.ComponentModel;
+using System.Numerics;
+using Microsoft.ClearScript.V8.FastProxy;
+using V8Host.Engine;
+
+namespace V8Host.Binding;
+
+/// <summary>
+/// The JavaScript arguments of one host call, read by generated bindings with conversion code chosen
+/// at compile time (types.md). Every getter names the member and parameter in its error: a JS
+/// <c>TypeError</c> for a wrong type, a <c>RangeError</c> for an out-of-range number.
+/// </summary>
+/// <remarks>Used by code the V8Host source generator emits; not meant to be called by hand.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly ref struct HostArgs
+{
+    private readonly V8FastArgs _args;
+    private readonly int _offset;
+
+    internal HostArgs(Context context, V8FastArgs args, int offset)
+    {
+        Context = context;
+        _args = args;
+        _offset = offset;
+    }
+
+    /// <summary>The context making the call.</summary>
+    public Context Context { get; }
+
+    /// <summary>Number of arguments JavaScript passed.</summary>
+    public int Count => _args.Count - _offset;
+
+    /// <summary>Whether argument <paramref name="index"/> was omitted or is <c>undefined</c> (the test for optional parameters).</summary>
+    public bool IsMissing(int index) => index >= Count || _args.IsUndefined(index + _offset);
+
+    /// <summary>A boolean argument (strict: only <c>true</c>/<c>false</c>).</summary>
+    public bool GetBoolean(int index, string member, string parameter) =>
+        index < Count && _args.TryGet(index + _offset, out bool value) ? value : Fail<bool>(index, member, parameter);
+
+    /// <summary>An integral number in Int32 range.</summary>
+    public int GetInt32(int index, string member, string parameter) =>
+        index < Count && _args.TryGet(index + _offset, out int value) ? value : Fail<int>(index, member, parameter);
+
+    /// <summary>An integral number in Int64 range (or a bigint).</summary>
+    public long GetInt64(int index, string member, string parameter) =>
+        index < Count && _args.TryGet(index + _offset, out long value) ? value : Fail<long>(index, member, parameter);
+
+    /// <summary>Any number.</summary>
+    public double GetDouble(int index, string member, string parameter) =>
+        index < Count && _args.TryGet(index + _offset, out double value) ? value : Fail<double>(index, member, parameter);
+
+    /// <summary>Any number, as <see cref="float"/>.</summary>
+    public float GetSingle(int index, string member, string parameter) => (float)GetDouble(index, member, parameter);
+
+    /// <summary>A string (not null or undefined).</summary>
+    public string GetString(int index, string member, string parameter) =>
+        index < Count && _args.TryGet(index + _offset, out string value) && value is not null ? value : Fail<string>(index, member, parameter);
+
+    /// <summary>A string, or null for <c>null</c>/<c>undefined</c>.</summary>
+    public string? GetNullableString(int index, string member, string parameter) =>
+        IsMissing(index) || _args.IsNull(index + _offset) ? null : GetString(index, member, parameter);
+
+    /// <summary>A bigint.</summary>
+    public BigInteger GetBigInteger(int index, string member, string parameter) => Get<BigInteger>(index, member, parameter);
+
+    /// <summary>
+    /// Any other types.md row (small integers, decimal, char, enums, dates, nullable values, collections,
+    /// byte buffers, delegates, JS handles, host-class instances), converted by the runtime.
+    /// </summary>
+    public T Get<T>(int index, string member, string parameter) =>
+        (T)Context.Values.ToClr(Raw(index), typeof(T), Describe(member, parameter), allowNull: default(T) is null || Nullable.GetUnderlyingType(typeof(T)) is not null)!;
+
+    /// <summary>Like <see cref="Get{T}"/>, but <c>null</c>/<c>undefined</c> give <see langword="null"/> (nullable reference types).</summary>
+    public T? GetNullable<T>(int index, string member, string parameter)
+        where T : class =>
+        IsMissing(index) || _args.IsNull(index + _offset) ? null : Get<T>(index, member, parameter);
+
+    /// <summary>Arguments from <paramref name="start"/> on, for a <c>params T[]</c> parameter.</summary>
+    public T[] GetRest<T>(int start, string member, string parameter)
+    {
+        var rest = new T[Math.Max(0, Count - start)];
+        for (var i = 0; i < rest.Length; i++)
+            rest[i] = (T)Context.Values.ToClr(Raw(start + i), typeof(T), $"{member}: argument {start + i + 1} ('{parameter}')")!;
+        return rest;
+    }
+
+    /// <summary>The error for a required argument that was not passed.</summary>
+    public Exception Missing(string member, string parameter, string expected) =>
+        new ConversionException(JsErrorKind.TypeError, $"{member}: missing argument '{parameter}' ({expected}).");
+
+    internal object? Raw(int index) => index < Count ? _args.Get<object>(index + _offset) : Microsoft.ClearScript.Undefined.Value;
+
+    private T Fail<T>(int index, string member, string parameter)
+    {
+        if (index >= Count)
+            throw Missing(member, parameter, Marshaller.Describe(typeof(T)));
+
+        // The slow path knows whether it is a type or a range problem and phrases the error.
+        Context.Values.ToClr(Raw(index), typeof(T), Describe(member, parameter), allowNull: false);
+        throw new ConversionException(JsErrorKind.TypeError, $"{Describe(member, parameter)} expects {Marshaller.Describe(typeof(T))}.");
+    }
+
+    private static string Describe(string member, string parameter) => $"{member}: parameter '{parameter}'";
+}
