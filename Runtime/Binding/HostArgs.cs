@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.Numerics;
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.JavaScript;
 using Microsoft.ClearScript.V8.FastProxy;
 using V8Host.Engine;
 
@@ -26,6 +28,9 @@ public readonly ref struct HostArgs
 
     /// <summary>The context making the call.</summary>
     public Context Context { get; }
+
+    /// <summary>Cancelled when the running script is terminated or the context disposed.</summary>
+    public CancellationToken CancellationToken => Context.ExecutionCancellation;
 
     /// <summary>Number of arguments JavaScript passed.</summary>
     public int Count => _args.Count - _offset;
@@ -82,6 +87,38 @@ public readonly ref struct HostArgs
         for (var i = 0; i < rest.Length; i++)
             rest[i] = (T)Context.Values.ToClr(Raw(start + i), typeof(T), $"{member}: argument {start + i + 1} ('{parameter}')")!;
         return rest;
+    }
+
+    /// <summary>Whether argument <paramref name="index"/> is of JS type <paramref name="kind"/>.</summary>
+    public bool Is(int index, JsValueKind kind) => kind switch
+    {
+        JsValueKind.Any => true,
+        JsValueKind.Boolean => Raw(index) is bool,
+        JsValueKind.Number => Raw(index) is double or int or long or float,
+        JsValueKind.String => Raw(index) is string,
+        JsValueKind.BigInt => Raw(index) is BigInteger,
+        JsValueKind.Array => Raw(index) is IJavaScriptObject { Kind: JavaScriptObjectKind.Array },
+        JsValueKind.Function => Raw(index) is IJavaScriptObject { Kind: JavaScriptObjectKind.Function },
+        JsValueKind.Object => Raw(index) switch
+        {
+            IJavaScriptObject { Kind: JavaScriptObjectKind.Array or JavaScriptObjectKind.Function } => false,
+            ScriptObject or HostBox or DateTime => true,
+            _ => false,
+        },
+        _ => false,
+    };
+
+    /// <summary>The error for a call whose argument count matches no overload.</summary>
+    public Exception ArityError(string member, string expected) =>
+        new ConversionException(JsErrorKind.TypeError, $"{member} takes {expected} argument(s); got {Count}.");
+
+    /// <summary>The error for a call whose argument types match none of the overloads of its arity.</summary>
+    public Exception OverloadError(string member, string signatures)
+    {
+        var got = new string[Count];
+        for (var i = 0; i < got.Length; i++)
+            got[i] = Marshaller.DescribeValue(Raw(i));
+        return new ConversionException(JsErrorKind.TypeError, $"{member} expects {signatures}; got ({string.Join(", ", got)}).");
     }
 
     /// <summary>The error for a required argument that was not passed.</summary>

@@ -137,7 +137,7 @@
             };
             const boxOf = (self, member) => {
                 const box = self !== null && self !== undefined ? self[boxKey] : undefined;
-                if (box === undefined) throw new TypeError(`${name}.${member} called on an object that is not a ${name}`);
+                if (box === undefined) throw new TypeError(`${name}.${member} was called on an object that is not a ${name}.`);
                 return box;
             };
             const cls = {

@@ -1,0 +1,104 @@
+using System;
+
+namespace V8Host.Generators.Model
+{
+    /// <summary>How a value crosses the boundary; chosen at parse time so the emitter only writes text.</summary>
+    internal enum ValueKind
+    {
+        Void,
+        Boolean,
+        Int32,
+        Int64,
+        Double,
+        Single,
+        String,
+        NullableString,
+
+        /// <summary>Any other types.md row: converted by the runtime (<c>args.Get&lt;T&gt;</c>, <c>result.SetObject</c>).</summary>
+        Other,
+
+        /// <summary>A nullable reference type other than string (<c>args.GetNullable&lt;T&gt;</c>).</summary>
+        NullableReference,
+
+        /// <summary>Supplied by the runtime: the calling <c>Context</c>.</summary>
+        Context,
+
+        /// <summary>Supplied by the runtime: cancelled when execution is terminated or the context disposed.</summary>
+        CancellationToken,
+    }
+
+    /// <summary>The JS type of a value, for dispatching overloads of the same arity.</summary>
+    internal enum JsCategory
+    {
+        Any,
+        Boolean,
+        Number,
+        String,
+        BigInt,
+        Object,
+        Array,
+        Function,
+    }
+
+    /// <summary>A .NET type as the emitter needs it.</summary>
+    /// <param name="FullName">Fully qualified C# name (<c>global::…</c>), nullable annotation included.</param>
+    /// <param name="TypeScript">The TypeScript type JS sees.</param>
+    /// <param name="IsValueTask">A <c>ValueTask</c>/<c>ValueTask&lt;T&gt;</c> return, sent as a task.</param>
+    /// <param name="IsEnumAsString">An enum returned by name (<c>[HostEnumAsString]</c>).</param>
+    internal sealed record TypeRef(string FullName, string TypeScript, ValueKind Kind, JsCategory Category, bool IsValueTask = false, bool IsEnumAsString = false);
+
+    /// <param name="DefaultLiteral">C# expression for an optional parameter's default.</param>
+    /// <param name="ElementFullName">For <c>params T[]</c>: the element type.</param>
+    internal sealed record ParameterModel(string Name, TypeRef Type, bool IsOptional, string? DefaultLiteral, bool IsParams, string? ElementFullName, string? ElementTypeScript);
+
+    /// <summary>A method or constructor. <paramref name="HostName"/> is an explicit <c>[HostName]</c>/<c>[HostFunction("…")]</c> name.</summary>
+    internal sealed record MethodModel(string ClrName, string? HostName, bool IsStatic, EquatableArray<ParameterModel> Parameters, TypeRef Return, LocationInfo Location);
+
+    internal sealed record PropertyModel(string ClrName, string? HostName, bool IsStatic, TypeRef Type, bool CanWrite, LocationInfo Location);
+
+    /// <summary>Where the generated partial declaration goes.</summary>
+    /// <param name="Containers">Enclosing types, outermost first, as "keyword Name" (they must be partial too).</param>
+    internal sealed record TypeDeclaration(string? Namespace, EquatableArray<string> Containers, string Keyword, string Name, string FullName);
+
+    internal sealed record ClassModel(
+        TypeDeclaration Declaration,
+        string? HostName,
+        bool IsStruct,
+        EquatableArray<MethodModel> Constructors,
+        EquatableArray<MethodModel> Methods,
+        EquatableArray<PropertyModel> Properties,
+        LocationInfo Location,
+        EquatableArray<DiagnosticInfo> Diagnostics);
+
+    /// <summary>The <c>[HostFunction]</c> methods of one type.</summary>
+    internal sealed record FunctionSetModel(TypeDeclaration Declaration, EquatableArray<MethodModel> Functions, EquatableArray<DiagnosticInfo> Diagnostics);
+
+    internal enum ProfileEntryKind
+    {
+        Class,
+        Functions,
+        Profile,
+    }
+
+    /// <summary>A type listed by a profile. <paramref name="JsNames"/> are the global names it defines (for duplicate checks).</summary>
+    internal sealed record ProfileEntry(string FullName, ProfileEntryKind Kind, EquatableArray<string> JsNames, LocationInfo Location);
+
+    internal sealed record ProfileModel(TypeDeclaration Declaration, EquatableArray<ProfileEntry> Entries, EquatableArray<DiagnosticInfo> Diagnostics);
+
+    /// <summary>The assembly-wide naming policy (<c>[assembly: HostNaming]</c>).</summary>
+    internal sealed record NamingPolicy(bool AsDeclared)
+    {
+        public string Apply(string clrName, string? hostName) => hostName ?? (AsDeclared ? clrName : CamelCase(clrName));
+
+        public static string CamelCase(string name)
+        {
+            if (name.Length == 0 || char.IsLower(name[0]))
+                return name;
+            var upper = 0;
+            while (upper < name.Length && char.IsUpper(name[upper]))
+                upper++;
+            var lowered = upper == name.Length ? name.Length : Math.Max(1, upper - 1);
+            return name.Substring(0, lowered).ToLowerInvariant() + name.Substring(lowered);
+        }
+    }
+}
