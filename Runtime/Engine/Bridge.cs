@@ -27,6 +27,7 @@ internal sealed class Bridge
     private readonly ScriptObject _newArray;
     private readonly ScriptObject _splice;
     private readonly ScriptObject _apply;
+    private readonly ScriptObject _call;
     private readonly ScriptObject _newUint8Array;
     private readonly ScriptObject _typedArrayName;
     private readonly ScriptObject _displayString;
@@ -56,6 +57,7 @@ internal sealed class Bridge
         _newArray = Helper("newArray");
         _splice = Helper("splice");
         _apply = Helper("apply");
+        _call = Helper("call");
         _newUint8Array = Helper("newUint8Array");
         _typedArrayName = Helper("typedArrayName");
         _displayString = Helper("displayString");
@@ -117,6 +119,15 @@ internal sealed class Bridge
     }
 
     public object Apply(ScriptObject function, object? thisArg, ScriptObject args) => _apply.Invoke(false, function, thisArg, args);
+
+    /// <summary>Calls <paramref name="function"/> with <c>this</c> undefined; <paramref name="args"/> are engine values.</summary>
+    public object Call(ScriptObject function, object[] args)
+    {
+        var callArgs = new object[args.Length + 1];
+        callArgs[0] = function;
+        args.CopyTo(callArgs, 1);
+        return _call.Invoke(false, callArgs);
+    }
 
     public ScriptObject NewUint8Array(ReadOnlySpan<byte> bytes)
     {

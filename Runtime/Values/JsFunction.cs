@@ -11,7 +11,11 @@ public sealed class JsFunction : JsHandle
     }
 
     /// <summary>Calls the function with <c>this</c> undefined and returns the untyped result.</summary>
-    public object? Invoke(params object?[] args) => InvokeWithThis(JsUndefined.Value, args);
+    public object? Invoke(params object?[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return Use("Invoke", target => Context.Values.ToHost(Call(target, args)));
+    }
 
     /// <summary>Calls the function with an explicit <c>this</c>.</summary>
     public object? InvokeWithThis(object? thisArg, params object?[] args)
@@ -27,7 +31,16 @@ public sealed class JsFunction : JsHandle
     internal object? InvokeAs(Type resultType, object?[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return Use("Invoke", target => Context.ConvertResult(Call(target, JsUndefined.Value, args), resultType, "the function's result"));
+        return Use("Invoke", target => Context.ConvertResult(Call(target, args), resultType, "the function's result"));
+    }
+
+    // A plain call converts each argument on its own: no arguments array is built in JS.
+    private object Call(ScriptObject target, object?[] args)
+    {
+        var engineArgs = new object[args.Length];
+        for (var i = 0; i < args.Length; i++)
+            engineArgs[i] = Context.Values.ToEngine(args[i])!;
+        return Context.Bridge.Call(target, engineArgs);
     }
 
     private object Call(ScriptObject target, object? thisArg, object?[] args)

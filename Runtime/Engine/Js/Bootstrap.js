@@ -194,6 +194,8 @@
         newArray: () => [],
         splice: (array, start, deleteCount, ...items) => { array.splice(start, deleteCount, ...items); },
         apply: (fn, thisArg, args) => Reflect.apply(fn, thisArg, args),
+        // A plain call from strict code: `this` is undefined.
+        call: (fn, ...args) => fn(...args),
         newUint8Array: length => new Uint8Array(length),
         newDate: ms => new Date(ms),
         isTypedArray: value => value instanceof TypedArray,

@@ -9,6 +9,7 @@ public class MethodCallBenchmarks
 {
     private const double Expected = 5.0 * Iterations;
 
+    private V8HostLoop _generated = null!;
     private ClearScriptLoop _reflection = null!;
     private ClearScriptLoop _fastObject = null!;
     private ClearScriptLoop _fastFunction = null!;
@@ -17,6 +18,9 @@ public class MethodCallBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _generated = InteropCheck.Verified(new V8HostLoop("p", new GeneratedPoint(PointX, PointY),
+            Loop("acc += p.length();")), Expected, "(a) V8Host generated");
+
         _reflection = InteropCheck.Verified(new ClearScriptLoop(
             e => e.AddHostObject("p", new Point(PointX, PointY)),
             Loop("acc += p.length();")), Expected, "(b) ClearScript reflection");
@@ -37,11 +41,15 @@ public class MethodCallBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _generated?.Dispose();
         _reflection?.Dispose();
         _fastObject?.Dispose();
         _fastFunction?.Dispose();
         _jint?.Dispose();
     }
+
+    [Benchmark(Description = "(a) V8Host generated")]
+    public double V8HostGenerated() => _generated.Run();
 
     [Benchmark(Description = "(b) ClearScript reflection")]
     public double ClearScriptReflection() => _reflection.Run();

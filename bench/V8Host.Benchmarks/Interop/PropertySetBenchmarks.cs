@@ -12,10 +12,13 @@ public class PropertySetBenchmarks
     private const double Expected = Iterations * (Iterations - 1) / 2.0;
 
     private readonly Point _reflectionPoint = new(PointX, PointY);
+
+    private readonly GeneratedPoint _generatedPoint = new(PointX, PointY);
     private readonly Point _fastObjectPoint = new(PointX, PointY);
     private readonly Point _fastFunctionPoint = new(PointX, PointY);
     private readonly Point _jintPoint = new(PointX, PointY);
 
+    private V8HostLoop _generated = null!;
     private ClearScriptLoop _reflection = null!;
     private ClearScriptLoop _fastObject = null!;
     private ClearScriptLoop _fastFunction = null!;
@@ -24,6 +27,9 @@ public class PropertySetBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _generated = InteropCheck.Verified(new V8HostLoop("p", _generatedPoint,
+            Loop("p.x = i; acc += i;")), Expected, "(a) V8Host generated");
+
         _reflection = InteropCheck.Verified(new ClearScriptLoop(
             e => e.AddHostObject("p", _reflectionPoint),
             Loop("p.x = i; acc += i;")), Expected, "(b) ClearScript reflection");
@@ -40,6 +46,7 @@ public class PropertySetBenchmarks
             e => e.SetValue("p", _jintPoint),
             Loop("p.x = i; acc += i;")), Expected, "(e) Jint");
 
+        InteropCheck.Expect(_generatedPoint.X == Iterations - 1, $"(a): p.x = i did not reach .NET (X is {_generatedPoint.X}).");
         foreach (var (variant, point) in new[] { ("(b)", _reflectionPoint), ("(c)", _fastObjectPoint), ("(d)", _fastFunctionPoint), ("(e)", _jintPoint) })
         {
             InteropCheck.Expect(point.X == Iterations - 1, $"{variant}: p.x = i did not reach .NET (X is {point.X}).");
@@ -49,11 +56,15 @@ public class PropertySetBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _generated?.Dispose();
         _reflection?.Dispose();
         _fastObject?.Dispose();
         _fastFunction?.Dispose();
         _jint?.Dispose();
     }
+
+    [Benchmark(Description = "(a) V8Host generated")]
+    public double V8HostGenerated() => _generated.Run();
 
     [Benchmark(Description = "(b) ClearScript reflection")]
     public double ClearScriptReflection() => _reflection.Run();

@@ -9,6 +9,7 @@ public class StringArgumentBenchmarks
 {
     private static readonly double Expected = (double)HelloWorld.Length * Iterations;
 
+    private V8HostLoop _generated = null!;
     private ClearScriptLoop _reflection = null!;
     private ClearScriptLoop _fastObject = null!;
     private ClearScriptLoop _fastFunction = null!;
@@ -17,6 +18,9 @@ public class StringArgumentBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _generated = InteropCheck.Verified(new V8HostLoop("s", new GeneratedStringAndBytes(),
+            Loop("acc += s.measure(\"hello world\");")), Expected, "(a) V8Host generated");
+
         _reflection = InteropCheck.Verified(new ClearScriptLoop(
             e => e.AddHostObject("s", new StringAndBytes()),
             Loop("acc += s.measure(\"hello world\");")), Expected, "(b) ClearScript reflection");
@@ -37,11 +41,15 @@ public class StringArgumentBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _generated?.Dispose();
         _reflection?.Dispose();
         _fastObject?.Dispose();
         _fastFunction?.Dispose();
         _jint?.Dispose();
     }
+
+    [Benchmark(Description = "(a) V8Host generated")]
+    public double V8HostGenerated() => _generated.Run();
 
     [Benchmark(Description = "(b) ClearScript reflection")]
     public double ClearScriptReflection() => _reflection.Run();
