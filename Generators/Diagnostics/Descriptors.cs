@@ -80,6 +80,16 @@ namespace V8Host.Generators.Diagnostics
             "[HostProfile] class '{0}' derives from '{1}'; the generated part derives from V8Host.HostProfile: remove the base class",
             DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor StaticProfile = Create(
+            "V8H0015", "Profile must not be static",
+            "[HostProfile] class '{0}' is static; a profile is an instance of V8Host.HostProfile: remove 'static'",
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor RequiredMembers = Create(
+            "V8H0016", "Constructor does not set required members",
+            "'{0}' has required members, so JavaScript cannot construct it through '{1}': add [SetsRequiredMembers] to that constructor or [HostIgnore] it",
+            DiagnosticSeverity.Error);
+
         public static readonly DiagnosticDescriptor GeneratorFailure = Create(
             "V8H0099", "V8Host generator failed",
             "V8Host could not generate bindings for '{0}': {1}. Please report this with the declaration.",
@@ -89,7 +99,7 @@ namespace V8Host.Generators.Diagnostics
         {
             TypeNotPartial, InstanceHostFunction, UnsupportedParameterType, UnsupportedReturnType, DuplicateJsName, InvalidJsName,
             GenericMember, ByRefParameter, AsyncVoid, AmbiguousOverloads, NothingToExpose, UnsupportedMember, GenericHostType,
-            ProfileBaseClass, GeneratorFailure,
+            ProfileBaseClass, StaticProfile, RequiredMembers, GeneratorFailure,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -29,6 +29,7 @@ namespace V8Host.Generators.Parsing
             var methods = new List<MethodModel>();
             var properties = new List<PropertyModel>();
             var hasExplicitConstructor = type.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared && c.DeclaredAccessibility == Accessibility.Public);
+            var hasRequiredMembers = type.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true });
 
             foreach (var member in type.GetMembers())
             {
@@ -39,8 +40,15 @@ namespace V8Host.Generators.Parsing
                 switch (member)
                 {
                     case IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor:
-                        if (constructor.IsImplicitlyDeclared && (hasExplicitConstructor || type.IsRecord && constructor.Parameters.Length == 1))
+                        // Abstract types cannot be constructed; records' copy constructors are not API.
+                        if (type.IsAbstract || (constructor.IsImplicitlyDeclared && (hasExplicitConstructor || type.IsRecord && constructor.Parameters.Length == 1)))
                             continue;
+                        if (hasRequiredMembers && !MemberParser.HasAttribute(constructor, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"))
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(Descriptors.RequiredMembers, constructor.IsImplicitlyDeclared ? location : LocationInfo.From(constructor), type.Name, constructor.ToDisplayString()));
+                            continue;
+                        }
+
                         if (MemberParser.Method(constructor, "new " + type.Name, null, diagnostics) is { } constructorModel)
                             constructors.Add(constructorModel);
                         break;

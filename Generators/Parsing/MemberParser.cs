@@ -50,7 +50,8 @@ namespace V8Host.Generators.Parsing
                     continue;
                 }
 
-                var classified = parameter.IsParams && parameter.Type is IArrayTypeSymbol paramsArray
+                var isParams = parameter.IsParams && parameter.Type is IArrayTypeSymbol;
+                var classified = isParams && parameter.Type is IArrayTypeSymbol paramsArray
                     ? TypeClassifier.Classify(paramsArray.ElementType, false, out var suggestion)
                     : TypeClassifier.Classify(parameter.Type, false, out suggestion);
                 if (classified is null)
@@ -69,7 +70,7 @@ namespace V8Host.Generators.Parsing
                     continue;
                 }
 
-                if (parameter.IsParams)
+                if (isParams)
                 {
                     parameters.Add(new ParameterModel(parameter.Name, new TypeRef(TypeClassifier.FullName(parameter.Type), classified.TypeScript + "[]", ValueKind.Other, JsCategory.Any),
                         false, null, true, TypeClassifier.FullName(((IArrayTypeSymbol)parameter.Type).ElementType), classified.TypeScript));
@@ -158,8 +159,10 @@ namespace V8Host.Generators.Parsing
                 bool b => b ? "true" : "false",
                 string s => SymbolDisplay.FormatLiteral(s, quote: true),
                 char c => SymbolDisplay.FormatLiteral(c, quote: true),
-                float f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "f",
-                double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d",
+                float f => float.IsNaN(f) ? "float.NaN" : float.IsPositiveInfinity(f) ? "float.PositiveInfinity" : float.IsNegativeInfinity(f) ? "float.NegativeInfinity"
+                    : f.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "f",
+                double d => double.IsNaN(d) ? "double.NaN" : double.IsPositiveInfinity(d) ? "double.PositiveInfinity" : double.IsNegativeInfinity(d) ? "double.NegativeInfinity"
+                    : d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d",
                 decimal m => m.ToString(System.Globalization.CultureInfo.InvariantCulture) + "m",
                 long l => l.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L",
                 ulong ul => ul.ToString(System.Globalization.CultureInfo.InvariantCulture) + "UL",

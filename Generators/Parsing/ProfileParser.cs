@@ -21,6 +21,8 @@ namespace V8Host.Generators.Parsing
             var location = LocationInfo.From(type);
             if (!MemberParser.IsPartialAll(type))
                 diagnostics.Add(DiagnosticInfo.Create(Descriptors.TypeNotPartial, location, type.ToDisplayString()));
+            if (type.IsStatic)
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.StaticProfile, location, type.ToDisplayString()));
             if (type.BaseType is { SpecialType: not SpecialType.System_Object } baseType && baseType.ToDisplayString() != "V8Host.HostProfile")
                 diagnostics.Add(DiagnosticInfo.Create(Descriptors.ProfileBaseClass, location, type.ToDisplayString(), baseType.ToDisplayString()));
 
@@ -28,7 +30,7 @@ namespace V8Host.Generators.Parsing
             var attributeLocation = attribute.ApplicationSyntaxReference is { } reference
                 ? LocationInfo.From(Location.Create(reference.SyntaxTree, reference.Span))
                 : location;
-            var listed = attribute.ConstructorArguments.SelectMany(a => a.Kind == TypedConstantKind.Array ? a.Values : ImmutableArrayOf(a))
+            var listed = attribute.ConstructorArguments.Where(a => !a.IsNull).SelectMany(a => a.Kind == TypedConstantKind.Array ? a.Values : ImmutableArrayOf(a))
                 .Select(v => v.Value).OfType<INamedTypeSymbol>();
 
             var entries = new List<ProfileEntry>();

@@ -102,7 +102,7 @@ public readonly ref struct HostArgs
         JsValueKind.Object => Raw(index) switch
         {
             IJavaScriptObject { Kind: JavaScriptObjectKind.Array or JavaScriptObjectKind.Function } => false,
-            ScriptObject or HostBox or DateTime => true,
+            ScriptObject or DateTime => true,
             _ => false,
         },
         _ => false,

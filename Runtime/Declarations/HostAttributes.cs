@@ -33,7 +33,7 @@ public sealed class HostClassAttribute : Attribute
 }
 
 /// <summary>Hides a public member of a host class from JavaScript.</summary>
-[AttributeUsage(AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Constructor, AllowMultiple = false, Inherited = false)]
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Constructor | AttributeTargets.Event, AllowMultiple = false, Inherited = false)]
 public sealed class HostIgnoreAttribute : Attribute
 {
 }

@@ -35,7 +35,8 @@ internal sealed class Bridge
     private readonly ScriptObject _parseJson;
     private readonly ScriptObject _newPromise;
     private readonly ScriptObject _defineClass;
-    private readonly ScriptObject _unbox;
+    private readonly ScriptObject _hostIdOf;
+    private readonly ScriptObject _hostObjectOf;
     private ScriptObject? _structuredClone;
 
     public Bridge(V8ScriptEngine engine)
@@ -65,7 +66,8 @@ internal sealed class Bridge
         _parseJson = Helper("parseJson");
         _newPromise = Helper("newPromise");
         _defineClass = Helper("defineClass");
-        _unbox = Helper("unbox");
+        _hostIdOf = Helper("hostIdOf");
+        _hostObjectOf = Helper("hostObjectOf");
         ErrorMarker = (ScriptObject)engine.Evaluate("Object.freeze({})");
     }
 
@@ -87,7 +89,11 @@ internal sealed class Bridge
         return ((ScriptObject)parts[0], (ScriptObject)parts[1]);
     }
 
-    public object Unbox(ScriptObject value) => _unbox.Invoke(false, value);
+    /// <summary>The host-object id of a JS object (an instance of a host class), or null.</summary>
+    public int? HostIdOf(ScriptObject value) => _hostIdOf.Invoke(false, value) is int id ? id : null;
+
+    /// <summary>The JS object of a host-object id.</summary>
+    public ScriptObject HostObjectOf(int id) => (ScriptObject)_hostObjectOf.Invoke(false, id);
 
     public void DefineGlobal(string path, object? value) => _defineGlobal.Invoke(false, path, value);
 

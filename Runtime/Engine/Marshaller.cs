@@ -30,7 +30,6 @@ internal sealed partial class Marshaller
         double d => NormalizeNumber(d),
         DateTime dt => AsUtc(dt),
         ScriptObject target => _context.HostClasses.Unbox(target) ?? Wrap(target),
-        HostBox box => box.Instance,
         _ => value, // a .NET object that went through JavaScript comes back as itself
     };
 

@@ -68,8 +68,26 @@
     });
 
     const TypedArray = Object.getPrototypeOf(Uint8Array);
-    const boxKey = Symbol('v8host.box');
     const adoptToken = Symbol('v8host.adopt');
+    const hostToken = Symbol('v8host.hostObject');
+
+    // Base of every host class. An instance carries the id of its .NET object (an index into the
+    // context's instance table) in a private field: unforgeable and invisible to scripts, and cheap
+    // to pass to .NET as a number. Only V8Host's own constructors hold the token.
+    let hostIdOf;
+    const hostObjects = [];
+    class HostObject {
+        #id;
+
+        constructor(token, id) {
+            if (token !== hostToken) throw new TypeError('Illegal constructor');
+            this.#id = id;
+        }
+
+        static {
+            hostIdOf = value => (value !== null && typeof value === 'object' && #id in value ? value.#id : undefined);
+        }
+    }
 
     // The error for a failed host call, with its stack starting at the caller of the host function.
     function hostFailure(takeError, callee) {
@@ -135,16 +153,17 @@
                 if (result === errorMarker) throw hostFailure(takeError, member);
                 return result;
             };
-            const boxOf = (self, member) => {
-                const box = self !== null && self !== undefined ? self[boxKey] : undefined;
-                if (box === undefined) throw new TypeError(`${name}.${member} was called on an object that is not a ${name}.`);
-                return box;
+            const idOf = (self, member) => {
+                const id = hostIdOf(self);
+                if (id === undefined) throw new TypeError(`${name}.${member} was called on an object that is not a ${name}.`);
+                return id;
             };
             const cls = {
-                [name]: class {
+                [name]: class extends HostObject {
                     constructor(...args) {
-                        const box = args[0] === adoptToken ? args[1] : check(construct(this, ...args), new.target);
-                        Object.defineProperty(this, boxKey, { value: box });
+                        const id = args[0] === adoptToken ? args[1] : check(construct(...args), new.target);
+                        super(hostToken, id);
+                        hostObjects[id] = this;
                     }
                 },
             }[name];
@@ -153,24 +172,26 @@
                 if (isMethod) {
                     const method = isStatic
                         ? function (...args) { return check(fn(...args), method); }
-                        : function (...args) { return check(fn(boxOf(this, jsName), ...args), method); };
+                        : function (...args) { return check(fn(idOf(this, jsName), ...args), method); };
                     Object.defineProperty(target, jsName, { value: named(jsName, length, method), writable: true, configurable: true });
                 } else {
                     const get = isStatic
                         ? function () { return check(fn(), get); }
-                        : function () { return check(fn(boxOf(this, jsName)), get); };
+                        : function () { return check(fn(idOf(this, jsName)), get); };
                     const set = setter === null ? undefined : isStatic
                         ? function (value) { check(setter(value), set); }
-                        : function (value) { check(setter(boxOf(this, jsName), value), set); };
+                        : function (value) { check(setter(idOf(this, jsName), value), set); };
                     Object.defineProperty(target, jsName, { get, set, configurable: true, enumerable: !isStatic });
                 }
             }
             Object.defineProperty(cls, 'length', { value: length });
-            const adopt = box => new cls(adoptToken, box);
+            const adopt = id => new cls(adoptToken, id);
             return [cls, adopt];
         },
 
-        unbox: value => (value !== null && typeof value === 'object' ? value[boxKey] : undefined),
+        // The host-object id of a JS object, or undefined; and the JS object of an id.
+        hostIdOf: value => hostIdOf(value),
+        hostObjectOf: id => hostObjects[id],
 
         // Defines a (possibly dotted) global name, creating namespace objects on the way.
         defineGlobal(path, value) {
