@@ -65,7 +65,7 @@ namespace V8Host.Generators
             var functionSets = functions.Collect()
                 .Select(static (sets, _) => sets
                     .GroupBy(s => s.Declaration)
-                    .Select(g => new FunctionSetModel(g.Key, g.SelectMany(s => s.Functions).ToEquatableArray(), g.SelectMany(s => s.Diagnostics).ToEquatableArray()))
+                    .Select(g => new FunctionSetModel(g.Key, g.SelectMany(s => s.Functions).ToEquatableArray(), g.SelectMany(s => s.Diagnostics).Distinct().ToEquatableArray(), g.All(s => s.CanEmit)))
                     .ToEquatableArray())
                 .WithTrackingName(Steps.FunctionSets);
 
@@ -83,7 +83,7 @@ namespace V8Host.Generators
                 foreach (var set in input.Left)
                 {
                     var location = set.Functions.Count > 0 ? set.Functions[0].Location : set.Diagnostics.FirstOrDefault()?.Location;
-                    Report(output, set.Declaration.Name, location, () => FunctionSetEmitter.Emit(set.Declaration, set.Functions.ToList(), set.Diagnostics, input.Right));
+                    Report(output, set.Declaration.Name, location, () => FunctionSetEmitter.Emit(set, input.Right));
                 }
             });
             context.RegisterSourceOutput(profiles.Combine(naming), static (output, input) =>

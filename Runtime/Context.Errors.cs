@@ -53,7 +53,11 @@ public sealed partial class Context
         var frames = ReadFrames(description[3]);
         var original = description[4] is int hostErrorId ? HostCalls.TakeException(hostErrorId) : null;
         var location = frames.Count > 0 ? LocationOf(frames) : ParseLocation(details);
-        return new JavaScriptException(message, name, stack, frames, location, original ?? engineException?.InnerException);
+        return new JavaScriptException(message, name, stack, frames, location, original ?? engineException?.InnerException)
+        {
+            ThrownValue = thrown,
+            Origin = this,
+        };
     }
 
     private static IReadOnlyList<JsStackFrame> ReadFrames(object? frames)

@@ -58,7 +58,7 @@ public sealed partial class Context
     /// <exception cref="JavaScriptException">The value holds something that cannot be cloned (a function, a symbol …).</exception>
     public byte[] Serialize(object? value) => Run("Context.Serialize", _ =>
     {
-        var bytes = (IArrayBufferView)Bridge.StructuredClone.InvokeMethod("serialize", Values.ToEngine(value));
+        var bytes = (IArrayBufferView)Bridge.StructuredClone.Serialize.Invoke(false, Values.ToEngine(value));
         return bytes.GetBytes();
     });
 
@@ -67,7 +67,7 @@ public sealed partial class Context
     public object? Deserialize(ReadOnlySpan<byte> data)
     {
         var copy = data.ToArray();
-        return Run("Context.Deserialize", _ => Values.ToHost(Bridge.StructuredClone.InvokeMethod("deserialize", Bridge.NewUint8Array(copy))));
+        return Run("Context.Deserialize", _ => Values.ToHost(Bridge.StructuredClone.Deserialize.Invoke(false, Bridge.NewUint8Array(copy))));
     }
 
     internal void DefineHostClass(HostClassBinding binding) => Run<object?>("Context.DefineHostClass", _ =>

@@ -120,7 +120,7 @@ namespace V8Host.Generators.Emitting
 
         private static void ValidateName(string name, string what, LocationInfo location, List<DiagnosticInfo> diagnostics)
         {
-            if (!JsNames.IsIdentifier(name))
+            if (!JsNames.IsPropertyName(name))
                 diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidJsName, location, name, what));
         }
 

@@ -11,10 +11,11 @@ namespace V8Host.Generators.Emitting
     /// </summary>
     internal static class FunctionSetEmitter
     {
-        public static EmitResult Emit(TypeDeclaration declaration, IReadOnlyList<MethodModel> functions, IEnumerable<DiagnosticInfo> parseDiagnostics, NamingPolicy naming)
+        public static EmitResult Emit(FunctionSetModel set, NamingPolicy naming)
         {
-            var diagnostics = parseDiagnostics.ToList();
-            var groups = functions
+            var declaration = set.Declaration;
+            var diagnostics = set.Diagnostics.ToList();
+            var groups = set.Functions
                 .GroupBy(f => naming.Apply(f.ClrName, f.HostName))
                 .Select(g => new OverloadGroup(g.Key, true, g.ToList()))
                 .ToList();
@@ -25,7 +26,7 @@ namespace V8Host.Generators.Emitting
                 diagnostics.AddRange(group.Validate(group.JsName));
             }
 
-            if (groups.Count == 0 || diagnostics.Any(d => Descriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
+            if (groups.Count == 0 || !set.CanEmit || diagnostics.Any(d => Descriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
                 return new EmitResult(null, null, diagnostics);
 
             var writer = TypeDeclarationWriter.Begin(declaration);

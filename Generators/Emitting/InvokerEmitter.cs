@@ -117,9 +117,12 @@ namespace V8Host.Generators.Emitting
             ValueKind.Single => $"args.GetSingle({index}, {member}, {name})",
             ValueKind.String => $"args.GetString({index}, {member}, {name})",
             ValueKind.NullableString => $"args.GetNullableString({index}, {member}, {name})",
-            ValueKind.NullableReference => $"args.GetNullable<{type.FullName.TrimEnd('?')}>({index}, {member}, {name})",
-            _ => $"args.Get<{type.FullName}>({index}, {member}, {name})",
+            ValueKind.NullableReference => $"args.GetNullable<{type.FullName.TrimEnd('?')}>({index}, {member}, {name}{NullElements(type.FullName)})",
+            _ => $"args.Get<{type.FullName}>({index}, {member}, {name}{NullElements(type.FullName)})",
         };
+
+        /// <summary>Collections whose element types are nullable accept null elements (the runtime cannot see the annotation).</summary>
+        private static string NullElements(string fullName) => fullName.TrimEnd('?').Contains("?") ? ", nullElements: true" : string.Empty;
 
         /// <summary>The C# expression for each parameter, reading JS arguments in order.</summary>
         private static IEnumerable<string> Arguments(MethodModel method, string displayName)
@@ -143,7 +146,8 @@ namespace V8Host.Generators.Emitting
                 index++;
                 if (parameter.IsParams)
                 {
-                    yield return $"args.GetRest<{parameter.ElementFullName}>({i}, {member}, {name})";
+                    var nullElements = parameter.ElementFullName!.EndsWith("?") ? ", nullElements: true" : string.Empty;
+                    yield return $"args.GetRest<{parameter.ElementFullName}>({i}, {member}, {name}{nullElements})";
                     continue;
                 }
 

@@ -15,14 +15,18 @@ namespace V8Host.Generators.Emitting
             "implements", "interface", "package", "private", "protected", "public", "await",
         };
 
-        public static bool IsIdentifier(string name)
-        {
-            if (name.Length == 0 || s_reserved.Contains(name) || !IsStart(name[0]))
-                return false;
-            return name.Skip(1).All(IsPart);
-        }
+        /// <summary>A binding identifier: a name scripts can use bare (globals, classes).</summary>
+        public static bool IsIdentifier(string name) => IsPropertyName(name) && !s_reserved.Contains(name);
 
-        public static bool IsPath(string path) => path.Split('.').All(IsIdentifier);
+        /// <summary>A name usable after a dot (<c>obj.delete()</c>): identifier syntax, reserved words allowed.</summary>
+        public static bool IsPropertyName(string name) => name.Length > 0 && IsStart(name[0]) && name.Skip(1).All(IsPart);
+
+        /// <summary>A dotted global name: the first part a binding identifier, the rest property names.</summary>
+        public static bool IsPath(string path)
+        {
+            var parts = path.Split('.');
+            return IsIdentifier(parts[0]) && parts.Skip(1).All(IsPropertyName);
+        }
 
         /// <summary>A C# identifier fragment derived from a JS name, for generated member names.</summary>
         public static string Mangle(string name) => new(name.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());

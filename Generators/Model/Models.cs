@@ -71,7 +71,8 @@ namespace V8Host.Generators.Model
         EquatableArray<DiagnosticInfo> Diagnostics);
 
     /// <summary>The <c>[HostFunction]</c> methods of one type.</summary>
-    internal sealed record FunctionSetModel(TypeDeclaration Declaration, EquatableArray<MethodModel> Functions, EquatableArray<DiagnosticInfo> Diagnostics);
+    /// <param name="CanEmit">False when the declaring type cannot take a generated part (not partial, generic).</param>
+    internal sealed record FunctionSetModel(TypeDeclaration Declaration, EquatableArray<MethodModel> Functions, EquatableArray<DiagnosticInfo> Diagnostics, bool CanEmit = true);
 
     internal enum ProfileEntryKind
     {

@@ -26,15 +26,17 @@ namespace V8Host.Generators.Parsing
                 return new FunctionSetModel(MemberParser.Declaration(type), EquatableArray<MethodModel>.Empty, diagnostics.ToEquatableArray());
             }
 
-            if (!MemberParser.IsPartialAll(type))
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.TypeNotPartial, LocationInfo.From(method), type.ToDisplayString()));
+            // Type-level problems are reported once, at the type (a profile reports its own).
+            var isPartial = MemberParser.IsPartialAll(type);
+            if (!isPartial && !MemberParser.HasAttribute(type, ProfileParser.Attribute))
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.TypeNotPartial, LocationInfo.From(type), type.ToDisplayString()));
             if (type.IsGenericType)
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.GenericHostType, LocationInfo.From(method), type.ToDisplayString()));
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.GenericHostType, LocationInfo.From(type), type.ToDisplayString()));
 
             var hostName = context.Attributes[0].ConstructorArguments.FirstOrDefault().Value as string;
             var model = MemberParser.Method(method, display, hostName, diagnostics);
             var functions = model is null ? EquatableArray<MethodModel>.Empty : new[] { model }.ToEquatableArray();
-            return new FunctionSetModel(MemberParser.Declaration(type), functions, diagnostics.ToEquatableArray());
+            return new FunctionSetModel(MemberParser.Declaration(type), functions, diagnostics.ToEquatableArray(), isPartial && !type.IsGenericType);
         }
 
         /// <summary>The static <c>[HostFunction]</c> methods of a type, as (explicit name, CLR name) pairs.</summary>

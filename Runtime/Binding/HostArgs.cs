@@ -72,20 +72,24 @@ public readonly ref struct HostArgs
     /// Any other types.md row (small integers, decimal, char, enums, dates, nullable values, collections,
     /// byte buffers, delegates, JS handles, host-class instances), converted by the runtime.
     /// </summary>
-    public T Get<T>(int index, string member, string parameter) =>
-        (T)Context.Values.ToClr(Raw(index), typeof(T), Describe(member, parameter), allowNull: default(T) is null || Nullable.GetUnderlyingType(typeof(T)) is not null)!;
+    /// <remarks>
+    /// Reference-type targets reject null (nullable ones go through <see cref="GetNullable{T}"/>);
+    /// collection elements accept null only when <paramref name="nullElements"/> says their type is nullable.
+    /// </remarks>
+    public T Get<T>(int index, string member, string parameter, bool nullElements = false) =>
+        (T)Context.Values.ToClr(Raw(index), typeof(T), Describe(member, parameter), allowNull: false, allowNullElements: nullElements)!;
 
     /// <summary>Like <see cref="Get{T}"/>, but <c>null</c>/<c>undefined</c> give <see langword="null"/> (nullable reference types).</summary>
-    public T? GetNullable<T>(int index, string member, string parameter)
+    public T? GetNullable<T>(int index, string member, string parameter, bool nullElements = false)
         where T : class =>
-        IsMissing(index) || _args.IsNull(index + _offset) ? null : Get<T>(index, member, parameter);
+        IsMissing(index) || _args.IsNull(index + _offset) ? null : Get<T>(index, member, parameter, nullElements);
 
     /// <summary>Arguments from <paramref name="start"/> on, for a <c>params T[]</c> parameter.</summary>
-    public T[] GetRest<T>(int start, string member, string parameter)
+    public T[] GetRest<T>(int start, string member, string parameter, bool nullElements = false)
     {
         var rest = new T[Math.Max(0, Count - start)];
         for (var i = 0; i < rest.Length; i++)
-            rest[i] = (T)Context.Values.ToClr(Raw(start + i), typeof(T), $"{member}: argument {start + i + 1} ('{parameter}')")!;
+            rest[i] = (T)Context.Values.ToClr(Raw(start + i), typeof(T), $"{member}: argument {start + i + 1} ('{parameter}')", nullElements, nullElements)!;
         return rest;
     }
 

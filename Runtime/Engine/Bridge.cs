@@ -37,13 +37,18 @@ internal sealed class Bridge
     private readonly ScriptObject _defineClass;
     private readonly ScriptObject _hostIdOf;
     private readonly ScriptObject _hostObjectOf;
-    private ScriptObject? _structuredClone;
+    private readonly ScriptObject _pick;
+    private (ScriptObject Serialize, ScriptObject Deserialize)? _structuredClone;
 
     public Bridge(V8ScriptEngine engine)
     {
         _engine = engine;
         var helpers = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:bootstrap"), LoadScript("Bootstrap"));
-        ScriptObject Helper(string name) => (ScriptObject)helpers.GetProperty(name);
+
+        // Functions read with ScriptObject.GetProperty are ~40x slower to invoke later (ClearScript
+        // keeps them as bound property values); read through a JS call instead.
+        _pick = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:pick"), "(object, key) => object[key]");
+        ScriptObject Helper(string name) => Pick(helpers, name);
         _describeError = Helper("describeError");
         _hostError = Helper("hostError");
         _wrapHostFunction = Helper("wrapHostFunction");
@@ -158,8 +163,20 @@ internal sealed class Bridge
         return ((ScriptObject)parts[0], (ScriptObject)parts[1], (ScriptObject)parts[2]);
     }
 
-    public ScriptObject StructuredClone =>
-        _structuredClone ??= (ScriptObject)_engine.Evaluate(EngineCore.Document("v8host:structured-clone"), LoadScript("StructuredClone"));
+    /// <summary>The structured-clone codec, loaded on first use.</summary>
+    public (ScriptObject Serialize, ScriptObject Deserialize) StructuredClone
+    {
+        get
+        {
+            if (_structuredClone is { } codec)
+                return codec;
+            var table = (ScriptObject)_engine.Evaluate(EngineCore.Document("v8host:structured-clone"), LoadScript("StructuredClone"));
+            _structuredClone = codec = (Pick(table, "serialize"), Pick(table, "deserialize"));
+            return codec;
+        }
+    }
+
+    private ScriptObject Pick(ScriptObject target, string name) => (ScriptObject)_pick.Invoke(false, target, name);
 
     private static string LoadScript(string name)
     {

@@ -107,9 +107,14 @@ internal sealed class HostCallSupport
             return _exceptions.Remove(id, out var exception) ? exception : null;
     }
 
-    private ScriptObject CreateJsError(Exception exception)
+    private object CreateJsError(Exception exception)
     {
         _pending = null;
+
+        // A JS error that passed through .NET (a callback threw) goes back as the very same value.
+        if (exception is JavaScriptException { ThrownValue: { } thrown } javaScript && ReferenceEquals(javaScript.Origin, _context))
+            return thrown;
+
         var kind = exception switch
         {
             ConversionException conversion => conversion.Kind,

@@ -17,14 +17,18 @@ internal static class HostNames
 
     public static bool IsIdentifier(string name) => s_identifier.IsMatch(name) && !s_reserved.Contains(name);
 
-    /// <summary>Validates a global name; dots separate namespace objects (<c>"math.clamp"</c>).</summary>
+    /// <summary>
+    /// Validates a global name; dots separate namespace objects (<c>"math.clamp"</c>). The first part
+    /// must be an identifier scripts can use bare; later parts are property names (reserved words allowed).
+    /// </summary>
     public static void ThrowIfInvalidPath(string? path, string parameterName)
     {
         ArgumentException.ThrowIfNullOrEmpty(path, parameterName);
-        foreach (var part in path.Split('.'))
+        var parts = path.Split('.');
+        for (var i = 0; i < parts.Length; i++)
         {
-            if (!IsIdentifier(part))
-                throw new ArgumentException($"'{path}' is not a valid JavaScript name: '{part}' is not an identifier or is a reserved word.", parameterName);
+            if (i == 0 ? !IsIdentifier(parts[i]) : !s_identifier.IsMatch(parts[i]))
+                throw new ArgumentException($"'{path}' is not a valid JavaScript name: '{parts[i]}' is not an identifier or is a reserved word.", parameterName);
         }
     }
 

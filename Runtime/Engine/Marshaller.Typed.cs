@@ -12,9 +12,11 @@ internal sealed partial class Marshaller
     /// <summary>
     /// Converts <paramref name="value"/> (an engine value) to <paramref name="type"/>.
     /// <paramref name="what"/> names the target in error messages ("parameter 'x' of add").
+    /// <paramref name="allowNull"/>: a reference-type target accepts null/undefined;
+    /// <paramref name="allowNullElements"/>: so do the elements of a collection target.
     /// Throws <see cref="ConversionException"/>.
     /// </summary>
-    public object? ToClr(object? value, Type type, string what, bool allowNull = true)
+    public object? ToClr(object? value, Type type, string what, bool allowNull = true, bool allowNullElements = true)
     {
         if (type == typeof(object))
             return ToHost(value);
@@ -87,9 +89,9 @@ internal sealed partial class Marshaller
                 : throw Mismatch(value, type, what, "a function");
 
         if (CollectionShape.TryGetDictionaryValueType(type, out var valueType))
-            return ToDictionary(value, type, valueType, what);
+            return ToDictionary(value, type, valueType, what, allowNullElements);
         if (CollectionShape.TryGetElementType(type, out var elementType))
-            return ToList(value, type, elementType, what);
+            return ToList(value, type, elementType, what, allowNullElements);
 
         if (type.IsInstanceOfType(value))
             return value;
@@ -98,12 +100,15 @@ internal sealed partial class Marshaller
         throw Mismatch(value, type, what);
     }
 
+    // A bigint is accepted wherever a number is (range-checked for integers), as ClearScript's fast
+    // argument reads do; generated and reflection bindings behave the same.
     private static double? AsDouble(object? value) => value switch
     {
         int i => i,
         long l => l,
         double d => d,
         float f => f,
+        BigInteger big => (double)big,
         _ => null,
     };
 
@@ -115,10 +120,15 @@ internal sealed partial class Marshaller
             case int i:
                 number = i;
                 break;
-            case BigInteger big when type == typeof(long) || type == typeof(ulong):
-                return type == typeof(long)
-                    ? (big >= long.MinValue && big <= long.MaxValue ? (long)big : throw OutOfRange(big.ToString(CultureInfo.InvariantCulture), type, what))
-                    : (big >= ulong.MinValue && big <= ulong.MaxValue ? (ulong)big : throw OutOfRange(big.ToString(CultureInfo.InvariantCulture), type, what));
+            case BigInteger big:
+                try
+                {
+                    return Convert.ChangeType((decimal)big, type, CultureInfo.InvariantCulture);
+                }
+                catch (OverflowException)
+                {
+                    throw OutOfRange(big.ToString(CultureInfo.InvariantCulture), type, what);
+                }
             case long l when type == typeof(long):
                 return l;
             default:
@@ -161,13 +171,13 @@ internal sealed partial class Marshaller
         _ => throw Mismatch(value, typeof(byte[]), what, "a Uint8Array or ArrayBuffer"),
     };
 
-    private object ToList(object? value, Type type, Type elementType, string what)
+    private object ToList(object? value, Type type, Type elementType, string what, bool allowNullElements)
     {
         if (value is not IList<object> items || value is not IJavaScriptObject { Kind: JavaScriptObjectKind.Array })
             throw Mismatch(value, type, what, "an Array");
         var array = Array.CreateInstance(elementType, items.Count);
         for (var i = 0; i < items.Count; i++)
-            array.SetValue(ToClr(items[i], elementType, $"{what}[{i}]"), i);
+            array.SetValue(ToClr(items[i], elementType, $"{what}[{i}]", allowNullElements, allowNullElements), i);
         if (type.IsArray || type.IsAssignableFrom(array.GetType()))
             return array;
         var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType), items.Count)!;
@@ -176,13 +186,13 @@ internal sealed partial class Marshaller
         return list;
     }
 
-    private object ToDictionary(object? value, Type type, Type valueType, string what)
+    private object ToDictionary(object? value, Type type, Type valueType, string what, bool allowNullElements)
     {
         if (value is not ScriptObject target || value is IJavaScriptObject { Kind: not JavaScriptObjectKind.Unknown })
             throw Mismatch(value, type, what, "a plain object");
         var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType))!;
         foreach (var key in _context.Bridge.Keys(target))
-            dictionary[key] = ToClr(_context.Bridge.Get(target, key), valueType, $"{what}.{key}");
+            dictionary[key] = ToClr(_context.Bridge.Get(target, key), valueType, $"{what}.{key}", allowNullElements, allowNullElements);
         return dictionary;
     }
 
@@ -214,9 +224,17 @@ internal sealed partial class Marshaller
             _ when type == typeof(JsPromise) => "a Promise",
             _ when type == typeof(JsArrayBuffer) => "an ArrayBuffer",
             _ when type == typeof(JsTypedArray) => "a typed array",
-            _ => $"a {type.Name}",
+            _ when type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>) || type == typeof(Memory<byte>) => "a Uint8Array or ArrayBuffer",
+            _ when typeof(Delegate).IsAssignableFrom(type) => "a function",
+            _ when CollectionShape.TryGetDictionaryValueType(type, out _) => "a plain object",
+            _ when CollectionShape.TryGetElementType(type, out _) => "an Array",
+            _ => $"a {HostClassName(type)}",
         };
     }
+
+    /// <summary>The JS name a host class goes by ([HostClass("…")] or the type name).</summary>
+    private static string HostClassName(Type type) =>
+        (type.GetCustomAttributes(typeof(HostClassAttribute), false).FirstOrDefault() as HostClassAttribute)?.Name ?? type.Name;
 
     /// <summary>What a JavaScript value is, for error messages ("a string (\"abc\")").</summary>
     internal static string DescribeValue(object? value) => value switch

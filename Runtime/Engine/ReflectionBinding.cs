@@ -33,8 +33,9 @@ internal sealed class ReflectionBinding
                 var t when t.IsArray && parameter.IsDefined(typeof(ParamArrayAttribute)) => ParameterKind.Rest,
                 _ => ParameterKind.Argument,
             };
-            var allowsNull = !parameter.ParameterType.IsValueType && nullability.Create(parameter).WriteState != NullabilityState.NotNull;
-            _parameters[i] = new ParameterPlan(parameter.Name ?? $"arg{i}", parameter.ParameterType, kind, parameter.HasDefaultValue, parameter.HasDefaultValue ? parameter.DefaultValue : null, allowsNull);
+            var info = nullability.Create(parameter);
+            var allowsNull = !parameter.ParameterType.IsValueType && info.WriteState != NullabilityState.NotNull;
+            _parameters[i] = new ParameterPlan(parameter.Name ?? $"arg{i}", parameter.ParameterType, kind, parameter.HasDefaultValue, parameter.HasDefaultValue ? parameter.DefaultValue : null, allowsNull, AllowsNullElements(info));
         }
 
         RequiredCount = _parameters.Count(p => p.Kind == ParameterKind.Argument && !p.IsOptional);
@@ -90,7 +91,7 @@ internal sealed class ReflectionBinding
                     var elementType = plan.Type.GetElementType()!;
                     var rest = Array.CreateInstance(elementType, Math.Max(0, args.Count - next));
                     for (var j = 0; next < args.Count; j++, next++)
-                        rest.SetValue(context.Values.ToClr(args.Raw(next), elementType, $"{_displayName}: argument {next + 1}"), j);
+                        rest.SetValue(context.Values.ToClr(args.Raw(next), elementType, $"{_displayName}: argument {next + 1}", plan.AllowsNullElements, plan.AllowsNullElements), j);
                     values[i] = rest;
                     break;
                 default:
@@ -102,7 +103,7 @@ internal sealed class ReflectionBinding
                     }
                     else
                     {
-                        values[i] = context.Values.ToClr(args.Raw(next), plan.Type, $"{_displayName}: parameter '{plan.Name}'", plan.AllowsNull);
+                        values[i] = context.Values.ToClr(args.Raw(next), plan.Type, $"{_displayName}: parameter '{plan.Name}'", plan.AllowsNull, plan.AllowsNullElements);
                     }
 
                     next++;
@@ -142,5 +143,10 @@ internal sealed class ReflectionBinding
         Cancellation,
     }
 
-    private sealed record ParameterPlan(string Name, Type Type, ParameterKind Kind, bool IsOptional, object? DefaultValue, bool AllowsNull);
+    /// <summary>Whether any element or type argument of a collection parameter is declared nullable (or unknown).</summary>
+    private static bool AllowsNullElements(NullabilityInfo info) =>
+        (info.ElementType is { } element && (element.WriteState != NullabilityState.NotNull || AllowsNullElements(element)))
+        || info.GenericTypeArguments.Any(argument => argument.WriteState != NullabilityState.NotNull || AllowsNullElements(argument));
+
+    private sealed record ParameterPlan(string Name, Type Type, ParameterKind Kind, bool IsOptional, object? DefaultValue, bool AllowsNull, bool AllowsNullElements);
 }

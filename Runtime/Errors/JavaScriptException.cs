@@ -55,6 +55,11 @@ public class JavaScriptException : Exception
     /// <summary>The name of the script or module where the exception was raised.</summary>
     public string? ScriptResourceName { get; }
 
+    /// <summary>The thrown JS value (engine side) and its context, so that the same value is rethrown if this exception goes back into JavaScript.</summary>
+    internal object? ThrownValue { get; init; }
+
+    internal Context? Origin { get; init; }
+
     private static string FormatMessage(string jsMessage, string? errorName, JsSourceLocation? location)
     {
         var head = errorName is null ? jsMessage : $"{errorName}: {jsMessage}";

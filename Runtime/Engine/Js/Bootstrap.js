@@ -90,9 +90,11 @@
     }
 
     // The error for a failed host call, with its stack starting at the caller of the host function.
+    // A JS error that only passed through .NET keeps its own stack.
     function hostFailure(takeError, callee) {
         const error = takeError();
-        Error.captureStackTrace(error, callee);
+        if (error !== null && typeof error === 'object' && error[hostErrorKey] !== undefined)
+            Error.captureStackTrace(error, callee);
         return error;
     }
 

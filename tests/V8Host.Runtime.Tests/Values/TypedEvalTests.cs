@@ -68,8 +68,11 @@ public sealed class TypedEvalTests : IDisposable
     [InlineData("NaN")]
     [InlineData("Infinity")]
     [InlineData("'5'")]
-    [InlineData("5n")]
+    [InlineData("2n ** 40n")]
     public void Int_OutOfRangeOrWrongType_Throws(string source) => CastFails<int>(source);
+
+    [Fact]
+    public void Int_AcceptsBigintInRange_DocumentedLeniency() => Assert.Equal(5, _context.Eval<int>("5n"));
 
     [Fact]
     public void Byte_OutOfRange_Throws_MessageNamesTypeAndValue()
