@@ -35,6 +35,9 @@ namespace V8Host.Generators
 
             /// <summary>One model per <c>[HostProfile]</c> class.</summary>
             public const string Profiles = nameof(Profiles);
+
+            /// <summary>The assembly's TypeScript declarations.</summary>
+            public const string TypeScript = nameof(TypeScript);
         }
 
         /// <inheritdoc />
@@ -76,18 +79,31 @@ namespace V8Host.Generators
                         MemberParser.Declaration((INamedTypeSymbol)syntax.TargetSymbol), EquatableArray<ProfileEntry>.Empty, new[] { failure }.ToEquatableArray())))
                 .WithTrackingName(Steps.Profiles);
 
-            context.RegisterSourceOutput(classes.Combine(naming), static (output, input) =>
-                Report(output, input.Left.Declaration.Name, input.Left.Location, () => ClassEmitter.Emit(input.Left, input.Right)));
-            context.RegisterSourceOutput(functionSets.Combine(naming), static (output, input) =>
+            var classOutputs = classes.Combine(naming)
+                .Select(static (input, _) => Emit(input.Left.Declaration.Name, input.Left.Location, () => ClassEmitter.Emit(input.Left, input.Right)));
+            var functionOutputs = functionSets.Combine(naming)
+                .Select(static (input, _) => input.Left
+                    .Select(set => Emit(set.Declaration.Name, set.Functions.Count > 0 ? set.Functions[0].Location : set.Diagnostics.FirstOrDefault()?.Location, () => FunctionSetEmitter.Emit(set, input.Right)))
+                    .ToEquatableArray());
+            var profileOutputs = profiles.Combine(naming)
+                .Select(static (input, _) => Emit(input.Left.Declaration.Name, null, () => ProfileEmitter.Emit(input.Left, input.Right)));
+
+            context.RegisterSourceOutput(classOutputs, static (output, result) => Report(output, result));
+            context.RegisterSourceOutput(functionOutputs, static (output, results) =>
             {
-                foreach (var set in input.Left)
-                {
-                    var location = set.Functions.Count > 0 ? set.Functions[0].Location : set.Diagnostics.FirstOrDefault()?.Location;
-                    Report(output, set.Declaration.Name, location, () => FunctionSetEmitter.Emit(set, input.Right));
-                }
+                foreach (var result in results)
+                    Report(output, result);
             });
-            context.RegisterSourceOutput(profiles.Combine(naming), static (output, input) =>
-                Report(output, input.Left.Declaration.Name, null, () => ProfileEmitter.Emit(input.Left, input.Right)));
+            context.RegisterSourceOutput(profileOutputs, static (output, result) => Report(output, result));
+
+            var typeScript = classOutputs.Collect().Combine(functionOutputs)
+                .Select(static (input, _) => TypeScriptFileEmitter.Emit(input.Left.Concat(input.Right)))
+                .WithTrackingName(Steps.TypeScript);
+            context.RegisterSourceOutput(typeScript, static (output, text) =>
+            {
+                if (text is not null)
+                    output.AddSource(TypeScriptFileEmitter.HintName, text);
+            });
         }
 
         /// <summary>Parsing never throws into the compiler: a failure becomes one V8H0099 diagnostic on the declaration.</summary>
@@ -103,19 +119,22 @@ namespace V8Host.Generators
             }
         }
 
-        private static void Report(SourceProductionContext output, string declaration, LocationInfo? location, Func<EmitResult> emit)
+        /// <summary>Emitting never throws into the compiler either: a failure is one V8H0099 diagnostic.</summary>
+        private static EmitResult Emit(string declaration, LocationInfo? location, Func<EmitResult> emit)
         {
-            EmitResult result;
             try
             {
-                result = emit();
+                return emit();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                output.ReportDiagnostic(Diagnostic.Create(Descriptors.GeneratorFailure, location?.ToLocation() ?? Location.None, declaration, exception.GetType().Name + ": " + exception.Message));
-                return;
+                var failure = DiagnosticInfo.Create(Descriptors.GeneratorFailure, location ?? new LocationInfo(string.Empty, default, default), declaration, exception.GetType().Name + ": " + exception.Message);
+                return EmitResult.Failed(new[] { failure });
             }
+        }
 
+        private static void Report(SourceProductionContext output, EmitResult result)
+        {
             foreach (var diagnostic in result.Diagnostics)
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
             if (result.HintName is not null && result.Source is not null)

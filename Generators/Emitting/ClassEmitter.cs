@@ -42,7 +42,7 @@ namespace V8Host.Generators.Emitting
                 diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateJsName, duplicate.Skip(1).First().Location, duplicate.Key.JsName, "class " + jsName));
 
             if (diagnostics.Any(d => Descriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
-                return new EmitResult(null, null, diagnostics);
+                return EmitResult.Failed(diagnostics);
 
             var typeScript = TypeScriptWriter.Class(jsName, constructors, groups.Select(g => (g, g.IsStatic)), properties);
             var writer = TypeDeclarationWriter.Begin(model.Declaration);
@@ -105,7 +105,7 @@ namespace V8Host.Generators.Emitting
                 writer.Close();
             }
 
-            return new EmitResult(TypeDeclarationWriter.HintName(model.Declaration, "V8HostClass"), TypeDeclarationWriter.End(writer, model.Declaration), diagnostics);
+            return new EmitResult(TypeDeclarationWriter.HintName(model.Declaration, "V8HostClass"), TypeDeclarationWriter.End(writer, model.Declaration), diagnostics.ToEquatableArray(), typeScript);
         }
 
         private static void WriteSelf(CodeWriter writer, ClassModel model, string type, bool isStatic)
@@ -128,7 +128,4 @@ namespace V8Host.Generators.Emitting
 
         private static string Bool(bool value) => value ? "true" : "false";
     }
-
-    /// <summary>What an emitter produced: a source file (unless errors prevent it) and diagnostics.</summary>
-    internal sealed record EmitResult(string? HintName, string? Source, IReadOnlyList<DiagnosticInfo> Diagnostics);
 }

@@ -27,7 +27,7 @@ namespace V8Host.Generators.Emitting
             }
 
             if (groups.Count == 0 || !set.CanEmit || diagnostics.Any(d => Descriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
-                return new EmitResult(null, null, diagnostics);
+                return EmitResult.Failed(diagnostics);
 
             var writer = TypeDeclarationWriter.Begin(declaration);
             writer.Line("/// <summary>The V8Host bindings of this type's [HostFunction] methods.</summary>");
@@ -35,13 +35,12 @@ namespace V8Host.Generators.Emitting
             writer.Line(TypeDeclarationWriter.GeneratedCode);
             writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::V8Host.Binding.HostFunctionBinding> V8HostFunctions { get; } = new global::V8Host.Binding.HostFunctionBinding[]");
             writer.Line("{");
-            foreach (var group in groups)
-            {
-                var typeScript = TypeScriptWriter.Function(group.JsName, group);
-                writer.Line($"    new global::V8Host.Binding.HostFunctionBinding({CodeWriter.Literal(group.JsName)}, {group.Length}, {InvokerName(group)}, {CodeWriter.Literal(typeScript)}),");
-            }
+            var declarations = groups.Select(g => TypeScriptWriter.Function(g.JsName, g)).ToList();
+            for (var i = 0; i < groups.Count; i++)
+                writer.Line($"    new global::V8Host.Binding.HostFunctionBinding({CodeWriter.Literal(groups[i].JsName)}, {groups[i].Length}, {InvokerName(groups[i])}, {CodeWriter.Literal(declarations[i])}),");
 
             writer.Line("};");
+            var typeScript = string.Join("\n", declarations);
             foreach (var group in groups)
             {
                 writer.Line();
@@ -50,7 +49,7 @@ namespace V8Host.Generators.Emitting
                 writer.Close();
             }
 
-            return new EmitResult(TypeDeclarationWriter.HintName(declaration, "V8HostFunctions"), TypeDeclarationWriter.End(writer, declaration), diagnostics);
+            return new EmitResult(TypeDeclarationWriter.HintName(declaration, "V8HostFunctions"), TypeDeclarationWriter.End(writer, declaration), diagnostics.ToEquatableArray(), typeScript);
         }
 
         private static string InvokerName(OverloadGroup group) => "__V8Host_Function_" + JsNames.Mangle(group.JsName);

@@ -26,7 +26,7 @@ namespace V8Host.Generators.Emitting
             }
 
             if (diagnostics.Any(d => Descriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
-                return new EmitResult(null, null, diagnostics);
+                return EmitResult.Failed(diagnostics);
 
             var type = model.Declaration.FullName;
             var writer = TypeDeclarationWriter.Begin(model.Declaration, "global::V8Host.HostProfile");
@@ -55,7 +55,7 @@ namespace V8Host.Generators.Emitting
 
             writer.Line("return profile;");
             writer.Close();
-            return new EmitResult(TypeDeclarationWriter.HintName(model.Declaration, "V8HostProfile"), TypeDeclarationWriter.End(writer, model.Declaration), diagnostics);
+            return new EmitResult(TypeDeclarationWriter.HintName(model.Declaration, "V8HostProfile"), TypeDeclarationWriter.End(writer, model.Declaration), diagnostics.ToEquatableArray(), null);
         }
     }
 }

@@ -117,7 +117,7 @@ internal sealed class HostClassRegistry
         return _context.HostCalls.CreateFastFunction(member.Name, (in V8FastArgs args, in V8FastResult result) =>
         {
             var instance = instances[args.GetInt32(0)];
-            if (!type.IsInstanceOfType(instance))
+            if (instance.GetType() != type && !type.IsInstanceOfType(instance))
                 throw new ConversionException(JsErrorKind.TypeError, $"{binding.Name}.{member.Name} was called on an object that is not a {binding.Name}.");
             invoke(instance, new HostArgs(_context, args, 1), new HostResult(_context, result));
         });

@@ -132,7 +132,7 @@ public class ApprovalTests
     public void Host_class()
     {
         var run = RunClean(ClassSource);
-        Assert.Equal(new[] { "Shop.InventoryItem.V8HostClass.g.cs" }, run.Sources.Keys);
+        Assert.Equal(new[] { "Shop.InventoryItem.V8HostClass.g.cs", "V8Host.TypeScript.g.cs" }, run.Sources.Keys);
         Approvals.Verify("HostClass", Scrub(run.Source("InventoryItem.V8HostClass")));
     }
 
@@ -140,7 +140,7 @@ public class ApprovalTests
     public void Function_set()
     {
         var run = RunClean(FunctionSource);
-        Assert.Equal(new[] { "Tools.TextFunctions.V8HostFunctions.g.cs" }, run.Sources.Keys);
+        Assert.Equal(new[] { "Tools.TextFunctions.V8HostFunctions.g.cs", "V8Host.TypeScript.g.cs" }, run.Sources.Keys);
         Approvals.Verify("FunctionSet", Scrub(run.Source("TextFunctions.V8HostFunctions")));
     }
 
@@ -149,9 +149,10 @@ public class ApprovalTests
     {
         var run = RunClean(ProfileSource);
         Assert.Equal(
-            new[] { "App.AppProfile.V8HostFunctions.g.cs", "App.AppProfile.V8HostProfile.g.cs", "App.Clock.V8HostClass.g.cs", "App.CoreProfile.V8HostProfile.g.cs", "App.MathFunctions.V8HostFunctions.g.cs" },
+            new[] { "App.AppProfile.V8HostFunctions.g.cs", "App.AppProfile.V8HostProfile.g.cs", "App.Clock.V8HostClass.g.cs", "App.CoreProfile.V8HostProfile.g.cs", "App.MathFunctions.V8HostFunctions.g.cs", "V8Host.TypeScript.g.cs" },
             run.Sources.Keys);
         Approvals.Verify("Profile", Scrub(run.Source("App.AppProfile.V8HostProfile") + "\n// ---- App.CoreProfile.V8HostProfile.g.cs\n" + run.Source("App.CoreProfile.V8HostProfile")));
+        Approvals.Verify("TypeScript", run.Source("V8Host.TypeScript"));
     }
 
     [Fact]

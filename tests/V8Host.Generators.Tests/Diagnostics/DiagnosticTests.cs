@@ -438,7 +438,7 @@ public class DiagnosticTests
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
         Assert.Contains("an indexer", MessageOf(d));
         Assert.Empty(run.OutputErrors);
-        Assert.Contains("Row.V8HostClass.g.cs", run.Sources.Keys.Single());
+        Assert.Contains(run.Sources.Keys, k => k.Contains("Row.V8HostClass.g.cs"));
     }
 
     [Fact]
@@ -648,7 +648,7 @@ public class DiagnosticTests
             [HostProfile(typeof(ToolsProfile))]
             public partial class AppProfile { }
             """);
-        Assert.Equal(5, run.Sources.Count);
+        Assert.Equal(6, run.Sources.Count); // including V8Host.TypeScript.g.cs
     }
 
     [Fact]

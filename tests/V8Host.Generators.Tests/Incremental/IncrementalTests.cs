@@ -11,7 +11,7 @@ namespace V8Host.Generators.Tests.Incremental;
 /// </summary>
 public class IncrementalTests
 {
-    private static readonly string[] s_allSteps = { Steps.Naming, Steps.Classes, Steps.Functions, Steps.FunctionSets, Steps.Profiles };
+    private static readonly string[] s_allSteps = { Steps.Naming, Steps.Classes, Steps.Functions, Steps.FunctionSets, Steps.Profiles, Steps.TypeScript };
 
     private const string ClassFile = """
         namespace App;
@@ -68,7 +68,7 @@ public class IncrementalTests
         var first = GeneratorHarness.Run(compilation);
         Assert.Empty(first.GeneratorDiagnostics);
         Assert.Empty(first.OutputErrors);
-        Assert.Equal(4, first.Sources.Count);
+        Assert.Equal(5, first.Sources.Count); // three bindings, a profile, the TypeScript declarations
         return (first, compilation);
     }
 
@@ -121,7 +121,7 @@ public class IncrementalTests
         var result = Rerun(first, edited);
 
         AssertAllStepsCached(result);
-        Assert.Equal(4, result.GeneratedSources.Length);
+        Assert.Equal(5, result.GeneratedSources.Length);
     }
 
     [Fact]
