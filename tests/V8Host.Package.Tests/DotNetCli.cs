@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace V8Host.Package.Tests;
+
+/// <summary>Runs the real `dotnet` CLI, as a user would, with its own NuGet package folder.</summary>
+internal sealed class DotNetCli
+{
+    private readonly string _packagesFolder;
+
+    public DotNetCli(string packagesFolder) => _packagesFolder = packagesFolder;
+
+    public string Run(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+
+        // A private package folder: a stale global cache cannot hide a broken package.
+        start.Environment["NUGET_PACKAGES"] = _packagesFolder;
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_DO_NOT_USE_MSBUILD_SERVER"] = "1";
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within 10 minutes.");
+        }
+
+        var text = output.Result + error.Result;
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed with exit code {process.ExitCode}:\n{text}");
+        return text;
+    }
+}

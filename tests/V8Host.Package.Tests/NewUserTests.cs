@@ -1,0 +1,94 @@
+using System.Runtime.CompilerServices;
+
+namespace V8Host.Package.Tests;
+
+/// <summary>
+/// Does what a new user does: pack V8Host, create a console project outside the repository, add the
+/// package from a local feed, write an annotated class and profile, build (the package's generator and
+/// analyzers run), run, and check the output and the generated TypeScript declarations.
+/// </summary>
+public sealed class NewUserTests : IDisposable
+{
+    private const string Version = "0.1.0";
+    private readonly string _root = Directory.CreateTempSubdirectory("v8host-newuser-").FullName;
+
+    [Fact]
+    public void A_fresh_console_project_uses_the_package()
+    {
+        var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
+        var app = Directory.CreateDirectory(Path.Combine(_root, "Hello")).FullName;
+        var cli = new DotNetCli(Path.Combine(_root, "packages"));
+
+        cli.Run(RepositoryRoot(), "pack", "nuget/V8Host.csproj", "-c", "Release", "-o", feed, "-nodeReuse:false");
+        Assert.True(File.Exists(Path.Combine(feed, $"V8Host.{Version}.nupkg")));
+
+        cli.Run(app, "new", "console", "--framework", "net10.0", "--name", "Hello", "--output", ".");
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="v8host-local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        cli.Run(app, "add", "package", "V8Host", "--version", Version);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using V8Host;
+
+            using var context = new Isolate(new IsolateOptions { MaxHeapBytes = 64 * 1024 * 1024 })
+                .CreateContextBuilder()
+                .UseProfile(Shapes.Instance)
+                .Build();
+            Console.WriteLine(context.Eval<string>("`area=${new Circle(2).area().toFixed(2)} sum=${add(2, 3)} ${new Circle(1) instanceof Circle}`"));
+            try
+            {
+                context.Eval("add('two', 3)");
+            }
+            catch (JavaScriptException error)
+            {
+                Console.WriteLine($"{error.ErrorName}: {error.JsMessage}");
+            }
+
+            [HostClass]
+            public partial class Circle
+            {
+                public Circle(double radius) => Radius = radius;
+                public double Radius { get; }
+                public double Area() => Math.PI * Radius * Radius;
+            }
+
+            public static partial class Functions
+            {
+                [HostFunction] public static int Add(int a, int b) => a + b;
+            }
+
+            [HostProfile(typeof(Circle), typeof(Functions))]
+            public partial class Shapes { }
+            """);
+
+        var build = cli.Run(app, "build", "-nodeReuse:false");
+        Assert.Contains("Build succeeded", build);
+        var declarations = File.ReadAllText(Path.Combine(app, "bin", "Debug", "net10.0", "Hello.d.ts"));
+        Assert.Contains("declare class Circle {", declarations);
+        Assert.Contains("declare function add(a: number, b: number): number;", declarations);
+
+        var output = cli.Run(app, "run", "--no-build");
+        Assert.Contains("area=12.57 sum=5 true", output);
+        Assert.Contains("TypeError: add: parameter 'a' expects an integer (Int32); got a string (\"two\").", output);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file; the temp folder is cleaned up by the OS eventually.
+        }
+    }
+
+    private static string RepositoryRoot([CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+}
