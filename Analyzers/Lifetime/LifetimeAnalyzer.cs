@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using V8Host.Analyzers.Diagnostics;
+
+namespace V8Host.Analyzers.Lifetime
+{
+    /// <summary>
+    /// V8H1001–V8H1004: a consumed isolate, a built builder, a disposed object or a handle of a disposed
+    /// context used again. A must-analysis over each method's control-flow graph: it reports only what
+    /// holds on every path, so correct code (conditional disposal, re-assignment in loops) stays silent.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class LifetimeAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.IsolateConsumed, Descriptors.BuilderConsumed, Descriptors.UsedAfterDispose, Descriptors.HandleOutlivesContext);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var types = KnownTypes.Create(start.Compilation);
+                if (types is null)
+                    return;
+                start.RegisterOperationBlockAction(block =>
+                {
+                    foreach (var root in block.OperationBlocks)
+                    {
+                        if (root is not (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation))
+                            continue;
+                        var graph = block.GetControlFlowGraph(root);
+                        foreach (var diagnostic in new LifetimeFlow(graph, types).Run())
+                            block.ReportDiagnostic(diagnostic);
+                    }
+                });
+            });
+        }
+    }
+}

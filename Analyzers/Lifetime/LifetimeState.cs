@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace V8Host.Analyzers.Lifetime
+{
+    internal enum LifetimeKind
+    {
+        /// <summary>An isolate that created its context, builder or scope.</summary>
+        Consumed,
+
+        /// <summary>A builder after Build(), a snapshot creator after CreateBlob().</summary>
+        Built,
+
+        Disposed,
+    }
+
+    /// <summary>What is known for certain about a local: its kind, and the call that caused it.</summary>
+    internal sealed record LifetimeFact(LifetimeKind Kind, string Cause);
+
+    /// <summary>
+    /// The must-facts at one program point: what is certainly consumed, built or disposed on every path
+    /// reaching it, and which context each handle local came from.
+    /// </summary>
+    internal sealed class LifetimeState
+    {
+        public static readonly LifetimeState Empty = new(
+            ImmutableDictionary.Create<ILocalSymbol, LifetimeFact>(SymbolEqualityComparer.Default),
+            ImmutableDictionary.Create<ILocalSymbol, ILocalSymbol>(SymbolEqualityComparer.Default));
+
+        private LifetimeState(ImmutableDictionary<ILocalSymbol, LifetimeFact> facts, ImmutableDictionary<ILocalSymbol, ILocalSymbol> origins)
+        {
+            Facts = facts;
+            Origins = origins;
+        }
+
+        public ImmutableDictionary<ILocalSymbol, LifetimeFact> Facts { get; }
+
+        /// <summary>Handle local → the context local it was obtained from.</summary>
+        public ImmutableDictionary<ILocalSymbol, ILocalSymbol> Origins { get; }
+
+        public LifetimeState With(ILocalSymbol local, LifetimeFact fact) => new(Facts.SetItem(local, fact), Origins);
+
+        /// <summary>A new value was assigned: nothing is known about it any more, except where a handle came from.</summary>
+        public LifetimeState Reset(ILocalSymbol local, ILocalSymbol? origin) =>
+            new(Facts.Remove(local), origin is null ? Origins.Remove(local) : Origins.SetItem(local, origin));
+
+        /// <summary>Keeps only what holds on both paths.</summary>
+        public LifetimeState Meet(LifetimeState other)
+        {
+            var facts = Facts.Where(f => other.Facts.TryGetValue(f.Key, out var o) && o == f.Value);
+            var origins = Origins.Where(f => other.Origins.TryGetValue(f.Key, out var o) && SymbolEqualityComparer.Default.Equals(o, f.Value));
+            return new LifetimeState(
+                ImmutableDictionary.CreateRange(SymbolEqualityComparer.Default, facts),
+                ImmutableDictionary.CreateRange(SymbolEqualityComparer.Default, origins));
+        }
+
+        public bool SameAs(LifetimeState other) =>
+            Facts.Count == other.Facts.Count && Origins.Count == other.Origins.Count &&
+            Facts.All(f => other.Facts.TryGetValue(f.Key, out var o) && o == f.Value) &&
+            Origins.All(f => other.Origins.TryGetValue(f.Key, out var o) && SymbolEqualityComparer.Default.Equals(o, f.Value));
+    }
+}
