@@ -135,15 +135,11 @@ namespace V8Host.Analyzers.Ownership
             return false;
         }
 
-        private static bool IsCapturedByLambda(IOperation reference)
+        /// <summary>Whether the reference sits in a lambda or local function other than the one declaring the local.</summary>
+        private static bool IsCapturedByLambda(ILocalReferenceOperation reference)
         {
-            for (var current = reference.Parent; current is not null; current = current.Parent)
-            {
-                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                    return true;
-            }
-
-            return false;
+            var enclosing = reference.SemanticModel?.GetEnclosingSymbol(reference.Syntax.SpanStart);
+            return enclosing is not null && !SymbolEqualityComparer.Default.Equals(enclosing, reference.Local.ContainingSymbol);
         }
 
         /// <summary>The parent, skipping implicit conversions and parentheses.</summary>

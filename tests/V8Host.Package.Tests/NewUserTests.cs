@@ -49,6 +49,12 @@ public sealed class NewUserTests : IDisposable
                 Console.WriteLine($"{error.ErrorName}: {error.JsMessage}");
             }
 
+            static string Leaky()
+            {
+                var leaked = new Isolate().CreateContext();
+                return leaked.Eval<string>("'leaked'");
+            }
+
             [HostClass]
             public partial class Circle
             {
@@ -68,6 +74,9 @@ public sealed class NewUserTests : IDisposable
 
         var build = cli.Run(app, "build", "-nodeReuse:false");
         Assert.Contains("Build succeeded", build);
+        // The package's analyzers run: the leaked context is flagged, on its own line.
+        Assert.Contains("warning V8H1005", build);
+        Assert.Contains("Program.cs(19,", build);
         var declarations = File.ReadAllText(Path.Combine(app, "bin", "Debug", "net10.0", "Hello.d.ts"));
         Assert.Contains("declare class Circle {", declarations);
         Assert.Contains("declare function add(a: number, b: number): number;", declarations);
