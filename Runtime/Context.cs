@@ -26,6 +26,9 @@ public sealed partial class Context : IDisposable
     private volatile string? _spentReason;
     private int _executionDepth;
     private volatile bool _terminationRequested;
+    private readonly object _terminationGate = new();
+    private Timer? _terminator;
+    private static readonly TimeSpan TerminationRetryInterval = TimeSpan.FromMilliseconds(10);
 
     internal Context(EngineCore core, ContextSetup? setup = null)
     {
@@ -89,8 +92,7 @@ public sealed partial class Context : IDisposable
     {
         if (_disposed || Volatile.Read(ref _executionDepth) == 0)
             return false;
-        _terminationRequested = true;
-        _core.Engine.Interrupt();
+        StartTerminating();
         CancelExecutionToken();
         return true;
     }
@@ -102,9 +104,38 @@ public sealed partial class Context : IDisposable
         if (_disposed)
             return false;
         var pending = _terminationRequested;
-        _terminationRequested = false;
+        StopTerminating();
         _core.Engine.CancelInterrupt();
         return pending;
+    }
+
+    /// <summary>
+    /// ClearScript ignores an interrupt that arrives while no script is on the stack (between our entry
+    /// and its execution scope, or during a host callback's return), so a termination request is repeated
+    /// until the call it targets has returned.
+    /// </summary>
+    private void StartTerminating()
+    {
+        lock (_terminationGate)
+        {
+            _terminationRequested = true;
+            _core.Engine.Interrupt();
+            _terminator ??= new Timer(_ =>
+            {
+                if (_terminationRequested && !_disposed && Volatile.Read(ref _executionDepth) > 0)
+                    _core.Engine.Interrupt();
+            }, null, TerminationRetryInterval, TerminationRetryInterval);
+        }
+    }
+
+    private void StopTerminating()
+    {
+        lock (_terminationGate)
+        {
+            _terminationRequested = false;
+            _terminator?.Dispose();
+            _terminator = null;
+        }
     }
 
     /// <summary>
@@ -119,7 +150,7 @@ public sealed partial class Context : IDisposable
         _disposed = true;
         _executionCancellation.Cancel();
         if (Volatile.Read(ref _executionDepth) > 0)
-            _core.Engine.Interrupt();
+            StartTerminating();
 
         lock (_sync)
         {
@@ -166,7 +197,7 @@ public sealed partial class Context : IDisposable
             {
                 if (--_executionDepth == 0)
                 {
-                    _terminationRequested = false;
+                    StopTerminating();
                     if (_disposed)
                         DisposeCore();
                 }
@@ -189,7 +220,7 @@ public sealed partial class Context : IDisposable
             _ownedResources.Add(resource);
     }
 
-    internal void InterruptForTimeout() => _core.Engine.Interrupt();
+    internal void InterruptForTimeout() => StartTerminating();
 
     // ---- Handle table -------------------------------------------------------------------------
 

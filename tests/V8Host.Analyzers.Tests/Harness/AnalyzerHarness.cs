@@ -111,7 +111,7 @@ public static class AnalyzerHarness
             .ToHashSet(StringComparer.Ordinal);
         paths.Add(typeof(V8Host.Context).Assembly.Location);
         return paths
-            .Where(p => !Path.GetFileName(p).StartsWith("V8Host.Analyzers", StringComparison.Ordinal))
+            .Where(p => !Path.GetFileName(p).StartsWith("V8Host.Analyzers", StringComparison.Ordinal) && !Path.GetFileName(p).StartsWith("V8Host.Generators", StringComparison.Ordinal))
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray();
     }

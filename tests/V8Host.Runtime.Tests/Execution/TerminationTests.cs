@@ -17,14 +17,17 @@ public class TerminationTests
     [Fact]
     public void TerminateExecution_from_another_thread_stops_running_script()
     {
+        using var started = new ManualResetEventSlim();
         using var context = new Isolate().CreateContextBuilder()
-            .AddHostFunction("started", new Action(() => { }))
+            .AddHostFunction("started", new Action(() => started.Set()))
             .Build();
         Assert.False(context.TerminateExecution()); // nothing running
 
-        var running = Task.Run(() => context.Eval("globalThis.spins = 0; while (true) { spins++; }"));
-        SpinWait.SpinUntil(() => context.TerminateExecution(), TimeSpan.FromSeconds(30));
+        var running = Task.Run(() => context.Eval("globalThis.spins = 0; started(); while (true) { spins++; }"));
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
+        Assert.True(context.TerminateExecution());
 
+        Assert.Same(running, Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(30))).GetAwaiter().GetResult());
         var error = Assert.Throws<ScriptTerminatedException>(() => running.GetAwaiter().GetResult());
         Assert.Contains("terminated", error.Message);
         Assert.True(context.Eval<double>("spins") >= 0);
@@ -104,5 +107,21 @@ public class TerminationTests
         using var context = new Isolate().CreateContext();
 
         Assert.Throws<ArgumentOutOfRangeException>(() => context.Eval("1", TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void Termination_requested_as_a_call_starts_still_stops_it()
+    {
+        using var context = new Isolate().CreateContext();
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var running = Task.Run(() => context.Eval("for (;;) {}"));
+            // Ask as early as possible: possibly before the script is on the stack.
+            SpinWait.SpinUntil(() => context.TerminateExecution(), TimeSpan.FromSeconds(30));
+            Assert.Same(running, Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(30))).GetAwaiter().GetResult());
+            Assert.Throws<ScriptTerminatedException>(() => running.GetAwaiter().GetResult());
+        }
+
+        Assert.Equal(2, context.Eval<int>("1 + 1"));
     }
 }
