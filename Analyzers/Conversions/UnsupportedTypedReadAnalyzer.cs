@@ -13,26 +13,15 @@ namespace V8Host.Analyzers.Conversions
     /// converts to (types.md): it can only ever throw. Uses the generator's own classifier.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UnsupportedTypedReadAnalyzer : DiagnosticAnalyzer
+    public sealed class UnsupportedTypedReadAnalyzer : V8HostAnalyzer
     {
         private static readonly ImmutableHashSet<string> s_typedReads = ImmutableHashSet.Create("Eval", "Get", "Invoke");
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnsupportedTypedRead);
 
-        /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var types = KnownTypes.Create(start.Compilation);
-                if (types is null)
-                    return;
-                start.RegisterOperationAction(operation => Analyze(operation, types), OperationKind.Invocation);
-            });
-        }
+        private protected override void Register(CompilationStartAnalysisContext context, KnownTypes types) =>
+            context.RegisterOperationAction(operation => Analyze(operation, types), OperationKind.Invocation);
 
         private static void Analyze(OperationAnalysisContext context, KnownTypes types)
         {

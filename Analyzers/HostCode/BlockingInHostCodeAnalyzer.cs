@@ -14,26 +14,15 @@ namespace V8Host.Analyzers.HostCode
     /// which is the thread that would settle the promise.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class BlockingInHostCodeAnalyzer : DiagnosticAnalyzer
+    public sealed class BlockingInHostCodeAnalyzer : V8HostAnalyzer
     {
         private static readonly ImmutableHashSet<string> s_promiseTasks = ImmutableHashSet.Create("AsTask", "EvalAsync", "RunUntilIdleAsync");
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BlockingInHostCode);
 
-        /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var types = KnownTypes.Create(start.Compilation);
-                if (types is null)
-                    return;
-                start.RegisterOperationAction(operation => Analyze(operation, types), OperationKind.Invocation, OperationKind.PropertyReference);
-            });
-        }
+        private protected override void Register(CompilationStartAnalysisContext context, KnownTypes types) =>
+            context.RegisterOperationAction(operation => Analyze(operation, types), OperationKind.Invocation, OperationKind.PropertyReference);
 
         private static void Analyze(OperationAnalysisContext context, KnownTypes types)
         {

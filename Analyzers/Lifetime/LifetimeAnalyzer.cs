@@ -15,34 +15,23 @@ namespace V8Host.Analyzers.Lifetime
     /// holds on every path, so correct code (conditional disposal, re-assignment in loops) stays silent.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class LifetimeAnalyzer : DiagnosticAnalyzer
+    public sealed class LifetimeAnalyzer : V8HostAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.IsolateConsumed, Descriptors.BuilderConsumed, Descriptors.UsedAfterDispose, Descriptors.HandleOutlivesContext);
 
-        /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
+        private protected override void Register(CompilationStartAnalysisContext context, KnownTypes types) =>
+            context.RegisterOperationBlockAction(block =>
             {
-                var types = KnownTypes.Create(start.Compilation);
-                if (types is null)
-                    return;
-                start.RegisterOperationBlockAction(block =>
+                foreach (var root in block.OperationBlocks)
                 {
-                    foreach (var root in block.OperationBlocks)
-                    {
-                        if (root is not (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation))
-                            continue;
-                        var graph = block.GetControlFlowGraph(root);
-                        foreach (var diagnostic in new LifetimeFlow(graph, types).Run())
-                            block.ReportDiagnostic(diagnostic);
-                    }
-                });
+                    if (root is not (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation))
+                        continue;
+                    var graph = block.GetControlFlowGraph(root);
+                    foreach (var diagnostic in new LifetimeFlow(graph, types).Run())
+                        block.ReportDiagnostic(diagnostic);
+                }
             });
-        }
     }
 }

@@ -7,24 +7,13 @@ namespace V8Host.Analyzers.Ownership
 {
     /// <summary>V8H1006: a static field or auto-property whose type is a JS handle: it outlives every context.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class StaticHandleAnalyzer : DiagnosticAnalyzer
+    public sealed class StaticHandleAnalyzer : V8HostAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.StaticHandle);
 
-        /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var types = KnownTypes.Create(start.Compilation);
-                if (types is null)
-                    return;
-                start.RegisterSymbolAction(symbol => Analyze(symbol, types), SymbolKind.Field, SymbolKind.Property);
-            });
-        }
+        private protected override void Register(CompilationStartAnalysisContext context, KnownTypes types) =>
+            context.RegisterSymbolAction(symbol => Analyze(symbol, types), SymbolKind.Field, SymbolKind.Property);
 
         private static void Analyze(SymbolAnalysisContext context, KnownTypes types)
         {

@@ -13,7 +13,7 @@ namespace V8Host.Analyzers.Ownership
     /// factories, disposable owners and builder chains stay silent.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UndisposedAnalyzer : DiagnosticAnalyzer
+    public sealed class UndisposedAnalyzer : V8HostAnalyzer
     {
         private static readonly ImmutableHashSet<string> s_ownershipTransfers = ImmutableHashSet.Create(
             "Dispose", "DisposeAsync", "CreateContext", "CreateContextBuilder", "CreateContextFromSnapshot", "CreateScope", "Build", "CreateBlob");
@@ -21,19 +21,8 @@ namespace V8Host.Analyzers.Ownership
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NotDisposed);
 
-        /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var types = KnownTypes.Create(start.Compilation);
-                if (types is null)
-                    return;
-                start.RegisterOperationAction(operation => AnalyzeCreation(operation, types), OperationKind.ObjectCreation, OperationKind.Invocation);
-            });
-        }
+        private protected override void Register(CompilationStartAnalysisContext context, KnownTypes types) =>
+            context.RegisterOperationAction(operation => AnalyzeCreation(operation, types), OperationKind.ObjectCreation, OperationKind.Invocation);
 
         private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types)
         {
