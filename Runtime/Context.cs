@@ -14,7 +14,7 @@ namespace V8Host;
 /// <see cref="TerminateExecution"/> and <see cref="Dispose"/> never wait for running script to
 /// finish first: they stop it.
 /// </remarks>
-public sealed partial class Context : IDisposable
+public sealed partial class Context : IDisposable, IAsyncDisposable
 {
     private readonly EngineCore _core;
     private readonly object _sync = new();
@@ -279,5 +279,12 @@ public sealed partial class Context : IDisposable
     {
         while (_pendingReleases.TryDequeue(out var target))
             target.Dispose();
+    }
+
+    /// <summary>Disposes synchronously (V8 teardown does not block on I/O); lets <c>await using</c> own the object.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 }

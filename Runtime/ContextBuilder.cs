@@ -7,7 +7,7 @@ namespace V8Host;
 /// Configures a context before it exists: host functions, host classes, globals, profiles, snapshot.
 /// <see cref="Build"/> consumes the builder; the context then owns the isolate.
 /// </summary>
-public sealed class ContextBuilder : IDisposable
+public sealed class ContextBuilder : IDisposable, IAsyncDisposable
 {
     private readonly ContextSetup _setup = new();
     private EngineCore? _core;
@@ -89,4 +89,11 @@ public sealed class ContextBuilder : IDisposable
     private Exception Unusable(string operation) => _built
         ? new InvalidOperationException($"ContextBuilder.{operation}: the builder was already consumed by Build().")
         : new ObjectDisposedException(nameof(ContextBuilder), $"ContextBuilder.{operation} was called after the builder was disposed.");
+
+    /// <summary>Disposes synchronously (V8 teardown does not block on I/O); lets <c>await using</c> own the object.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

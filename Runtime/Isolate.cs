@@ -8,7 +8,7 @@ namespace V8Host;
 /// <see cref="CreateContextFromSnapshot"/>, <see cref="CreateScope"/>); the created object owns it
 /// from then on, and any later use of the isolate throws <see cref="InvalidOperationException"/>.
 /// </summary>
-public sealed class Isolate : IDisposable
+public sealed class Isolate : IDisposable, IAsyncDisposable
 {
     private EngineCore? _core;
     private string? _consumedBy;
@@ -82,4 +82,11 @@ public sealed class Isolate : IDisposable
     private Exception Unusable(string operation) => _disposed && _consumedBy is null
         ? new ObjectDisposedException(nameof(Isolate), $"Isolate.{operation} was called after the isolate was disposed.")
         : new InvalidOperationException($"Isolate.{operation}: isolate already consumed by {_consumedBy}(); each isolate creates exactly one context, builder or scope. Create a new Isolate.");
+
+    /// <summary>Disposes synchronously (V8 teardown does not block on I/O); lets <c>await using</c> own the object.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

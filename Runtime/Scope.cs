@@ -4,7 +4,7 @@ namespace V8Host;
 /// A low-level scope over an isolate for compiling one standalone script. <see cref="Compile"/>
 /// consumes the scope; the script stays usable until the scope is disposed.
 /// </summary>
-public sealed class Scope : IDisposable
+public sealed class Scope : IDisposable, IAsyncDisposable
 {
     private readonly Context _context;
     private bool _consumed;
@@ -30,4 +30,11 @@ public sealed class Scope : IDisposable
 
     /// <summary>Disposes the isolate and the script compiled in this scope.</summary>
     public void Dispose() => _context.Dispose();
+
+    /// <summary>Disposes synchronously (V8 teardown does not block on I/O); lets <c>await using</c> own the object.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

@@ -32,7 +32,8 @@ namespace V8Host.Analyzers.Conversions
             if (!KnownTypes.Is(owner, types.Context) && !types.IsHandle(owner))
                 return;
             var target = method.TypeArguments[0];
-            if (target is ITypeParameterSymbol)
+            // Type parameters are unknown; any delegate type wraps a JS function.
+            if (target is ITypeParameterSymbol || target.TypeKind == TypeKind.Delegate)
                 return;
             var classified = TypeClassifier.Classify(target, isReturn: false, out var suggestion);
 

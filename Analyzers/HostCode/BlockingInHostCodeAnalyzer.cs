@@ -31,8 +31,8 @@ namespace V8Host.Analyzers.HostCode
             var blocking = context.Operation switch
             {
                 IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } instance } when KnownTypes.Is(instance.Type, types.JsPromise) => "JsPromise.Wait()",
-                IInvocationOperation { TargetMethod.Name: "Wait" or "GetResult", Instance: { } instance } when FromPromise(instance) => context.Operation.Syntax.ToString(),
-                IPropertyReferenceOperation { Property.Name: "Result", Instance: { } instance } when FromPromise(instance) => context.Operation.Syntax.ToString(),
+                IInvocationOperation { TargetMethod.Name: "Wait" or "GetResult", Instance: { } instance } when FromPromise(instance, types) => context.Operation.Syntax.ToString(),
+                IPropertyReferenceOperation { Property.Name: "Result", Instance: { } instance } when FromPromise(instance, types) => context.Operation.Syntax.ToString(),
                 _ => null,
             };
             if (blocking is not null)
@@ -40,20 +40,22 @@ namespace V8Host.Analyzers.HostCode
         }
 
         /// <summary>Whether the task comes from a JS promise: directly, through GetAwaiter(), or through a local initialized that way.</summary>
-        private static bool FromPromise(IOperation instance)
+        private static bool FromPromise(IOperation instance, KnownTypes types)
         {
             while (instance is IConversionOperation conversion)
                 instance = conversion.Operand;
+            if (KnownTypes.Is(instance.Type, types.JsPromise))
+                return true; // promise.GetAwaiter().GetResult()
             switch (instance)
             {
                 case IInvocationOperation { TargetMethod.Name: "GetAwaiter" or "ConfigureAwait", Instance: { } inner }:
-                    return FromPromise(inner);
+                    return FromPromise(inner, types);
                 case IInvocationOperation invocation:
                     return s_promiseTasks.Contains(invocation.TargetMethod.Name) && invocation.TargetMethod.ContainingNamespace?.ToDisplayString() == "V8Host";
                 case ILocalReferenceOperation local:
                     var declarator = local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
                     var initializer = declarator is null ? null : instance.SemanticModel?.GetOperation(declarator) as IVariableDeclaratorOperation;
-                    return initializer?.Initializer?.Value is { } value && FromPromise(value);
+                    return initializer?.Initializer?.Value is { } value && FromPromise(value, types);
                 default:
                     return false;
             }

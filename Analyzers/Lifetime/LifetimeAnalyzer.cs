@@ -26,12 +26,21 @@ namespace V8Host.Analyzers.Lifetime
             {
                 foreach (var root in block.OperationBlocks)
                 {
-                    if (root is not (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation))
-                        continue;
-                    var graph = block.GetControlFlowGraph(root);
-                    foreach (var diagnostic in new LifetimeFlow(graph, types).Run())
-                        block.ReportDiagnostic(diagnostic);
+                    if (root is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation)
+                        Analyze(block.GetControlFlowGraph(root), types, block.ReportDiagnostic);
                 }
             });
+
+        /// <summary>A graph, then the graphs of its lambdas and local functions (each starts knowing nothing about captured locals).</summary>
+        private static void Analyze(ControlFlowGraph graph, KnownTypes types, System.Action<Diagnostic> report)
+        {
+            foreach (var diagnostic in new LifetimeFlow(graph, types).Run())
+                report(diagnostic);
+            foreach (var localFunction in graph.LocalFunctions)
+                Analyze(graph.GetLocalFunctionControlFlowGraph(localFunction), types, report);
+            foreach (var lambda in graph.Blocks.SelectMany(b => b.Operations.Concat(b.BranchValue is null ? Enumerable.Empty<IOperation>() : new[] { b.BranchValue }))
+                         .SelectMany(o => o.DescendantsAndSelf()).OfType<IFlowAnonymousFunctionOperation>())
+                Analyze(graph.GetAnonymousFunctionControlFlowGraph(lambda), types, report);
+        }
     }
 }

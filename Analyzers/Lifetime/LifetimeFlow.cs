@@ -15,7 +15,10 @@ namespace V8Host.Analyzers.Lifetime
         private static readonly HashSet<string> s_consumers = new() { "CreateContext", "CreateContextBuilder", "CreateContextFromSnapshot", "CreateScope" };
 
         // Members that stay valid after disposal or consumption.
-        private static readonly HashSet<string> s_alwaysAllowed = new() { "IsAlive", "Dispose", "DisposeAsync", "Context", "GetType", "Equals", "GetHashCode" };
+        private static readonly HashSet<string> s_alwaysAllowed = new()
+        {
+            "IsAlive", "Dispose", "DisposeAsync", "Context", "GetType", "Equals", "GetHashCode", "TerminateExecution", "CancelTerminateExecution",
+        };
 
         private readonly ControlFlowGraph _graph;
         private readonly KnownTypes _types;
@@ -40,9 +43,9 @@ namespace V8Host.Analyzers.Lifetime
                 var changed = false;
                 foreach (var block in blocks)
                 {
-                    var incoming = Incoming(block, exit) ?? (block.Ordinal == 0 ? LifetimeState.Empty : null);
-                    if (incoming is null)
-                        continue;
+                    // Blocks without a computed predecessor (catch and finally entries, unreachable code)
+                    // start knowing nothing: their own uses-after-dispose are still found.
+                    var incoming = Incoming(block, exit) ?? LifetimeState.Empty;
                     entry[block.Ordinal] = incoming;
                     var result = Transfer(block, incoming);
                     if (exit[block.Ordinal] is not { } previous || !previous.SameAs(result))
@@ -75,15 +78,73 @@ namespace V8Host.Analyzers.Lifetime
                 if (exit[branch.Source.Ordinal] is not { } state)
                     continue;
                 foreach (var region in branch.FinallyRegions)
-                {
-                    for (var ordinal = region.FirstBlockOrdinal; ordinal <= region.LastBlockOrdinal; ordinal++)
-                        state = Transfer(_graph.Blocks[ordinal], state);
-                }
+                    state = ThroughFinally(region, state);
 
                 merged = merged is null ? state : merged.Meet(state);
             }
 
             return merged;
+        }
+
+        /// <summary>
+        /// The state after running a finally region entered with <paramref name="state"/>: a small
+        /// dataflow of its own, so a conditional Dispose inside it stays conditional.
+        /// </summary>
+        private LifetimeState ThroughFinally(ControlFlowRegion region, LifetimeState state)
+        {
+            var first = region.FirstBlockOrdinal;
+            var exits = new LifetimeState?[region.LastBlockOrdinal - first + 1];
+            for (var iteration = 0; iteration < MaxIterations; iteration++)
+            {
+                var changed = false;
+                for (var ordinal = first; ordinal <= region.LastBlockOrdinal; ordinal++)
+                {
+                    var block = _graph.Blocks[ordinal];
+                    LifetimeState? incoming = ordinal == first ? state : null;
+                    foreach (var branch in block.Predecessors)
+                    {
+                        var source = branch.Source.Ordinal - first;
+                        if (source >= 0 && source < exits.Length && exits[source] is { } predecessor)
+                            incoming = incoming is null ? predecessor : incoming.Meet(predecessor);
+                    }
+
+                    if (incoming is null)
+                        continue;
+                    var result = Transfer(block, incoming);
+                    if (exits[ordinal - first] is not { } previous || !previous.SameAs(result))
+                    {
+                        exits[ordinal - first] = result;
+                        changed = true;
+                    }
+                }
+
+                if (!changed)
+                    break;
+            }
+
+            // Leaving the region: the blocks whose control flows out of the finally.
+            LifetimeState? leaving = null;
+            for (var ordinal = first; ordinal <= region.LastBlockOrdinal; ordinal++)
+            {
+                var block = _graph.Blocks[ordinal];
+                if (exits[ordinal - first] is { } result && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling)
+                    leaving = leaving is null ? result : leaving.Meet(result);
+            }
+
+            var after = leaving ?? state;
+
+            // A using statement's finally disposes its resource behind a compiler-generated null check;
+            // the resource is the object just created, so count that disposal as certain.
+            for (var ordinal = first; ordinal <= region.LastBlockOrdinal; ordinal++)
+            {
+                foreach (var operation in _graph.Blocks[ordinal].Operations.SelectMany(o => o.DescendantsAndSelf()))
+                {
+                    if (operation is IInvocationOperation { IsImplicit: true, TargetMethod.Name: "Dispose" or "DisposeAsync", Instance: { } instance } && Local(instance) is { } disposed && IsTracked(disposed.Type))
+                        after = after.With(disposed, new LifetimeFact(LifetimeKind.Disposed, "at the end of its using scope"));
+                }
+            }
+
+            return after;
         }
 
         private LifetimeState Transfer(BasicBlock block, LifetimeState state)
@@ -95,7 +156,7 @@ namespace V8Host.Analyzers.Lifetime
             return state;
         }
 
-        /// <summary>Children first (evaluation order), then the operation itself. Lambdas are analyzed on their own.</summary>
+        /// <summary>Children first (evaluation order), then the operation itself. Lambdas and local functions have graphs of their own (see <see cref="LifetimeAnalyzer"/>).</summary>
         private LifetimeState Visit(IOperation operation, LifetimeState state)
         {
             if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
@@ -182,6 +243,7 @@ namespace V8Host.Analyzers.Lifetime
         private ILocalSymbol? Local(IOperation operation) => Unwrap(operation) switch
         {
             ILocalReferenceOperation reference => reference.Local,
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local, // using (ctx = …)
             IFlowCaptureReferenceOperation capture when _captures.TryGetValue(capture.Id, out var local) => local,
             _ => null,
         };

@@ -45,10 +45,10 @@ namespace V8Host.Analyzers.Lifetime
         public LifetimeState Reset(ILocalSymbol local, ILocalSymbol? origin) =>
             new(Facts.Remove(local), origin is null ? Origins.Remove(local) : Origins.SetItem(local, origin));
 
-        /// <summary>Keeps only what holds on both paths.</summary>
+        /// <summary>Keeps only what holds on both paths (the kind matters, not which call caused it).</summary>
         public LifetimeState Meet(LifetimeState other)
         {
-            var facts = Facts.Where(f => other.Facts.TryGetValue(f.Key, out var o) && o == f.Value);
+            var facts = Facts.Where(f => other.Facts.TryGetValue(f.Key, out var o) && o.Kind == f.Value.Kind);
             var origins = Origins.Where(f => other.Origins.TryGetValue(f.Key, out var o) && SymbolEqualityComparer.Default.Equals(o, f.Value));
             return new LifetimeState(
                 ImmutableDictionary.CreateRange(SymbolEqualityComparer.Default, facts),
@@ -57,7 +57,7 @@ namespace V8Host.Analyzers.Lifetime
 
         public bool SameAs(LifetimeState other) =>
             Facts.Count == other.Facts.Count && Origins.Count == other.Origins.Count &&
-            Facts.All(f => other.Facts.TryGetValue(f.Key, out var o) && o == f.Value) &&
+            Facts.All(f => other.Facts.TryGetValue(f.Key, out var o) && o.Kind == f.Value.Kind) &&
             Origins.All(f => other.Origins.TryGetValue(f.Key, out var o) && SymbolEqualityComparer.Default.Equals(o, f.Value));
     }
 }

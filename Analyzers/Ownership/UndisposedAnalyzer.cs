@@ -64,15 +64,23 @@ namespace V8Host.Analyzers.Ownership
                     // A call on the value: consuming calls (CreateContext, Build …) move ownership on,
                     // fluent builder calls keep it in the chain.
                     return s_ownershipTransfers.Contains(invocation.TargetMethod.Name) || IsFluentReturn(invocation, types);
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local }:
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
+                    return Parent(assignment) is IUsingOperation || LocalIsOwned(local.Local, value, types);
+                case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation local }:
                     return LocalIsOwned(local.Local, value, types);
+                case ICoalesceAssignmentOperation:
+                    return true; // lazily stored in a field, property or parameter
                 case ISimpleAssignmentOperation:
                     return true; // stored in a field, property, array element or out parameter
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                     return InUsing(declarator) || LocalIsOwned(declarator.Symbol, value, types);
                 case IConditionalOperation:
                 case ICoalesceOperation:
+                case ISwitchExpressionArmOperation:
+                case ISwitchExpressionOperation:
                     return IsOwned(parent, types);
+                case IConditionalAccessOperation { WhenNotNull: IInvocationOperation invocation } access when ReferenceEquals(Unwrap(access.Operation), value):
+                    return s_ownershipTransfers.Contains(invocation.TargetMethod.Name); // ctx?.Dispose()
                 default:
                     return false;
             }
@@ -89,12 +97,7 @@ namespace V8Host.Analyzers.Ownership
             return false;
         }
 
-        private static bool IsReceiver(IOperation? instance, IOperation value)
-        {
-            while (instance is IConversionOperation or IParenthesizedOperation)
-                instance = instance is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)instance).Operand;
-            return ReferenceEquals(instance, value);
-        }
+        private static bool IsReceiver(IOperation? instance, IOperation value) => instance is not null && ReferenceEquals(Unwrap(instance), value);
 
         /// <summary>A builder method returning the builder itself (AddHostFunction …): ownership stays with the chain.</summary>
         private static bool IsFluentReturn(IInvocationOperation invocation, KnownTypes types) =>
@@ -129,6 +132,13 @@ namespace V8Host.Analyzers.Ownership
         {
             var enclosing = reference.SemanticModel?.GetEnclosingSymbol(reference.Syntax.SpanStart);
             return enclosing is not null && !SymbolEqualityComparer.Default.Equals(enclosing, reference.Local.ContainingSymbol);
+        }
+
+        private static IOperation Unwrap(IOperation operation)
+        {
+            while (operation is IConversionOperation or IParenthesizedOperation)
+                operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+            return operation;
         }
 
         /// <summary>The parent, skipping implicit conversions and parentheses.</summary>

@@ -131,8 +131,7 @@ namespace V8Host.Generators.Parsing
                         return value is null ? null : Reference(fullName, nullableReference, "Record<string, " + value.TypeScript + ">", JsCategory.Object);
                 }
 
-                if (generic.DelegateInvokeMethod is { } invoke && (definition.StartsWith("global::System.Func<") || definition.StartsWith("global::System.Action<")))
-                    return Delegate(fullName, nullableReference, invoke, out suggestion);
+
             }
 
             if (type is IArrayTypeSymbol array)
@@ -145,7 +144,8 @@ namespace V8Host.Generators.Parsing
                 return element is null ? null : Reference(fullName, nullableReference, Wrap(element.TypeScript) + "[]", JsCategory.Array);
             }
 
-            if (type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } delegateInvoke } && fullName.StartsWith("global::System.Action"))
+            // Any delegate type wraps a JS function (Func<…>, Action<…>, Predicate<T>, custom delegates).
+            if (type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } delegateInvoke })
                 return Delegate(fullName, nullableReference, delegateInvoke, out suggestion);
 
             if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "V8Host.HostClassAttribute"))
@@ -203,8 +203,6 @@ namespace V8Host.Generators.Parsing
 
             if (type.TypeKind == TypeKind.Pointer || type.TypeKind == TypeKind.FunctionPointer)
                 return "long";
-            if (type.TypeKind == TypeKind.Delegate)
-                return "Func<…> or Action<…>";
             if (type.TypeKind == TypeKind.Class || type.TypeKind == TypeKind.Struct || type.TypeKind == TypeKind.Interface)
                 return "a [HostClass] type (mark '" + type.Name + "' with [HostClass]) or JsObject";
             return "object";

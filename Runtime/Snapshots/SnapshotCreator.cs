@@ -5,7 +5,7 @@ namespace V8Host;
 /// added afterwards; <see cref="AddContext"/> records a context (the scripts so far plus its own).
 /// Every script is run while the snapshot is created, so errors surface here, not at startup.
 /// </summary>
-public sealed class SnapshotCreator : IDisposable
+public sealed class SnapshotCreator : IDisposable, IAsyncDisposable
 {
     private readonly List<SnapshotScript> _prelude = new();
     private readonly List<IReadOnlyList<SnapshotScript>> _contexts = new();
@@ -82,4 +82,11 @@ public sealed class SnapshotCreator : IDisposable
     private Context Live(string operation) => _defaultContext ?? throw (_blobCreated
         ? new InvalidOperationException($"SnapshotCreator.{operation}: the creator was already consumed by CreateBlob().")
         : new ObjectDisposedException(nameof(SnapshotCreator), $"SnapshotCreator.{operation} was called after the creator was disposed."));
+
+    /// <summary>Disposes synchronously (V8 teardown does not block on I/O); lets <c>await using</c> own the object.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

@@ -5,9 +5,10 @@ namespace V8Host.Package.Tests;
 /// <summary>Runs the real `dotnet` CLI, as a user would, with its own NuGet package folder.</summary>
 internal sealed class DotNetCli
 {
-    private readonly string _packagesFolder;
+    private readonly string? _packagesFolder;
 
-    public DotNetCli(string packagesFolder) => _packagesFolder = packagesFolder;
+    /// <param name="packagesFolder">A private NuGet package folder, or null to use the machine's (for building the repository itself: its obj/ assets are shared with the test run).</param>
+    public DotNetCli(string? packagesFolder) => _packagesFolder = packagesFolder;
 
     public string Run(string workingDirectory, params string[] arguments)
     {
@@ -22,7 +23,8 @@ internal sealed class DotNetCli
             start.ArgumentList.Add(argument);
 
         // A private package folder: a stale global cache cannot hide a broken package.
-        start.Environment["NUGET_PACKAGES"] = _packagesFolder;
+        if (_packagesFolder is not null)
+            start.Environment["NUGET_PACKAGES"] = _packagesFolder;
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";

@@ -19,7 +19,9 @@ public sealed class NewUserTests : IDisposable
         var app = Directory.CreateDirectory(Path.Combine(_root, "Hello")).FullName;
         var cli = new DotNetCli(Path.Combine(_root, "packages"));
 
-        cli.Run(RepositoryRoot(), "pack", "nuget/V8Host.csproj", "-c", "Release", "-o", feed, "-nodeReuse:false");
+        // Packing builds the repository's own projects: with the machine's package folder, so that their
+        // obj/ assets (shared with the surrounding test run) keep pointing at packages that stay.
+        new DotNetCli(packagesFolder: null).Run(RepositoryRoot(), "pack", "nuget/V8Host.csproj", "-c", "Release", "-o", feed, "-nodeReuse:false");
         Assert.True(File.Exists(Path.Combine(feed, $"V8Host.{Version}.nupkg")));
 
         cli.Run(app, "new", "console", "--framework", "net10.0", "--name", "Hello", "--output", ".");
