@@ -26,7 +26,7 @@ var invoice = context.Eval<JsObject>("""
     ({ lines, total, summary: `${lines.length} items, total ${money.format(total)}` })
     """, TimeSpan.FromSeconds(5));
 
-foreach (JsObject line in invoice.Get<JsArray>("lines"))
+foreach (var line in invoice.Get<JsArray>("lines").Cast<JsObject>())
     Console.WriteLine($"{line.Get<string>("name"),-8} net {line.Get<double>("net"),7:F2}  tax {line.Get<double>("tax"),6:F2}");
 Console.WriteLine(invoice.Get<string>("summary"));
 

@@ -67,7 +67,6 @@
         },
     });
 
-    const TypedArray = Object.getPrototypeOf(Uint8Array);
     const adoptToken = Symbol('v8host.adopt');
     const hostToken = Symbol('v8host.hostObject');
 
@@ -220,8 +219,6 @@
         // A plain call from strict code: `this` is undefined.
         call: (fn, ...args) => fn(...args),
         newUint8Array: length => new Uint8Array(length),
-        newDate: ms => new Date(ms),
-        isTypedArray: value => value instanceof TypedArray,
         typedArrayName: value => value[Symbol.toStringTag] ?? 'DataView',
         displayString(value) {
             try {

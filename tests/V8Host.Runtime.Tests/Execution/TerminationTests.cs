@@ -15,7 +15,7 @@ public class TerminationTests
     }
 
     [Fact]
-    public void TerminateExecution_from_another_thread_stops_running_script()
+    public async Task TerminateExecution_from_another_thread_stops_running_script()
     {
         using var started = new ManualResetEventSlim();
         using var context = new Isolate().CreateContextBuilder()
@@ -27,8 +27,8 @@ public class TerminationTests
         Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
         Assert.True(context.TerminateExecution());
 
-        Assert.Same(running, Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(30))).GetAwaiter().GetResult());
-        var error = Assert.Throws<ScriptTerminatedException>(() => running.GetAwaiter().GetResult());
+        Assert.Same(running, await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(30))));
+        var error = await Assert.ThrowsAsync<ScriptTerminatedException>(() => running);
         Assert.Contains("terminated", error.Message);
         Assert.True(context.Eval<double>("spins") >= 0);
     }
@@ -110,7 +110,7 @@ public class TerminationTests
     }
 
     [Fact]
-    public void Termination_requested_as_a_call_starts_still_stops_it()
+    public async Task Termination_requested_as_a_call_starts_still_stops_it()
     {
         using var context = new Isolate().CreateContext();
         for (var attempt = 0; attempt < 20; attempt++)
@@ -118,8 +118,8 @@ public class TerminationTests
             var running = Task.Run(() => context.Eval("for (;;) {}"));
             // Ask as early as possible: possibly before the script is on the stack.
             SpinWait.SpinUntil(() => context.TerminateExecution(), TimeSpan.FromSeconds(30));
-            Assert.Same(running, Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(30))).GetAwaiter().GetResult());
-            Assert.Throws<ScriptTerminatedException>(() => running.GetAwaiter().GetResult());
+            Assert.Same(running, await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(30))));
+            await Assert.ThrowsAsync<ScriptTerminatedException>(() => running);
         }
 
         Assert.Equal(2, context.Eval<int>("1 + 1"));

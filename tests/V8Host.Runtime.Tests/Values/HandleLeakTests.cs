@@ -76,7 +76,7 @@ public sealed class HandleLeakTests : IDisposable
         using var array = (JsArray)_context.Eval("[{}, {}, 'needle', {}, []]")!;
         var start = _context.LiveHandleCount;
         Assert.Equal(2, array.IndexOf("needle"));
-        Assert.True(array.Contains("needle"));
+        Assert.True(((ICollection<object?>)array).Contains("needle")); // the list's own Contains, not an enumeration
         Assert.Equal(-1, array.IndexOf("missing"));
         Assert.Equal(start, _context.LiveHandleCount);
     }

@@ -174,7 +174,7 @@ public sealed class JsObjectTests : IDisposable
     public void Clear_RemovesAllOwnProperties()
     {
         _obj.Clear();
-        Assert.Equal(0, _obj.Count);
+        Assert.Empty(_obj);
         Assert.Equal(0, _context.Eval<int>("Object.keys(o).length"));
     }
 
@@ -182,7 +182,7 @@ public sealed class JsObjectTests : IDisposable
     public void NewObject_IsEmptyAndUsableFromJs()
     {
         using var fresh = _context.NewObject();
-        Assert.Equal(0, fresh.Count);
+        Assert.Empty(fresh);
         fresh["k"] = 3;
         _context.SetGlobal("fresh", fresh);
         Assert.Equal(3, _context.Eval<int>("fresh.k"));
