@@ -13,7 +13,7 @@ namespace V8Host.Analyzers.Diagnostics
             "'{0}' was already consumed by {1}; an isolate creates exactly one context, builder or scope. Create a new Isolate.");
 
         public static readonly DiagnosticDescriptor BuilderConsumed = Create(
-            "V8H1002", "Builder used after it was consumed",
+            "V8H1002", "Builder, snapshot creator or scope used after it was consumed",
             "'{0}' was already consumed by {1}; use what it produced, or create a new one");
 
         public static readonly DiagnosticDescriptor UsedAfterDispose = Create(

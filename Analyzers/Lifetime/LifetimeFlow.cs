@@ -233,7 +233,9 @@ namespace V8Host.Analyzers.Lifetime
                 return state.With(receiver, new LifetimeFact(LifetimeKind.Disposed, invocation.IsImplicit ? "at the end of its using scope" : name + "()"));
             if (KnownTypes.Is(receiver.Type, _types.Isolate) && s_consumers.Contains(name))
                 return state.With(receiver, new LifetimeFact(LifetimeKind.Consumed, name + "()"));
-            if ((KnownTypes.Is(receiver.Type, _types.ContextBuilder) && name == "Build") || (KnownTypes.Is(receiver.Type, _types.SnapshotCreator) && name == "CreateBlob"))
+            if ((KnownTypes.Is(receiver.Type, _types.ContextBuilder) && name == "Build") ||
+                (KnownTypes.Is(receiver.Type, _types.SnapshotCreator) && name == "CreateBlob") ||
+                (KnownTypes.Is(receiver.Type, _types.Scope) && name == "Compile"))
                 return state.With(receiver, new LifetimeFact(LifetimeKind.Built, name + "()"));
             return state;
         }

@@ -162,4 +162,20 @@ public sealed class BuilderConsumedTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Scope_used_after_Compile_is_reported() =>
+        AnalyzerHarness.VerifyAsync("""
+            public static class Program
+            {
+                public static void Run()
+                {
+                    using var scope = new Isolate().CreateScope();
+                    var script = scope.Compile("1 + 1");
+                    script.Run();
+                    [|scope.Compile("2 + 2")|];
+                    _ = scope.IsAlive;
+                }
+            }
+            """, Rule);
 }
