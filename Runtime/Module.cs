@@ -39,13 +39,20 @@ public sealed class Module : IDisposable
     /// <summary>Where the module is in its life cycle.</summary>
     public ModuleStatus Status { get; private set; }
 
-    /// <summary>The module namespace object (its exports, live). Available once evaluated.</summary>
+    /// <summary>
+    /// The module namespace object (its exports, live). Available once the module was evaluated, by its
+    /// own <see cref="Evaluate"/> or as an import of an evaluated module.
+    /// </summary>
     public JsObject Namespace
     {
         get
         {
             Context.ThrowIfUnusable("Module.Namespace");
-            return _namespace ?? throw new InvalidOperationException($"Module '{Specifier}' has no namespace yet: it is {Status}; evaluate it first.");
+            if (Status != ModuleStatus.Evaluated)
+                throw new InvalidOperationException($"Module '{Specifier}' has no namespace yet: it is {Status}; evaluate it first.");
+
+            // Evaluated as a dependency: importing its namespace now runs nothing (its body ran once).
+            return _namespace ??= Context.Modules.Evaluate(this, timeout: null).Namespace;
         }
     }
 
@@ -97,6 +104,12 @@ public sealed class Module : IDisposable
             var (result, exports) = Context.Modules.Evaluate(this, timeout);
             _namespace = exports;
             Status = ModuleStatus.Evaluated;
+            foreach (var dependency in Context.Modules.TakeLoaded())
+            {
+                if (dependency.Status == ModuleStatus.Instantiated || dependency.Status == ModuleStatus.Uninstantiated)
+                    dependency.Status = ModuleStatus.Evaluated;
+            }
+
             return result;
         }
         catch (JavaScriptException)

@@ -18,6 +18,7 @@ internal sealed class ModuleRegistry : DocumentLoader
     // One document per module, created once: ClearScript caches compiled modules by the document's
     // unique id, so handing out the same document makes every import share one module instance.
     private readonly Dictionary<Module, Document> _documents = new();
+    private readonly HashSet<Module> _loaded = new();
 
     public ModuleRegistry(Context context)
     {
@@ -43,6 +44,8 @@ internal sealed class ModuleRegistry : DocumentLoader
     /// </summary>
     public (object? Result, JsObject Namespace) Evaluate(Module module, TimeSpan? timeout)
     {
+        lock (_bySpecifier)
+            _loaded.Clear();
         var wrapper = $"import * as ns from {System.Text.Json.JsonSerializer.Serialize(module.Specifier)};\n" +
                       $"globalThis[Symbol.for({System.Text.Json.JsonSerializer.Serialize(NamespaceKey)})] = ns;";
         return _context.Run("Module.Evaluate", engine =>
@@ -55,6 +58,17 @@ internal sealed class ModuleRegistry : DocumentLoader
         }, timeout);
     }
 
+    /// <summary>Modules the last evaluation imported (directly or not): they were evaluated with it.</summary>
+    public IReadOnlyList<Module> TakeLoaded()
+    {
+        lock (_bySpecifier)
+        {
+            var loaded = _loaded.ToList();
+            _loaded.Clear();
+            return loaded;
+        }
+    }
+
     private const string NamespaceKey = "v8host.moduleNamespace";
 
     public override Task<Document> LoadDocumentAsync(DocumentSettings settings, DocumentInfo? sourceInfo, string specifier, DocumentCategory category, DocumentContextCallback contextCallback)
@@ -63,7 +77,10 @@ internal sealed class ModuleRegistry : DocumentLoader
         {
             var module = Resolve(sourceInfo, specifier);
             lock (_bySpecifier)
+            {
+                _loaded.Add(module);
                 return Task.FromResult(_documents[module]);
+            }
         }
         catch (Exception exception)
         {

@@ -155,4 +155,21 @@ public class ScriptAndModuleTests
 
         Assert.Equal("sync,microtask", context.Eval<string>("order.join()"));
     }
+
+    [Fact]
+    public void Imported_modules_are_evaluated_with_their_importer_and_expose_their_namespace()
+    {
+        using var context = new Isolate().CreateContext();
+        var lib = context.CompileModule("globalThis.libRuns = (globalThis.libRuns ?? 0) + 1; export const answer = 42;", "lib");
+        var app = context.CompileModule("import { answer } from 'lib'; export const doubled = answer * 2;", "app");
+        lib.Instantiate();
+        app.Instantiate();
+
+        app.Evaluate();
+
+        Assert.Equal(ModuleStatus.Evaluated, lib.Status);
+        Assert.Equal(42, lib.Namespace.Get<int>("answer"));
+        Assert.Equal(JsUndefined.Value, lib.Evaluate());
+        Assert.Equal(1, context.Eval<int>("libRuns"));
+    }
 }
