@@ -23,6 +23,7 @@ internal sealed class EngineCore : IDisposable
     public EngineCore(IsolateOptions options, StartupData? snapshot)
     {
         options.Validate();
+        V8HostSettings.Apply();
         Options = options;
         Snapshot = snapshot;
         Engine = new V8ScriptEngine(CreateConstraints(options), Flags);

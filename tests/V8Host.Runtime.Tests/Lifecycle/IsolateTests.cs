@@ -84,4 +84,14 @@ public class IsolateTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Isolate(new IsolateOptions { MaxHeapBytes = maxHeap, MaxStackBytes = maxStack }));
         Assert.Contains(maxHeap is not null ? "MaxHeapBytes" : "MaxStackBytes", error.Message);
     }
+
+    [Fact]
+    public void Process_wide_settings_cannot_change_once_an_isolate_exists()
+    {
+        using var isolate = new Isolate();
+
+        var error = Assert.Throws<InvalidOperationException>(() => V8HostSettings.DisableJitCompilation = !V8HostSettings.DisableJitCompilation);
+        Assert.Contains("before the first Isolate", error.Message);
+        V8HostSettings.DisableJitCompilation = V8HostSettings.DisableJitCompilation; // unchanged: fine
+    }
 }
