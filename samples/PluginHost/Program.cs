@@ -2,6 +2,9 @@
 // heap limit and a time limit, and show the errors a plugin author would see.
 using V8Host;
 
+// Plugins may be hostile: interpret all JavaScript so that limits reach every loop (docs/runtime.md).
+V8HostSettings.DisableJitCompilation = true;
+
 var plugins = new (string Name, string Source)[]
 {
     ("discount", """
@@ -21,6 +24,7 @@ var plugins = new (string Name, string Source)[]
         """),
     ("spin", "while (true) {}   // never returns"),
     ("hog", "let chain = {}; while (true) { chain = { next: chain, pad: 'x'.repeat(16) + Math.random() }; }"),
+    ("flood", "const a = []; while (true) a.push(new Array(1000).fill('x' + a.length));"),
     ("syntax", "const total = ;"),
 };
 
