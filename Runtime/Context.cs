@@ -16,19 +16,21 @@ namespace V8Host;
 /// </remarks>
 public sealed partial class Context : IDisposable, IAsyncDisposable
 {
+    private static readonly TimeSpan TerminationRetryInterval = TimeSpan.FromMilliseconds(10);
+
     private readonly EngineCore _core;
     private readonly object _sync = new();
+    private readonly object _terminationGate = new();
     private readonly ConcurrentDictionary<long, ScriptObject> _handles = new();
     private readonly ConcurrentQueue<IDisposable> _pendingReleases = new();
     private readonly List<IDisposable> _ownedResources = new();
     private long _nextHandleId;
     private volatile bool _disposed;
+    private int _disposeStarted;
     private volatile string? _spentReason;
     private int _executionDepth;
     private volatile bool _terminationRequested;
-    private readonly object _terminationGate = new();
     private Timer? _terminator;
-    private static readonly TimeSpan TerminationRetryInterval = TimeSpan.FromMilliseconds(10);
 
     internal Context(EngineCore core, ContextSetup? setup = null)
     {
@@ -145,7 +147,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     /// </summary>
     public void Dispose()
     {
-        if (_disposed)
+        if (Interlocked.Exchange(ref _disposeStarted, 1) == 1)
             return;
         _disposed = true;
         _executionCancellation.Cancel();
@@ -224,7 +226,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
 
     // ---- Handle table -------------------------------------------------------------------------
 
-    internal object Track(ScriptObject target, Func<Context, long, JsHandle> create)
+    internal JsHandle Track(ScriptObject target, Func<Context, long, JsHandle> create)
     {
         var id = Interlocked.Increment(ref _nextHandleId);
         _handles[id] = target;

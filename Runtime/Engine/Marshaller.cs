@@ -37,7 +37,7 @@ internal sealed partial class Marshaller
     public JsHandle Wrap(ScriptObject target)
     {
         var kind = target is IJavaScriptObject js ? js.Kind : JavaScriptObjectKind.Unknown;
-        return (JsHandle)_context.Track(target, kind switch
+        return _context.Track(target, kind switch
         {
             JavaScriptObjectKind.Array => static (c, id) => new JsArray(c, id),
             JavaScriptObjectKind.Function => static (c, id) => new JsFunction(c, id),
