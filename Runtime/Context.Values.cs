@@ -76,6 +76,25 @@ public sealed partial class Context
         return null;
     });
 
+    /// <summary>Makes a host module importable as <c>host:&lt;name&gt;</c>: its functions, and a synthetic module that re-exports them.</summary>
+    internal void DefineHostModule(HostModuleBinding binding) => Run<object?>("Context.DefineHostModule", _ =>
+    {
+        var exports = Bridge.NewObject();
+        foreach (var export in binding.Exports)
+            Bridge.Set(exports, export.Name, HostCalls.CreateFunction(export));
+        Bridge.RegisterHostModule(binding.Name, exports);
+
+        var name = System.Text.Json.JsonSerializer.Serialize(binding.Name);
+        var source = new System.Text.StringBuilder($"const exports = globalThis[Symbol.for('v8host.hostModules')]({name});\n");
+        foreach (var export in binding.Exports)
+            source.Append($"export const {export.Name} = exports.{export.Name};\n");
+        source.Append("export default exports;\n");
+        var module = new Module(this, source.ToString(), binding.Specifier);
+        Modules.Register(module, EngineCore.Document(binding.Specifier, module: true));
+        module.Instantiate();
+        return null;
+    });
+
     /// <summary>Defines a (possibly dotted) global host function.</summary>
     internal void DefineHostFunction(HostFunctionBinding binding) => Run<object?>("Context.DefineHostFunction", _ =>
     {

@@ -35,6 +35,7 @@ internal sealed class Bridge
     private readonly ScriptObject _parseJson;
     private readonly ScriptObject _newPromise;
     private readonly ScriptObject _defineClass;
+    private readonly ScriptObject _registerHostModule;
     private readonly ScriptObject _hostIdOf;
     private readonly ScriptObject _hostObjectOf;
     private readonly ScriptObject _pick;
@@ -71,6 +72,7 @@ internal sealed class Bridge
         _parseJson = Helper("parseJson");
         _newPromise = Helper("newPromise");
         _defineClass = Helper("defineClass");
+        _registerHostModule = Helper("registerHostModule");
         _hostIdOf = Helper("hostIdOf");
         _hostObjectOf = Helper("hostObjectOf");
         ErrorMarker = (ScriptObject)engine.Evaluate("Object.freeze({})");
@@ -99,6 +101,8 @@ internal sealed class Bridge
 
     /// <summary>The JS object of a host-object id.</summary>
     public ScriptObject HostObjectOf(int id) => (ScriptObject)_hostObjectOf.Invoke(false, id);
+
+    public void RegisterHostModule(string name, ScriptObject exports) => _registerHostModule.Invoke(false, name, exports);
 
     public void DefineGlobal(string path, object? value) => _defineGlobal.Invoke(false, path, value);
 

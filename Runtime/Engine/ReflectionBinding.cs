@@ -14,7 +14,13 @@ internal sealed class ReflectionBinding
     private readonly MethodBase _method;
     private readonly ParameterPlan[] _parameters;
 
-    public ReflectionBinding(string displayName, MethodBase method)
+    /// <param name="displayName">How errors name the member.</param>
+    /// <param name="method">What is invoked.</param>
+    /// <param name="declared">
+    /// The parameters as the user wrote them, for names and nullability, when <paramref name="method"/> is a
+    /// delegate's Invoke (whose parameters are arg1, arg2 …). Kinds and defaults still come from Invoke.
+    /// </param>
+    public ReflectionBinding(string displayName, MethodBase method, ParameterInfo[]? declared = null)
     {
         _displayName = displayName;
         _method = method;
@@ -33,9 +39,10 @@ internal sealed class ReflectionBinding
                 var t when t.IsArray && parameter.IsDefined(typeof(ParamArrayAttribute)) => ParameterKind.Rest,
                 _ => ParameterKind.Argument,
             };
-            var info = nullability.Create(parameter);
+            var named = declared?[i] ?? parameter;
+            var info = nullability.Create(named);
             var allowsNull = !parameter.ParameterType.IsValueType && info.WriteState != NullabilityState.NotNull;
-            _parameters[i] = new ParameterPlan(parameter.Name ?? $"arg{i}", parameter.ParameterType, kind, parameter.HasDefaultValue, parameter.HasDefaultValue ? parameter.DefaultValue : null, allowsNull, AllowsNullElements(info));
+            _parameters[i] = new ParameterPlan(named.Name ?? $"arg{i}", parameter.ParameterType, kind, parameter.HasDefaultValue, parameter.HasDefaultValue ? parameter.DefaultValue : null, allowsNull, AllowsNullElements(info));
         }
 
         RequiredCount = _parameters.Count(p => p.Kind == ParameterKind.Argument && !p.IsOptional);
@@ -56,7 +63,10 @@ internal sealed class ReflectionBinding
     /// <summary>A global function over a delegate: its <c>Invoke</c> method with the delegate as target.</summary>
     public static HostFunctionBinding ForDelegate(string name, Delegate function)
     {
-        var binding = new ReflectionBinding(name[(name.LastIndexOf('.') + 1)..], function.GetType().GetMethod("Invoke")!);
+        var invoke = function.GetType().GetMethod("Invoke")!;
+        var target = function.Method.GetParameters();
+        var declared = target.Length == invoke.GetParameters().Length ? target : null; // not for delegates closed over a first argument
+        var binding = new ReflectionBinding(name[(name.LastIndexOf('.') + 1)..], invoke, declared);
         return new HostFunctionBinding(name, binding.RequiredCount, (in HostArgs args, in HostResult result) => binding.Call(function, args, result));
     }
 

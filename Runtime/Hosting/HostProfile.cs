@@ -14,6 +14,7 @@ public class HostProfile
 {
     private readonly List<HostFunctionBinding> _functions = new();
     private readonly List<HostClassBinding> _classes = new();
+    private readonly List<HostModuleBinding> _modules = new();
     private readonly List<(string Name, string Source)> _setupScripts = new();
     private readonly List<IHostApi> _apis = new();
 
@@ -35,7 +36,7 @@ public class HostProfile
         get
         {
             var text = new StringBuilder();
-            foreach (var declaration in _classes.Select(c => c.TypeScript).Concat(_functions.Select(f => f.TypeScript)))
+            foreach (var declaration in _classes.Select(c => c.TypeScript).Concat(_functions.Select(f => f.TypeScript)).Concat(_modules.Select(m => m.TypeScript)))
             {
                 if (!string.IsNullOrEmpty(declaration))
                     text.Append(declaration).Append('\n');
@@ -57,6 +58,16 @@ public class HostProfile
     /// <summary>Adds <typeparamref name="T"/> as a JS class: its generated binding when it is a <c>[HostClass]</c>, else one built by reflection.</summary>
     /// <exception cref="ArgumentException">The class's JS name is already used in this profile.</exception>
     public HostProfile AddClass<T>() => AddBinding(HostClassBinding.For(typeof(T)));
+
+    /// <summary>
+    /// Adds a host module importable as <c>host:<paramref name="name"/></c> whose exports are
+    /// <paramref name="exports"/> (export name → delegate, the reflection path).
+    /// </summary>
+    public HostProfile AddModule(string name, IEnumerable<KeyValuePair<string, Delegate>> exports)
+    {
+        ArgumentNullException.ThrowIfNull(exports);
+        return AddBinding(new HostModuleBinding(name, exports.Select(e => ReflectionBinding.ForDelegate(e.Key, e.Value)).ToList()));
+    }
 
     /// <summary>Adds a script that runs, in order, in every context using the profile, after its functions and classes exist.</summary>
     public HostProfile AddSetupScript(string name, string source)
@@ -101,6 +112,17 @@ public class HostProfile
         return this;
     }
 
+    /// <summary>Adds a host module binding (generated profiles call this).</summary>
+    /// <exception cref="ArgumentException">A module with that name is already in this profile.</exception>
+    protected internal HostProfile AddBinding(HostModuleBinding binding)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        if (_modules.Any(m => m.Name == binding.Name))
+            throw new ArgumentException($"The profile already defines the module '{binding.Specifier}'.", nameof(binding));
+        _modules.Add(binding);
+        return this;
+    }
+
     /// <summary>Adds everything in <paramref name="other"/> (generated profiles that list other profiles call this).</summary>
     protected internal HostProfile AddProfile(HostProfile other)
     {
@@ -108,6 +130,8 @@ public class HostProfile
         foreach (var binding in other._classes)
             AddBinding(binding);
         foreach (var binding in other._functions)
+            AddBinding(binding);
+        foreach (var binding in other._modules)
             AddBinding(binding);
         _setupScripts.AddRange(other._setupScripts);
         _apis.AddRange(other._apis);
@@ -120,6 +144,8 @@ public class HostProfile
             context.DefineHostClass(binding);
         foreach (var binding in _functions)
             context.DefineHostFunction(binding);
+        foreach (var binding in _modules)
+            context.DefineHostModule(binding);
         foreach (var (name, source) in _setupScripts)
             context.RunSetupScript(name, source);
     }

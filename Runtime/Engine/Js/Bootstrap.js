@@ -194,6 +194,19 @@
         hostIdOf: value => hostIdOf(value),
         hostObjectOf: id => hostObjects[id],
 
+        // Host modules: the synthetic module source of `host:<name>` reads its exports from here. The
+        // registry is reachable through a registered symbol, which only exposes what scripts may
+        // import anyway.
+        registerHostModule(name, exports) {
+            const registryKey = Symbol.for('v8host.hostModules');
+            if (!Object.prototype.hasOwnProperty.call(globalThis, registryKey)) {
+                const modules = new Map();
+                Object.defineProperty(globalThis, registryKey, { value: name => modules.get(name) });
+                Object.defineProperty(globalThis[registryKey], 'register', { value: (key, value) => modules.set(key, Object.freeze(value)) });
+            }
+            globalThis[registryKey].register(name, exports);
+        },
+
         // Defines a (possibly dotted) global name, creating namespace objects on the way.
         defineGlobal(path, value) {
             const parts = path.split('.');
