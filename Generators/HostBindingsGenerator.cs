@@ -11,7 +11,7 @@ using V8Host.Generators.Parsing;
 namespace V8Host.Generators
 {
     /// <summary>
-    /// Turns <c>[HostClass]</c>, <c>[HostFunction]</c> and <c>[HostProfile]</c> declarations into V8Host
+    /// Turns <c>[HostClass]</c>, <c>[HostFunction]</c>, <c>[HostModule]</c> and <c>[HostProfile]</c> declarations into V8Host
     /// bindings. Pipeline: attribute-driven syntax providers → parsers build equatable models (no
     /// symbols or syntax past this point) → combined with the naming policy → emitters write text.
     /// </summary>
@@ -32,6 +32,9 @@ namespace V8Host.Generators
 
             /// <summary>The functions grouped by declaring type.</summary>
             public const string FunctionSets = nameof(FunctionSets);
+
+            /// <summary>One model per <c>[HostModule]</c> class.</summary>
+            public const string Modules = nameof(Modules);
 
             /// <summary>One model per <c>[HostProfile]</c> class.</summary>
             public const string Profiles = nameof(Profiles);
@@ -72,6 +75,13 @@ namespace V8Host.Generators
                     .ToEquatableArray())
                 .WithTrackingName(Steps.FunctionSets);
 
+            var modules = context.SyntaxProvider.ForAttributeWithMetadataName(
+                    ModuleParser.Attribute,
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (syntax, _) => Guard(syntax.TargetSymbol, () => ModuleParser.Parse(syntax), failure => new FunctionSetModel(
+                        MemberParser.Declaration((INamedTypeSymbol)syntax.TargetSymbol), EquatableArray<MethodModel>.Empty, new[] { failure }.ToEquatableArray(), CanEmit: false)))
+                .WithTrackingName(Steps.Modules);
+
             var profiles = context.SyntaxProvider.ForAttributeWithMetadataName(
                     ProfileParser.Attribute,
                     static (node, _) => node is ClassDeclarationSyntax,
@@ -85,6 +95,8 @@ namespace V8Host.Generators
                 .Select(static (input, _) => input.Left
                     .Select(set => Emit(set.Declaration.Name, set.Functions.Count > 0 ? set.Functions[0].Location : set.Diagnostics.FirstOrDefault()?.Location, () => FunctionSetEmitter.Emit(set, input.Right)))
                     .ToEquatableArray());
+            var moduleOutputs = modules.Combine(naming)
+                .Select(static (input, _) => Emit(input.Left.Declaration.Name, input.Left.Diagnostics.FirstOrDefault()?.Location, () => FunctionSetEmitter.Emit(input.Left, input.Right)));
             var profileOutputs = profiles.Combine(naming)
                 .Select(static (input, _) => Emit(input.Left.Declaration.Name, null, () => ProfileEmitter.Emit(input.Left, input.Right)));
 
@@ -94,10 +106,11 @@ namespace V8Host.Generators
                 foreach (var result in results)
                     Report(output, result);
             });
+            context.RegisterSourceOutput(moduleOutputs, static (output, result) => Report(output, result));
             context.RegisterSourceOutput(profileOutputs, static (output, result) => Report(output, result));
 
-            var typeScript = classOutputs.Collect().Combine(functionOutputs)
-                .Select(static (input, _) => TypeScriptFileEmitter.Emit(input.Left.Concat(input.Right)))
+            var typeScript = classOutputs.Collect().Combine(functionOutputs).Combine(moduleOutputs.Collect())
+                .Select(static (input, _) => TypeScriptFileEmitter.Emit(input.Left.Left.Concat(input.Left.Right).Concat(input.Right)))
                 .WithTrackingName(Steps.TypeScript);
             context.RegisterSourceOutput(typeScript, static (output, text) =>
             {

@@ -62,7 +62,7 @@ namespace V8Host.Generators.Diagnostics
 
         public static readonly DiagnosticDescriptor NothingToExpose = Create(
             "V8H0011", "Profile lists a type with nothing to expose",
-            "Profile '{0}' lists '{1}', which is neither a [HostClass], a type with static [HostFunction] methods, nor a [HostProfile]",
+            "Profile '{0}' lists '{1}', which is neither a [HostClass], a type with static [HostFunction] methods, a [HostModule], nor a [HostProfile]",
             DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor UnsupportedMember = Create(

@@ -50,6 +50,9 @@ namespace V8Host.Generators.Emitting
                     case ProfileEntryKind.Profile:
                         writer.Line($"profile.AddProfile({entry.FullName}.Instance);");
                         break;
+                    case ProfileEntryKind.Module:
+                        writer.Line($"profile.AddBinding({entry.FullName}.V8HostModule);");
+                        break;
                 }
             }
 

@@ -43,6 +43,14 @@ namespace V8Host.Generators.Emitting
                 : "declare namespace " + path.Substring(0, dot) + " {\n" + string.Join("\n", signatures.Select(s => "    " + s)) + "\n}";
         }
 
+        /// <summary>The export declarations of one host-module function.</summary>
+        public static string Export(OverloadGroup group) =>
+            string.Join("\n", group.Overloads.Select(m => "export function " + group.JsName + "(" + Parameters(m) + "): " + m.Return.TypeScript + ";"));
+
+        /// <summary>A host module: <c>declare module "host:name" { … }</c>.</summary>
+        public static string Module(string name, IEnumerable<string> exports) =>
+            "declare module \"host:" + name + "\" {\n" + string.Join("\n", exports.SelectMany(e => e.Split('\n')).Select(line => "    " + line)) + "\n}";
+
         private static string Parameters(MethodModel method) => string.Join(", ", OverloadGroup.JsArguments(method).Select(p =>
             p.IsParams ? "..." + p.Name + ": " + Wrap(p.ElementTypeScript ?? "unknown") + "[]"
             : p.Name + (p.IsOptional ? "?" : string.Empty) + ": " + p.Type.TypeScript));

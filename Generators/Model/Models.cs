@@ -27,13 +27,15 @@ namespace V8Host.Generators.Model
 
     /// <summary>The <c>[HostFunction]</c> methods of one type.</summary>
     /// <param name="CanEmit">False when the declaring type cannot take a generated part (not partial, generic).</param>
-    internal sealed record FunctionSetModel(TypeDeclaration Declaration, EquatableArray<MethodModel> Functions, EquatableArray<DiagnosticInfo> Diagnostics, bool CanEmit = true);
+    /// <param name="ModuleName">For a <c>[HostModule]</c>: the module name (imported as <c>host:</c> + name); null for <c>[HostFunction]</c> sets.</param>
+    internal sealed record FunctionSetModel(TypeDeclaration Declaration, EquatableArray<MethodModel> Functions, EquatableArray<DiagnosticInfo> Diagnostics, bool CanEmit = true, string? ModuleName = null);
 
     internal enum ProfileEntryKind
     {
         Class,
         Functions,
         Profile,
+        Module,
     }
 
     /// <summary>A type listed by a profile. <paramref name="JsNames"/> are the global names it defines (for duplicate checks).</summary>

@@ -43,6 +43,11 @@ namespace V8Host.Generators.Parsing
                     var jsName = MemberParser.ExplicitName(listedType, ClassParser.Attribute) ?? listedType.Name;
                     entries.Add(new ProfileEntry(TypeClassifier.FullName(listedType), ProfileEntryKind.Class, new[] { jsName }.ToEquatableArray(), attributeLocation));
                 }
+                else if (MemberParser.HasAttribute(listedType, ModuleParser.Attribute))
+                {
+                    var module = MemberParser.ExplicitName(listedType, ModuleParser.Attribute) ?? string.Empty;
+                    entries.Add(new ProfileEntry(TypeClassifier.FullName(listedType), ProfileEntryKind.Module, new[] { "host:" + module }.ToEquatableArray(), attributeLocation));
+                }
                 else if (MemberParser.HasAttribute(listedType, Attribute))
                 {
                     entries.Add(new ProfileEntry(TypeClassifier.FullName(listedType), ProfileEntryKind.Profile, EquatableArray<string>.Empty, attributeLocation));

@@ -742,4 +742,32 @@ public class DiagnosticTests
         var generatedErrors = run.OutputErrors.Where(d => d.Location.SourceTree is { } tree && !run.InputCompilation.SyntaxTrees.Contains(tree)).ToList();
         Assert.True(generatedErrors.Count == 0, "errors in generated code: " + string.Join("\n", generatedErrors));
     }
+
+    // ---------------------------------------------------------------- [HostModule]
+
+    [Fact]
+    public void HostModule_not_partial_is_V8H0001()
+    {
+        Single("V8H0001", "[HostModule(\"fs\")] public static class Files { public static string Read(string path) => path; }", "Files");
+    }
+
+    [Fact]
+    public void HostModule_with_an_invalid_name_or_export_is_V8H0006()
+    {
+        Single("V8H0006", "[HostModule(\"my fs\")] public static partial class Files { public static string Read(string path) => path; }", "Files");
+        Single("V8H0006", "[HostModule(\"fs\")] public static partial class Files { [HostName(\"read.text\")] public static string Read(string path) => path; }", "Read");
+    }
+
+    [Fact]
+    public void HostModule_listed_by_a_profile_compiles_cleanly()
+    {
+        var run = GeneratorHarness.Run("""
+            [HostModule("fs")] public static partial class Files { public static string Read(string path) => path; public static void Write(string path, byte[] data) { } }
+            [HostProfile(typeof(Files))] public partial class App { }
+            """);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.OutputErrors);
+        Assert.Contains("profile.AddBinding(global::Files.V8HostModule);", run.Source("App.V8HostProfile"));
+        Assert.Contains("declare module \"host:fs\"", run.Source("V8Host.TypeScript"));
+    }
 }

@@ -89,7 +89,19 @@ public static partial class MathFunctions
     }
 }
 
-[HostProfile(typeof(Point), typeof(Vector), typeof(MathFunctions))]
+[HostModule("units")]
+public static partial class Units
+{
+    public static double ToRadians(double degrees) => degrees * Math.PI / 180;
+
+    [HostName("cm")]
+    public static double Centimetres(double inches) => inches * 2.54;
+
+    [HostIgnore]
+    public static double Hidden() => 0;
+}
+
+[HostProfile(typeof(Point), typeof(Vector), typeof(MathFunctions), typeof(Units))]
 public partial class GeometryProfile
 {
     [HostFunction]
