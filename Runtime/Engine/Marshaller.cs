@@ -93,6 +93,10 @@ internal sealed partial class Marshaller
                 return _context.HostCalls.CreateDelegateFunction(function.Method.Name, function);
             case Task task:
                 return _context.HostCalls.CreatePromise(task);
+            case ValueTask valueTask:
+                return _context.HostCalls.CreatePromise(valueTask.AsTask());
+            case not null when value.GetType() is { IsGenericType: true } generic && generic.GetGenericTypeDefinition() == typeof(ValueTask<>):
+                return _context.HostCalls.CreatePromise((Task)generic.GetMethod(nameof(ValueTask<int>.AsTask))!.Invoke(value, null)!);
             case IV8FastHostObject:
                 return value;
         }

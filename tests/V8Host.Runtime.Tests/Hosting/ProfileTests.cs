@@ -78,4 +78,16 @@ public class ProfileTests
         context.Dispose();
         Assert.True(seen.IsCancellationRequested);
     }
+
+    [Fact]
+    public async Task Task_and_ValueTask_results_become_promises_on_the_reflection_path()
+    {
+        using var context = new Isolate().CreateContextBuilder()
+            .AddHostFunction("later", new Func<int, ValueTask<int>>(async x => { await Task.Yield(); return x + 1; }))
+            .AddHostFunction("done", new Func<ValueTask>(() => ValueTask.CompletedTask))
+            .Build();
+
+        Assert.Equal(42, await context.EvalAsync("later(41)"));
+        Assert.Equal("undefined", await context.EvalAsync("done().then(v => typeof v)"));
+    }
 }
