@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using V8Host.Generators.Diagnostics;
 using V8Host.Generators.Model;
+using V8Host.Shared;
 
 namespace V8Host.Generators.Emitting
 {
@@ -16,7 +17,7 @@ namespace V8Host.Generators.Emitting
             var diagnostics = model.Diagnostics.ToList();
             var jsName = model.HostName ?? model.Declaration.Name;
             var display = model.Declaration.Name;
-            if (!JsNames.IsIdentifier(jsName))
+            if (!JsNaming.IsIdentifier(jsName))
                 diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidJsName, model.Location, jsName, "class " + display));
 
             var groups = model.Methods
@@ -120,7 +121,7 @@ namespace V8Host.Generators.Emitting
 
         private static void ValidateName(string name, string what, LocationInfo location, List<DiagnosticInfo> diagnostics)
         {
-            if (!JsNames.IsPropertyName(name))
+            if (!JsNaming.IsPropertyName(name))
                 diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidJsName, location, name, what));
         }
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using V8Host.Generators.Diagnostics;
 using V8Host.Generators.Model;
+using V8Host.Shared;
 
 namespace V8Host.Generators.Emitting
 {
@@ -23,7 +24,7 @@ namespace V8Host.Generators.Emitting
             foreach (var group in groups)
             {
                 // Module exports are bare names; global functions may be dotted paths.
-                var valid = module is null ? JsNames.IsPath(group.JsName) : JsNames.IsIdentifier(group.JsName);
+                var valid = module is null ? JsNaming.IsPath(group.JsName) : JsNaming.IsIdentifier(group.JsName);
                 if (!valid)
                     diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidJsName, group.Overloads[0].Location, group.JsName, (module is null ? "host function " : "export of host module " + module + ": ") + declaration.Name + "." + group.Overloads[0].ClrName));
                 diagnostics.AddRange(group.Validate(module is null ? group.JsName : module + "." + group.JsName));

@@ -46,17 +46,6 @@ namespace V8Host.Generators.Model
     /// <summary>The assembly-wide naming policy (<c>[assembly: HostNaming]</c>).</summary>
     internal sealed record NamingPolicy(bool AsDeclared)
     {
-        public string Apply(string clrName, string? hostName) => hostName ?? (AsDeclared ? clrName : CamelCase(clrName));
-
-        public static string CamelCase(string name)
-        {
-            if (name.Length == 0 || char.IsLower(name[0]))
-                return name;
-            var upper = 0;
-            while (upper < name.Length && char.IsUpper(name[upper]))
-                upper++;
-            var lowered = upper == name.Length ? name.Length : Math.Max(1, upper - 1);
-            return name.Substring(0, lowered).ToLowerInvariant() + name.Substring(lowered);
-        }
+        public string Apply(string clrName, string? hostName) => hostName ?? (AsDeclared ? clrName : Shared.JsNaming.CamelCase(clrName));
     }
 }

@@ -101,10 +101,11 @@ internal sealed class EngineCore : IDisposable
         var constraints = new V8RuntimeConstraints();
         if (options.MaxHeapBytes is { } maxHeap)
         {
-            // Headroom between the sampled limit and V8's hard limit, so that an allocation burst
-            // between two samples is caught by the sampler rather than aborting the process.
-            var hardLimitMb = (int)Math.Min(int.MaxValue, Math.Max(4 * maxHeap / MiB, maxHeap / MiB + 256));
-            constraints.MaxOldSpaceSize = hardLimitMb;
+            // Headroom between the sampled limit and V8's hard limit, so that growth between two samples
+            // (50 ms apart at best, later on a loaded machine) is caught by the sampler rather than
+            // aborting the process: the limit plus max(3 × limit, 1 GiB).
+            var hardLimitMb = (maxHeap + Math.Max(3 * maxHeap, 1024 * MiB)) / MiB;
+            constraints.MaxOldSpaceSize = (int)Math.Min(int.MaxValue, hardLimitMb);
         }
 
         return constraints;
