@@ -51,8 +51,10 @@ public sealed class Module : IDisposable
             if (Status != ModuleStatus.Evaluated)
                 throw new InvalidOperationException($"Module '{Specifier}' has no namespace yet: it is {Status}; evaluate it first.");
 
-            // Evaluated as a dependency: importing its namespace now runs nothing (its body ran once).
-            return _namespace ??= Context.Modules.Evaluate(this, timeout: null).Namespace;
+            // Evaluated as a dependency, or still in a top-level await: importing its namespace again
+            // runs nothing (its body runs once).
+            return _namespace ??= Context.Modules.Evaluate(this, timeout: null).Namespace
+                ?? throw new InvalidOperationException($"Module '{Specifier}' is still evaluating (top-level await): await the promise Evaluate returned, then read Namespace.");
         }
     }
 

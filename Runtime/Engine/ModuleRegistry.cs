@@ -42,7 +42,8 @@ internal sealed class ModuleRegistry : DocumentLoader
     /// wrapper module that imports the target's namespace and hands it over through a registered
     /// global symbol, removed again right after.
     /// </summary>
-    public (object? Result, JsObject Namespace) Evaluate(Module module, TimeSpan? timeout)
+    /// <remarks>The namespace is null while the module still waits on a top-level await.</remarks>
+    public (object? Result, JsObject? Namespace) Evaluate(Module module, TimeSpan? timeout)
     {
         lock (_bySpecifier)
             _loaded.Clear();
@@ -51,10 +52,11 @@ internal sealed class ModuleRegistry : DocumentLoader
         return _context.Run("Module.Evaluate", engine =>
         {
             var result = engine.Evaluate(EngineCore.Document(module.Specifier + "#evaluate", module: true), wrapper);
-            var exports = (Microsoft.ClearScript.ScriptObject)engine.Evaluate(
+            var exports = engine.Evaluate(
                 EngineCore.TransientDocument("v8host:take-namespace"),
                 $"(() => {{ const key = Symbol.for({System.Text.Json.JsonSerializer.Serialize(NamespaceKey)}); const ns = globalThis[key]; delete globalThis[key]; return ns; }})()");
-            return (_context.Values.ToHost(result), (JsObject)_context.Values.Wrap(exports));
+            var ns = exports is Microsoft.ClearScript.ScriptObject namespaceObject ? (JsObject)_context.Values.Wrap(namespaceObject) : null;
+            return (_context.Values.ToHost(result), ns);
         }, timeout);
     }
 

@@ -172,4 +172,23 @@ public class ScriptAndModuleTests
         Assert.Equal(JsUndefined.Value, lib.Evaluate());
         Assert.Equal(1, context.Eval<int>("libRuns"));
     }
+
+    [Fact]
+    public async Task Top_level_await_modules_return_a_promise_and_expose_their_namespace_once_settled()
+    {
+        var gate = new TaskCompletionSource<int>();
+        using var context = new Isolate().CreateContextBuilder()
+            .AddHostFunction("later", new Func<Task<int>>(() => gate.Task))
+            .Build();
+        var module = context.CompileModule("export const value = await later();", "tla");
+        module.Instantiate();
+
+        var promise = Assert.IsType<JsPromise>(module.Evaluate());
+        Assert.Contains("still evaluating", Assert.Throws<InvalidOperationException>(() => module.Namespace).Message);
+
+        gate.SetResult(7);
+        await context.RunUntilIdleAsync();
+        await promise;
+        Assert.Equal(7, module.Namespace.Get<int>("value"));
+    }
 }
