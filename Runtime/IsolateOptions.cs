@@ -11,6 +11,13 @@ public sealed record IsolateOptions
     /// </summary>
     public long? MaxHeapBytes { get; init; }
 
+    /// <summary>
+    /// Total size, in bytes, of the ArrayBuffer memory (including typed arrays' buffers) the isolate may
+    /// allocate. ArrayBuffer contents live outside the V8 heap, so <see cref="MaxHeapBytes"/> does not
+    /// count them; beyond this limit allocation fails with a JS <c>RangeError</c>.
+    /// </summary>
+    public long? MaxArrayBufferBytes { get; init; }
+
     /// <summary>Native stack budget, in bytes, for script execution. Deep recursion beyond it raises a JS <c>RangeError</c>.</summary>
     public long? MaxStackBytes { get; init; }
 
@@ -24,6 +31,8 @@ public sealed record IsolateOptions
     {
         if (MaxHeapBytes is <= 0)
             throw new ArgumentOutOfRangeException(nameof(MaxHeapBytes), MaxHeapBytes, "MaxHeapBytes must be positive.");
+        if (MaxArrayBufferBytes is < 0)
+            throw new ArgumentOutOfRangeException(nameof(MaxArrayBufferBytes), MaxArrayBufferBytes, "MaxArrayBufferBytes cannot be negative.");
         if (MaxStackBytes is <= 0)
             throw new ArgumentOutOfRangeException(nameof(MaxStackBytes), MaxStackBytes, "MaxStackBytes must be positive.");
     }

@@ -108,6 +108,9 @@ internal sealed class EngineCore : IDisposable
             constraints.MaxOldSpaceSize = (int)Math.Min(int.MaxValue, hardLimitMb);
         }
 
+        if (options.MaxArrayBufferBytes is { } maxArrayBuffers)
+            constraints.MaxArrayBufferAllocation = (ulong)maxArrayBuffers;
+
         return constraints;
     }
 }

@@ -34,7 +34,7 @@ foreach (var (name, source) in plugins)
 static string RunPlugin(string name, string source)
 {
     // One isolate per plugin: a runaway plugin cannot take the others down with it.
-    using var context = new Isolate(new IsolateOptions { MaxHeapBytes = 32 * 1024 * 1024 })
+    using var context = new Isolate(new IsolateOptions { MaxHeapBytes = 32 * 1024 * 1024, MaxArrayBufferBytes = 16 * 1024 * 1024 })
         .CreateContextBuilder()
         .UseProfile(PluginApi.Instance)
         .Build();

@@ -109,4 +109,15 @@ public class TerminationTests
 
         Assert.Equal(2, context.Eval<int>("1 + 1"));
     }
+
+    [Fact]
+    public void ArrayBuffer_memory_is_limited_separately_from_the_heap()
+    {
+        using var context = new Isolate(new IsolateOptions { MaxArrayBufferBytes = 1024 * 1024 }).CreateContext();
+
+        Assert.Equal(512 * 1024, context.Eval<int>("new Uint8Array(512 * 1024).length"));
+        var error = Assert.Throws<JavaScriptException>(() => context.Eval("const keep = []; for (let i = 0; i < 8; i++) keep.push(new ArrayBuffer(512 * 1024));"));
+        Assert.Equal("RangeError", error.ErrorName);
+        Assert.Equal(1, context.Eval<int>("1"));
+    }
 }
