@@ -23,7 +23,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     private readonly object _terminationGate = new();
     private readonly ConcurrentDictionary<long, ScriptObject> _handles = new();
     private readonly ConcurrentQueue<IDisposable> _pendingReleases = new();
-    private readonly List<IDisposable> _ownedResources = new();
+    private readonly ConcurrentDictionary<IDisposable, byte> _ownedResources = new(ReferenceEqualityComparer.Instance);
     private long _nextHandleId;
     private volatile bool _disposed;
     private int _disposeStarted;
@@ -71,6 +71,9 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
 
     /// <summary>Number of JS handles currently held by .NET in this context (for leak tests).</summary>
     internal int LiveHandleCount => _handles.Count;
+
+    /// <summary>Number of scripts the context still has to dispose (for leak tests).</summary>
+    internal int OwnedResourceCount => _ownedResources.Count;
 
     /// <summary>Heap statistics of this context's isolate.</summary>
     public HeapStatistics GetHeapStatistics() => Run("Context.GetHeapStatistics", _ => _core.GetHeapStatistics());
@@ -164,7 +167,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     private void DisposeCore()
     {
         EventLoop.Close();
-        foreach (var resource in _ownedResources)
+        foreach (var resource in _ownedResources.Keys)
             resource.Dispose();
         _ownedResources.Clear();
         _handles.Clear();
@@ -216,11 +219,10 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Owned resources (scripts, modules) are disposed with the context.</summary>
-    internal void Own(IDisposable resource)
-    {
-        lock (_sync)
-            _ownedResources.Add(resource);
-    }
+    internal void Own(IDisposable resource) => _ownedResources.TryAdd(resource, 0);
+
+    /// <summary>A resource disposed on its own no longer needs the context to dispose it.</summary>
+    internal void Disown(IDisposable resource) => _ownedResources.TryRemove(resource, out _);
 
     internal void InterruptForTimeout() => StartTerminating();
 

@@ -59,6 +59,7 @@ public sealed class Script : IDisposable
         if (_disposed)
             return;
         _disposed = true;
+        _context.Disown(this);
         _compiled.Dispose();
     }
 

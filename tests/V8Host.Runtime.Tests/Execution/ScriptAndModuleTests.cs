@@ -191,4 +191,23 @@ public class ScriptAndModuleTests
         await promise;
         Assert.Equal(7, module.Namespace.Get<int>("value"));
     }
+
+    [Fact]
+    public void Disposed_scripts_are_not_kept_by_their_context()
+    {
+        using var context = new Isolate().CreateContext();
+        var baseline = context.OwnedResourceCount;
+
+        for (var i = 0; i < 100; i++)
+        {
+            using var script = context.Compile($"{i}");
+            Assert.Equal(i, script.Run());
+        }
+
+        Assert.Equal(baseline, context.OwnedResourceCount);
+        var kept = context.Compile("'kept'");
+        Assert.Equal(baseline + 1, context.OwnedResourceCount);
+        context.Dispose();
+        Assert.False(kept.IsAlive);
+    }
 }
