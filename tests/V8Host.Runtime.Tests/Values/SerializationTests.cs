@@ -192,4 +192,30 @@ public sealed class SerializationTests : IDisposable
         _source.SetGlobal("copy", copy);
         Assert.True(_source.Eval<bool>("copy !== orig && copy.inner !== orig.inner && copy.inner.v === 1"));
     }
+
+    [Fact]
+    public void Deserialize_survives_mutated_and_random_input()
+    {
+        var valid = _source.Serialize(_source.Eval("({ list: [1, 'two', 3n, new Date(0)], map: new Map([[1, { nested: true }]]), bytes: new Uint16Array([1, 2, 3]), re: /a+/g })"));
+        var random = new Random(1234);
+        for (var i = 0; i < 300; i++)
+        {
+            var data = (byte[])valid.Clone();
+            if (i % 3 == 0)
+                data = data.AsSpan(0, random.Next(data.Length)).ToArray(); // truncated
+            else
+                data[random.Next(data.Length)] = (byte)random.Next(256); // one byte flipped
+
+            try
+            {
+                using var result = _target.Deserialize(data) as JsHandle;
+            }
+            catch (JavaScriptException error)
+            {
+                Assert.Contains("invalid serialized data", error.JsMessage);
+            }
+        }
+
+        Assert.Equal(2, _target.Eval<int>("1 + 1"));
+    }
 }
