@@ -29,13 +29,19 @@ namespace V8Host.Generators.Parsing
             var methods = new List<MethodModel>();
             var properties = new List<PropertyModel>();
             var hasExplicitConstructor = type.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared && c.DeclaredAccessibility == Accessibility.Public);
-            var hasRequiredMembers = type.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true });
+            var hasRequiredMembers = MembersWithBases(type).Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true });
+            var seen = new HashSet<string>();
 
-            foreach (var member in type.GetMembers())
+            foreach (var member in MembersWithBases(type))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (member.DeclaredAccessibility != Accessibility.Public || MemberParser.IsIgnored(member))
                     continue;
+                var inherited = !SymbolEqualityComparer.Default.Equals(member.ContainingType, type);
+                if (inherited && (member.IsStatic || member is IMethodSymbol { MethodKind: MethodKind.Constructor }))
+                    continue; // a base's constructors and statics are not this class's
+                if (!seen.Add(Signature(member)))
+                    continue; // overridden or hidden by a more derived member
                 var display = type.Name + "." + member.Name;
                 switch (member)
                 {
@@ -84,5 +90,19 @@ namespace V8Host.Generators.Parsing
                 location,
                 diagnostics.ToEquatableArray());
         }
+
+        /// <summary>The type's members, then its base types' (up to, not including, <see cref="object"/>).</summary>
+        private static IEnumerable<ISymbol> MembersWithBases(INamedTypeSymbol type)
+        {
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object && current.SpecialType != SpecialType.System_ValueType; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                    yield return member;
+            }
+        }
+
+        private static string Signature(ISymbol member) => member is IMethodSymbol method
+            ? method.Name + "(" + string.Join(",", method.Parameters.Select(p => p.Type.ToDisplayString())) + ")"
+            : member.Name;
     }
 }

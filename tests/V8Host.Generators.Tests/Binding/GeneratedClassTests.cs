@@ -96,4 +96,15 @@ public class GeneratedClassTests
         Assert.True(context.Eval<bool>("new Vec2(0, 0) instanceof Vec2"));
         Assert.StartsWith("RangeError", ErrorOf(context, "new Vec2(1.5, 2)"));
     }
+
+    [Fact]
+    public void Inherited_public_members_are_bound_and_overrides_win()
+    {
+        using var context = CreateContext();
+
+        Assert.Equal(4.0, context.Eval<double>("new Square(2).area()"));
+        Assert.Equal("shape", context.Eval<string>("new Square(2).kind"));
+        Assert.Equal("shape of area 9", context.Eval<string>("new Square(3).describe()"));
+        Assert.Contains("area(): number;", Square.V8HostBinding.TypeScript);
+    }
 }

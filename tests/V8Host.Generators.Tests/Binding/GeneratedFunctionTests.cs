@@ -14,7 +14,7 @@ public class GeneratedFunctionTests
         var profile = GeometryProfile.Instance;
 
         Assert.Same(profile, GeometryProfile.Instance);
-        Assert.Equal(2, profile.HostClassCount);
+        Assert.Equal(3, profile.HostClassCount);
         Assert.Equal(8, profile.HostFunctionCount);
         Assert.Contains("declare namespace math {", profile.TypeScriptDeclarations);
         Assert.Contains("declare class Vec2 {", profile.TypeScriptDeclarations);

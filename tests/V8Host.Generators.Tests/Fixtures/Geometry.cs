@@ -101,9 +101,28 @@ public static partial class Units
     public static double Hidden() => 0;
 }
 
-[HostProfile(typeof(Point), typeof(Vector), typeof(MathFunctions), typeof(Units))]
+[HostProfile(typeof(Point), typeof(Vector), typeof(MathFunctions), typeof(Units), typeof(Square))]
 public partial class GeometryProfile
 {
     [HostFunction]
     public static string Version() => "1.0";
+}
+
+public abstract class Shape
+{
+    public string Kind => "shape";
+
+    public virtual double Area() => 0;
+
+    public string Describe() => $"{Kind} of area {Area()}";
+}
+
+[HostClass]
+public partial class Square : Shape
+{
+    public Square(double side) => Side = side;
+
+    public double Side { get; }
+
+    public override double Area() => Side * Side;
 }
