@@ -31,7 +31,8 @@ internal static class ReflectionHostClass
         {
             foreach (var member in current.GetMembers(flags))
             {
-                if (member.IsDefined(typeof(HostIgnoreAttribute)))
+                // A base type's statics are not this class's (the generator binds the same set).
+                if (member.IsDefined(typeof(HostIgnoreAttribute)) || (current != type && IsStatic(member)))
                     continue;
                 var name = member.GetCustomAttribute<HostNameAttribute>()?.Name ?? (asDeclared ? member.Name : HostNames.CamelCase(member.Name));
                 switch (member)
@@ -71,6 +72,14 @@ internal static class ReflectionHostClass
             : (in HostArgs args) => ReflectionBinding.Select(constructors, args.Count, $"new {jsName}").Invoke(null, args)!;
         return new HostClassBinding(type, jsName, constructors.Length == 0 ? 0 : constructors.Min(c => c.RequiredCount), construct, members);
     }
+
+    private static bool IsStatic(MemberInfo member) => member switch
+    {
+        MethodInfo method => method.IsStatic,
+        PropertyInfo property => property.GetMethod?.IsStatic == true,
+        FieldInfo field => field.IsStatic,
+        _ => false,
+    };
 
     private static HostMemberBinding Property(string className, string name, bool isStatic, Type valueType, Func<object?, object?> get, Action<object?, object?>? set)
     {
