@@ -5,7 +5,7 @@ internal sealed class ContextSetup
 {
     private readonly List<Action<Context>> _steps = new();
 
-    public int? SnapshotIndex { get; private set; }
+    private int? _snapshotIndex;
 
     public ContextSetup Add(Action<Context> step)
     {
@@ -16,14 +16,14 @@ internal sealed class ContextSetup
     public ContextSetup UseSnapshot(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        SnapshotIndex = index;
+        _snapshotIndex = index;
         return this;
     }
 
     /// <summary>The snapshot's scripts run first, so builder steps see (and may override) what they define.</summary>
     public void Apply(Context context)
     {
-        if (SnapshotIndex is { } index)
+        if (_snapshotIndex is { } index)
             context.RestoreSnapshot(index);
         foreach (var step in _steps)
             step(context);

@@ -32,7 +32,7 @@ namespace V8Host.Generators.Parsing
                 case SpecialType.System_Int32:
                     return new TypeRef(fullName, "number", ValueKind.Int32, JsCategory.Number);
                 case SpecialType.System_Int64:
-                    return new TypeRef(fullName, isReturn ? "number | bigint" : "number | bigint", ValueKind.Int64, JsCategory.Number);
+                    return new TypeRef(fullName, "number | bigint", ValueKind.Int64, JsCategory.Number);
                 case SpecialType.System_UInt64:
                     return new TypeRef(fullName, "number | bigint", ValueKind.Other, JsCategory.Number);
                 case SpecialType.System_Double:
@@ -71,19 +71,19 @@ namespace V8Host.Generators.Parsing
                 case "global::System.Threading.CancellationToken":
                     return isReturn ? Unsupported(out suggestion, "a value") : new TypeRef(fullName, string.Empty, ValueKind.CancellationToken, JsCategory.Any);
                 case "global::V8Host.JsObject":
-                    return Handle(fullName, nullableReference, "object", JsCategory.Object);
+                    return Reference(fullName, nullableReference, "object", JsCategory.Object);
                 case "global::V8Host.JsArray":
-                    return Handle(fullName, nullableReference, "unknown[]", JsCategory.Array);
+                    return Reference(fullName, nullableReference, "unknown[]", JsCategory.Array);
                 case "global::V8Host.JsFunction":
-                    return Handle(fullName, nullableReference, "Function", JsCategory.Function);
+                    return Reference(fullName, nullableReference, "Function", JsCategory.Function);
                 case "global::V8Host.JsPromise":
-                    return Handle(fullName, nullableReference, "Promise<unknown>", JsCategory.Object);
+                    return Reference(fullName, nullableReference, "Promise<unknown>", JsCategory.Object);
                 case "global::V8Host.JsArrayBuffer":
-                    return Handle(fullName, nullableReference, "ArrayBuffer", JsCategory.Object);
+                    return Reference(fullName, nullableReference, "ArrayBuffer", JsCategory.Object);
                 case "global::V8Host.JsTypedArray":
-                    return Handle(fullName, nullableReference, "ArrayBufferView", JsCategory.Object);
+                    return Reference(fullName, nullableReference, "ArrayBufferView", JsCategory.Object);
                 case "global::V8Host.JsHandle":
-                    return Handle(fullName, nullableReference, "object", JsCategory.Any);
+                    return Reference(fullName, nullableReference, "object", JsCategory.Any);
                 case "global::V8Host.JsUndefined":
                     return new TypeRef(fullName, "undefined", ValueKind.Other, JsCategory.Any);
                 case "global::System.Threading.Tasks.Task":
@@ -158,7 +158,6 @@ namespace V8Host.Generators.Parsing
             return Unsupported(out suggestion, Nearest(type));
         }
 
-        private static TypeRef Handle(string fullName, bool nullable, string typeScript, JsCategory category) => Reference(fullName, nullable, typeScript, category);
 
         private static TypeRef Reference(string fullName, bool nullable, string typeScript, JsCategory category) =>
             new(fullName, nullable ? typeScript + " | null" : typeScript, nullable ? ValueKind.NullableReference : ValueKind.Other, category);

@@ -1,7 +1,5 @@
-using System.Reflection;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8.FastProxy;
-
 using V8Host.Binding;
 
 namespace V8Host.Engine;
