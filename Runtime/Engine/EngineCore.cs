@@ -27,6 +27,7 @@ internal sealed class EngineCore : IDisposable
         Options = options;
         Snapshot = snapshot;
         Engine = new V8ScriptEngine(CreateConstraints(options), Flags);
+        ExceptionMarshalGuard.EnsureInstalled();
         if (options.MaxHeapBytes is { } maxHeap)
         {
             // Sampled limit: on breach ClearScript terminates the script and marks the isolate spent,
