@@ -20,7 +20,8 @@ public sealed partial class Context
         ArgumentException.ThrowIfNullOrEmpty(name);
         Run<object?>("Context.SetGlobal", engine =>
         {
-            Bridge.Set(engine.Global, name, Values.ToEngine(value));
+            if (!Bridge.Set(engine.Global, name, Values.ToEngine(value)))
+                throw new InvalidOperationException($"Context.SetGlobal: the global '{name}' is read-only.");
             return null;
         });
     }
@@ -76,24 +77,31 @@ public sealed partial class Context
         return null;
     });
 
-    /// <summary>Makes a host module importable as <c>host:&lt;name&gt;</c>: its functions, and a synthetic module that re-exports them.</summary>
+    /// <summary>
+    /// Makes a host module importable as <c>host:&lt;name&gt;</c>: its functions, and a synthetic module
+    /// that re-exports them. The module reads its exports from its own <c>import.meta</c>, which only
+    /// that module can reach: no global a script could replace beforehand.
+    /// </summary>
     internal void DefineHostModule(HostModuleBinding binding) => Run<object?>("Context.DefineHostModule", _ =>
     {
         var exports = Bridge.NewObject();
         foreach (var export in binding.Exports)
-            Bridge.Set(exports, export.Name, HostCalls.CreateFunction(export));
-        Bridge.RegisterHostModule(binding.Name, exports);
+            Bridge.DefineValue(exports, export.Name, HostCalls.CreateFunction(export));
+        Bridge.Freeze(exports);
 
-        var name = System.Text.Json.JsonSerializer.Serialize(binding.Name);
-        var source = new System.Text.StringBuilder($"const exports = globalThis[Symbol.for('v8host.hostModules')]({name});\n");
+        var source = new System.Text.StringBuilder($"const exports = import.meta.{HostModuleExportsKey};\n");
         foreach (var export in binding.Exports)
             source.Append($"export const {export.Name} = exports.{export.Name};\n");
         source.Append("export default exports;\n");
         var module = new Module(this, source.ToString(), binding.Specifier);
-        Modules.Register(module, EngineCore.Document(binding.Specifier, module: true));
+        var info = EngineCore.Document(binding.Specifier, module: true);
+        info.ContextCallback = _ => new Dictionary<string, object> { [HostModuleExportsKey] = exports };
+        Modules.Register(module, info);
         module.Instantiate();
         return null;
     });
+
+    private const string HostModuleExportsKey = "v8hostExports";
 
     /// <summary>Defines a (possibly dotted) global host function.</summary>
     internal void DefineHostFunction(HostFunctionBinding binding) => Run<object?>("Context.DefineHostFunction", _ =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8;
+using Microsoft.ClearScript.V8.FastProxy;
 using V8Host.Engine;
 
 namespace V8Host;
@@ -37,7 +38,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
         _core = core;
         try
         {
-            Bridge = new Bridge(core.Engine);
+            Bridge = new Bridge(core.Engine, LimitCallback);
             Values = new Marshaller(this);
             HostCalls = new HostCallSupport(this);
             EventLoop = new EventLoop(this);
@@ -51,6 +52,16 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The host side of Limits.js: the ArrayBuffer budget, and FinalizationRegistry callbacks to schedule.</summary>
+    private V8FastHostFunction LimitCallback(string name) => name switch
+    {
+        "arrayBufferBytesAvailable" => new V8FastHostFunction(name, (bool _, in V8FastArgs _, in V8FastResult result) =>
+            result.Set(Options.MaxArrayBufferBytes is { } limit ? Math.Max(0, limit - _core.GetHeapStatistics().ExternalMemory) : double.PositiveInfinity)),
+        "finalizationPending" => new V8FastHostFunction(name, (bool _, in V8FastArgs _, in V8FastResult _) =>
+            EventLoop.Post(() => Bridge.RunFinalizationCallbacks.Invoke(false))),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Limits.js asked for an unknown host callback."),
+    };
 
     /// <summary>Whether the context (and its isolate) is still usable.</summary>
     public bool IsAlive => !_disposed && _spentReason is null;

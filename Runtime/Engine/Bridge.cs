@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8;
 using Microsoft.ClearScript.V8.FastProxy;
@@ -6,26 +5,31 @@ using Microsoft.ClearScript.V8.FastProxy;
 namespace V8Host.Engine;
 
 /// <summary>
-/// The JavaScript half of the runtime: the helper functions from <c>Bootstrap.js</c>, called through
-/// ClearScript. Everything that is simpler to express in JS than through ClearScript's object API
-/// lives there; this class only gives each helper a typed .NET signature.
+/// The JavaScript half of the runtime. <c>Primordials.js</c> captures the intrinsics before any user
+/// code runs; <c>Bootstrap.js</c>, <c>StructuredClone.js</c> and <c>Limits.js</c> are functions of that
+/// table, so nothing a script later does to the built-ins changes what the glue does. This class only
+/// gives each helper a typed .NET signature.
 /// </summary>
 internal sealed class Bridge
 {
-    private readonly V8ScriptEngine _engine;
     private readonly ScriptObject _describeError;
     private readonly ScriptObject _hostError;
     private readonly ScriptObject _wrapHostFunction;
     private readonly ScriptObject _defineGlobal;
+    private readonly ScriptObject _freeze;
     private readonly ScriptObject _keys;
     private readonly ScriptObject _hasOwn;
     private readonly ScriptObject _has;
     private readonly ScriptObject _remove;
     private readonly ScriptObject _get;
     private readonly ScriptObject _set;
+    private readonly ScriptObject _defineValue;
     private readonly ScriptObject _newObject;
     private readonly ScriptObject _newArray;
-    private readonly ScriptObject _splice;
+    private readonly ScriptObject _append;
+    private readonly ScriptObject _insert;
+    private readonly ScriptObject _removeAt;
+    private readonly ScriptObject _setLength;
     private readonly ScriptObject _apply;
     private readonly ScriptObject _call;
     private readonly ScriptObject _newUint8Array;
@@ -35,34 +39,41 @@ internal sealed class Bridge
     private readonly ScriptObject _parseJson;
     private readonly ScriptObject _newPromise;
     private readonly ScriptObject _defineClass;
-    private readonly ScriptObject _registerHostModule;
+    private readonly ScriptObject _setHostObjectRelease;
     private readonly ScriptObject _hostIdOf;
     private readonly ScriptObject _hostObjectOf;
+    private readonly ScriptObject _checkFunctionBody;
     private readonly ScriptObject _pick;
-    private (ScriptObject Serialize, ScriptObject Deserialize)? _structuredClone;
 
-    public Bridge(V8ScriptEngine engine)
+    public Bridge(V8ScriptEngine engine, Func<string, V8FastHostFunction> limitCallbacks)
     {
-        _engine = engine;
-        var helpers = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:bootstrap"), LoadScript("Bootstrap"));
+        var primordials = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:primordials"), LoadScript("Primordials"));
+        ScriptObject Load(string name) =>
+            (ScriptObject)((ScriptObject)engine.Evaluate(EngineCore.Document("v8host:" + name), LoadScript(name))).Invoke(false, primordials);
 
         // Functions read with ScriptObject.GetProperty are ~40x slower to invoke later (ClearScript
         // keeps them as bound property values); read through a JS call instead.
         _pick = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:pick"), "(object, key) => object[key]");
+        var helpers = Load("Bootstrap");
         ScriptObject Helper(string name) => Pick(helpers, name);
         _describeError = Helper("describeError");
         _hostError = Helper("hostError");
         _wrapHostFunction = Helper("wrapHostFunction");
         _defineGlobal = Helper("defineGlobal");
+        _freeze = Helper("freeze");
         _keys = Helper("keys");
         _hasOwn = Helper("hasOwn");
         _has = Helper("has");
         _remove = Helper("remove");
         _get = Helper("get");
         _set = Helper("set");
+        _defineValue = Helper("defineValue");
         _newObject = Helper("newObject");
         _newArray = Helper("newArray");
-        _splice = Helper("splice");
+        _append = Helper("append");
+        _insert = Helper("insert");
+        _removeAt = Helper("removeAt");
+        _setLength = Helper("setLength");
         _apply = Helper("apply");
         _call = Helper("call");
         _newUint8Array = Helper("newUint8Array");
@@ -72,14 +83,28 @@ internal sealed class Bridge
         _parseJson = Helper("parseJson");
         _newPromise = Helper("newPromise");
         _defineClass = Helper("defineClass");
-        _registerHostModule = Helper("registerHostModule");
+        _setHostObjectRelease = Helper("setHostObjectRelease");
         _hostIdOf = Helper("hostIdOf");
         _hostObjectOf = Helper("hostObjectOf");
-        ErrorMarker = (ScriptObject)engine.Evaluate("Object.freeze({})");
+        _checkFunctionBody = Helper("checkFunctionBody");
+
+        var clone = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:StructuredClone"), LoadScript("StructuredClone")); // TEMP until the primordials port lands
+        StructuredClone = (Pick(clone, "serialize"), Pick(clone, "deserialize"));
+
+        var limits = Load("Limits");
+        Pick(limits, "install").Invoke(false, limitCallbacks("arrayBufferBytesAvailable"), limitCallbacks("finalizationPending"));
+        RunFinalizationCallbacks = Pick(limits, "runFinalizationCallbacks");
+        ErrorMarker = (ScriptObject)engine.Evaluate("Object.freeze({ __proto__: null })");
     }
 
     /// <summary>The value a fast host function returns to tell its JS wrapper "throw the pending host error".</summary>
     public ScriptObject ErrorMarker { get; }
+
+    /// <summary>The structured-clone codec.</summary>
+    public (ScriptObject Serialize, ScriptObject Deserialize) StructuredClone { get; }
+
+    /// <summary>Runs the FinalizationRegistry callbacks V8 queued since the last run (a script call: it may loop or throw).</summary>
+    public ScriptObject RunFinalizationCallbacks { get; }
 
     public object?[] DescribeError(object? thrown) =>
         ((IList<object?>)_describeError.Invoke(false, thrown)).ToArray();
@@ -96,15 +121,20 @@ internal sealed class Bridge
         return ((ScriptObject)parts[0], (ScriptObject)parts[1]);
     }
 
+    public void SetHostObjectRelease(V8FastHostFunction release) => _setHostObjectRelease.Invoke(false, release);
+
     /// <summary>The host-object id of a JS object (an instance of a host class), or null.</summary>
     public int? HostIdOf(ScriptObject value) => _hostIdOf.Invoke(false, value) is int id ? id : null;
 
-    /// <summary>The JS object of a host-object id.</summary>
-    public ScriptObject HostObjectOf(int id) => (ScriptObject)_hostObjectOf.Invoke(false, id);
-
-    public void RegisterHostModule(string name, ScriptObject exports) => _registerHostModule.Invoke(false, name, exports);
+    /// <summary>The live JS object of a host-object id, or null once it was collected.</summary>
+    public ScriptObject? HostObjectOf(int id) => _hostObjectOf.Invoke(false, id) as ScriptObject;
 
     public void DefineGlobal(string path, object? value) => _defineGlobal.Invoke(false, path, value);
+
+    /// <summary>Throws a SyntaxError (as a script exception) unless <paramref name="body"/> is one function body.</summary>
+    public void CheckFunctionBody(IReadOnlyList<string> parameters, string body) => _checkFunctionBody.Invoke(false, NewArray(parameters), body);
+
+    public void Freeze(ScriptObject target) => _freeze.Invoke(false, target);
 
     public IEnumerable<string> Keys(ScriptObject target) =>
         ((IList<object>)_keys.Invoke(false, target)).Cast<string>().ToArray();
@@ -117,21 +147,23 @@ internal sealed class Bridge
 
     public object Get(ScriptObject target, object key) => _get.Invoke(false, target, key);
 
-    public void Set(ScriptObject target, object key, object? value) => _set.Invoke(false, target, key, value);
+    /// <summary>JS assignment (setters run); false when the object refused the write.</summary>
+    public bool Set(ScriptObject target, object key, object? value) => (bool)_set.Invoke(false, target, key, value);
+
+    /// <summary>Defines an own data property (no inherited setter sees it); false when the object refused it.</summary>
+    public bool DefineValue(ScriptObject target, object key, object? value) => (bool)_defineValue.Invoke(false, target, key, value);
 
     public ScriptObject NewObject() => (ScriptObject)_newObject.Invoke(false);
 
     public ScriptObject NewArray() => (ScriptObject)_newArray.Invoke(false);
 
-    public void Splice(ScriptObject array, int start, int deleteCount, params object?[] items)
-    {
-        var args = new object?[items.Length + 3];
-        args[0] = array;
-        args[1] = start;
-        args[2] = deleteCount;
-        items.CopyTo(args, 3);
-        _splice.Invoke(false, args);
-    }
+    public void Append(ScriptObject array, object? item) => _append.Invoke(false, array, item);
+
+    public void Insert(ScriptObject array, int index, object? item) => _insert.Invoke(false, array, index, item);
+
+    public void RemoveAt(ScriptObject array, int index) => _removeAt.Invoke(false, array, index);
+
+    public bool SetLength(ScriptObject array, int length) => (bool)_setLength.Invoke(false, array, length);
 
     public object Apply(ScriptObject function, object? thisArg, ScriptObject args) => _apply.Invoke(false, function, thisArg, args);
 
@@ -167,17 +199,12 @@ internal sealed class Bridge
         return ((ScriptObject)parts[0], (ScriptObject)parts[1], (ScriptObject)parts[2]);
     }
 
-    /// <summary>The structured-clone codec, loaded on first use.</summary>
-    public (ScriptObject Serialize, ScriptObject Deserialize) StructuredClone
+    private ScriptObject NewArray(IReadOnlyList<string> items)
     {
-        get
-        {
-            if (_structuredClone is { } codec)
-                return codec;
-            var table = (ScriptObject)_engine.Evaluate(EngineCore.Document("v8host:structured-clone"), LoadScript("StructuredClone"));
-            _structuredClone = codec = (Pick(table, "serialize"), Pick(table, "deserialize"));
-            return codec;
-        }
+        var array = NewArray();
+        foreach (var item in items)
+            Append(array, item);
+        return array;
     }
 
     private ScriptObject Pick(ScriptObject target, string name) => (ScriptObject)_pick.Invoke(false, target, name);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8.FastProxy;
 using V8Host.Binding;
@@ -8,18 +7,34 @@ namespace V8Host.Engine;
 /// <summary>
 /// The host classes defined in one context and their instances. Each .NET instance that reaches JS
 /// gets an id (its index in the instance table); the JS object keeps the id in a private field and
-/// member calls pass it as a plain number, which costs nothing to marshal. One .NET instance has one
-/// JS object per context. Instances live as long as the context.
+/// member calls pass it as a plain number, which costs nothing to marshal. One live .NET instance has
+/// one JS object per context.
 /// </summary>
+/// <remarks>
+/// The table holds an instance only while its JS object is alive: the glue keeps JS objects weakly
+/// and reports collected ones through a FinalizationRegistry, and the id is released. Ids are never
+/// reused, so a late release cannot remove an instance that was handed to JS again under a new id.
+/// The release arrives from V8's own task runner, hence the lock.
+/// </remarks>
 internal sealed class HostClassRegistry
 {
     private readonly Context _context;
     private readonly Dictionary<Type, ScriptObject> _adopters = new();
-    private readonly List<object> _instances = new();
+    private readonly Dictionary<int, object> _instances = new();
     private readonly Dictionary<object, int> _ids = new(ReferenceEqualityComparer.Instance);
-    private readonly ConditionalWeakTable<object, ScriptObject> _jsObjects = new();
+    private int _nextId;
 
     public HostClassRegistry(Context context) => _context = context;
+
+    /// <summary>Number of .NET instances currently reachable from JS (for leak tests).</summary>
+    internal int LiveInstanceCount
+    {
+        get
+        {
+            lock (_instances)
+                return _instances.Count;
+        }
+    }
 
     public bool IsEmpty => _adopters.Count == 0;
 
@@ -27,17 +42,19 @@ internal sealed class HostClassRegistry
     {
         if (_adopters.ContainsKey(binding.Type))
             throw new InvalidOperationException($"The host class {binding.Name} ({binding.Type.Name}) is already defined in this context.");
-        var members = (IList<object>)_context.Bridge.NewArray();
+        if (_adopters.Count == 0)
+            _context.Bridge.SetHostObjectRelease(new V8FastHostFunction("release", (bool _, in V8FastArgs args, in V8FastResult _) => Release(args.GetInt32(0))));
+        var members = _context.Bridge.NewArray();
         foreach (var member in binding.Members)
         {
-            var entry = (IList<object?>)_context.Bridge.NewArray();
-            entry.Add(member.Name);
-            entry.Add(member.IsStatic);
-            entry.Add(member.IsMethod);
-            entry.Add(MemberFunction(binding, member, member.Invoke));
-            entry.Add(member.Setter is { } setter ? MemberFunction(binding, member, setter) : null);
-            entry.Add(member.Length);
-            members.Add(entry);
+            var entry = _context.Bridge.NewArray();
+            _context.Bridge.Append(entry, member.Name);
+            _context.Bridge.Append(entry, member.IsStatic);
+            _context.Bridge.Append(entry, member.IsMethod);
+            _context.Bridge.Append(entry, MemberFunction(binding, member, member.Invoke));
+            _context.Bridge.Append(entry, member.Setter is { } setter ? MemberFunction(binding, member, setter) : null);
+            _context.Bridge.Append(entry, member.Length);
+            _context.Bridge.Append(members, entry);
         }
 
         var constructor = binding.Constructor;
@@ -48,7 +65,7 @@ internal sealed class HostClassRegistry
             result.Set(Register(constructor(new HostArgs(_context, args, 0))));
         });
 
-        var (jsClass, adopt) = _context.Bridge.DefineClass(binding.Name, binding.ConstructorLength, construct, (ScriptObject)members, _context.HostCalls.TakeError);
+        var (jsClass, adopt) = _context.Bridge.DefineClass(binding.Name, binding.ConstructorLength, construct, members, _context.HostCalls.TakeError);
         _context.Bridge.DefineGlobal(binding.Name, jsClass);
         _adopters[binding.Type] = adopt;
     }
@@ -56,28 +73,36 @@ internal sealed class HostClassRegistry
     /// <summary>The JS object for a .NET instance of a defined class, created on first use.</summary>
     public bool TryGetJsObject(object instance, out ScriptObject jsObject)
     {
-        if (_jsObjects.TryGetValue(instance, out jsObject!))
+        int? known;
+        lock (_instances)
+            known = _ids.TryGetValue(instance, out var id) ? id : null;
+
+        // Alive in JS: the same object. Collected but not yet released: a new object under a new id.
+        if (known is { } liveId && _context.Bridge.HostObjectOf(liveId) is { } existing)
+        {
+            jsObject = existing;
             return true;
-        if (_ids.TryGetValue(instance, out var id))
-        {
-            // Constructed by script: its JS object exists; fetch it once.
-            jsObject = _context.Bridge.HostObjectOf(id);
         }
-        else if (AdopterOf(instance.GetType()) is { } adopt)
+
+        if (AdopterOf(instance.GetType()) is not { } adopt)
         {
-            jsObject = (ScriptObject)adopt.Invoke(false, Register(instance));
-        }
-        else
-        {
+            jsObject = null!;
             return false;
         }
 
-        _jsObjects.AddOrUpdate(instance, jsObject);
+        jsObject = (ScriptObject)adopt.Invoke(false, Register(instance));
         return true;
     }
 
     /// <summary>The .NET instance behind a JS object of a defined class, or null.</summary>
-    public object? Unbox(ScriptObject value) => IsEmpty ? null : _context.Bridge.HostIdOf(value) is { } id ? _instances[id] : null;
+    public object? Unbox(ScriptObject value) =>
+        IsEmpty || _context.Bridge.HostIdOf(value) is not { } id ? null : InstanceOf(id);
+
+    private object? InstanceOf(int id)
+    {
+        lock (_instances)
+            return _instances.TryGetValue(id, out var instance) ? instance : null;
+    }
 
     private ScriptObject? AdopterOf(Type? type)
     {
@@ -90,14 +115,25 @@ internal sealed class HostClassRegistry
         return null;
     }
 
+    /// <summary>A fresh id for a JS object about to be created for <paramref name="instance"/>.</summary>
     private int Register(object instance)
     {
-        if (_ids.TryGetValue(instance, out var existing))
-            return existing;
-        var id = _instances.Count;
-        _instances.Add(instance);
-        _ids[instance] = id;
-        return id;
+        lock (_instances)
+        {
+            var id = checked(++_nextId);
+            _instances[id] = instance;
+            _ids[instance] = id;
+            return id;
+        }
+    }
+
+    private void Release(int id)
+    {
+        lock (_instances)
+        {
+            if (_instances.Remove(id, out var instance) && _ids.TryGetValue(instance, out var current) && current == id)
+                _ids.Remove(instance);
+        }
     }
 
     /// <summary>
@@ -113,11 +149,10 @@ internal sealed class HostClassRegistry
         }
 
         var type = binding.Type;
-        var instances = _instances;
         return _context.HostCalls.CreateFastFunction(member.Name, (in V8FastArgs args, in V8FastResult result) =>
         {
-            var instance = instances[args.GetInt32(0)];
-            if (instance.GetType() != type && !type.IsInstanceOfType(instance))
+            var instance = InstanceOf(args.GetInt32(0));
+            if (instance is null || (instance.GetType() != type && !type.IsInstanceOfType(instance)))
                 throw new ConversionException(JsErrorKind.TypeError, $"{binding.Name}.{member.Name} was called on an object that is not a {binding.Name}.");
             invoke(instance, new HostArgs(_context, args, 1), new HostResult(_context, result));
         });

@@ -113,7 +113,7 @@ internal sealed partial class Marshaller
             var target = _context.Bridge.NewObject();
             copies[value] = target;
             foreach (var (key, item) in entries)
-                _context.Bridge.Set(target, key, ToEngine(item, copies));
+                _context.Bridge.DefineValue(target, key, ToEngine(item, copies));
             return target;
         }
 
@@ -121,9 +121,8 @@ internal sealed partial class Marshaller
         {
             var target = _context.Bridge.NewArray();
             copies[value] = target;
-            var index = 0;
             foreach (var item in sequence)
-                _context.Bridge.Set(target, index++, ToEngine(item, copies));
+                _context.Bridge.Append(target, ToEngine(item, copies));
             return target;
         }
 

@@ -39,24 +39,21 @@ internal sealed class ModuleRegistry : DocumentLoader
 
     /// <summary>
     /// ClearScript returns no namespace for an evaluated module, so evaluation goes through a tiny
-    /// wrapper module that imports the target's namespace and hands it over through a registered
-    /// global symbol, removed again right after.
+    /// wrapper module that imports the target's namespace and hands it to ClearScript as the module
+    /// result (<c>import.meta.setResult</c>, reachable only from the wrapper itself).
     /// </summary>
-    /// <remarks>The namespace is null while the module still waits on a top-level await.</remarks>
+    /// <remarks>The namespace is null while the module still waits on a top-level await; the result is then the promise.</remarks>
     public (object? Result, JsObject? Namespace) Evaluate(Module module, TimeSpan? timeout)
     {
         lock (_bySpecifier)
             _loaded.Clear();
-        var wrapper = $"import * as ns from {System.Text.Json.JsonSerializer.Serialize(module.Specifier)};\n" +
-                      $"globalThis[Symbol.for({System.Text.Json.JsonSerializer.Serialize(NamespaceKey)})] = ns;";
-        return _context.Run("Module.Evaluate", engine =>
+        var wrapper = $"import * as ns from {System.Text.Json.JsonSerializer.Serialize(module.Specifier)};\nimport.meta.setResult(ns);";
+        return _context.Run<(object?, JsObject?)>("Module.Evaluate", engine =>
         {
             var result = engine.Evaluate(EngineCore.Document(module.Specifier + "#evaluate", module: true), wrapper);
-            var exports = engine.Evaluate(
-                EngineCore.TransientDocument("v8host:take-namespace"),
-                $"(() => {{ const key = Symbol.for({System.Text.Json.JsonSerializer.Serialize(NamespaceKey)}); const ns = globalThis[key]; delete globalThis[key]; return ns; }})()");
-            var ns = exports is Microsoft.ClearScript.ScriptObject namespaceObject ? (JsObject)_context.Values.Wrap(namespaceObject) : null;
-            return (_context.Values.ToHost(result), ns);
+            return result is ScriptObject target && target is not IJavaScriptObject { Kind: JavaScriptObjectKind.Promise }
+                ? ((object?)JsUndefined.Value, (JsObject?)_context.Values.Wrap(target))
+                : (_context.Values.ToHost(result), null);
         }, timeout);
     }
 
@@ -70,8 +67,6 @@ internal sealed class ModuleRegistry : DocumentLoader
             return loaded;
         }
     }
-
-    private const string NamespaceKey = "v8host.moduleNamespace";
 
     public override Task<Document> LoadDocumentAsync(DocumentSettings settings, DocumentInfo? sourceInfo, string specifier, DocumentCategory category, DocumentContextCallback contextCallback)
     {

@@ -30,10 +30,15 @@ public sealed class JsArray : JsHandle, IList<object?>
     public bool IsReadOnly => false;
 
     /// <summary>Appends an element (<c>push</c>).</summary>
-    public void Add(object? item) => Use("Add", target => Items(target).Add(Context.Values.ToEngine(item)!));
+    public void Add(object? item) => Use("Add", target => Context.Bridge.Append(target, Context.Values.ToEngine(item)));
 
     /// <summary>Sets <c>length</c> to 0.</summary>
-    public void Clear() => Use("Clear", target => target.SetProperty("length", 0));
+    /// <exception cref="InvalidOperationException">The array is frozen or its length is read-only.</exception>
+    public void Clear() => Use("Clear", target =>
+    {
+        if (!Context.Bridge.SetLength(target, 0))
+            throw new InvalidOperationException("JsArray.Clear: the JavaScript array refused the new length (it is frozen or its length is read-only).");
+    });
 
     /// <inheritdoc />
     public bool Contains(object? item) => IndexOf(item) >= 0;
@@ -72,7 +77,7 @@ public sealed class JsArray : JsHandle, IList<object?>
     {
         if ((uint)index > (uint)Items(target).Count)
             throw new ArgumentOutOfRangeException(nameof(index), index, "Index must be within the array or at its end.");
-        Context.Bridge.Splice(target, index, 0, Context.Values.ToEngine(item));
+        Context.Bridge.Insert(target, index, Context.Values.ToEngine(item));
     });
 
     /// <inheritdoc />
@@ -86,7 +91,7 @@ public sealed class JsArray : JsHandle, IList<object?>
     }
 
     /// <inheritdoc />
-    public void RemoveAt(int index) => Use("RemoveAt", target => Context.Bridge.Splice(target, CheckIndex(target, index), 1));
+    public void RemoveAt(int index) => Use("RemoveAt", target => Context.Bridge.RemoveAt(target, CheckIndex(target, index)));
 
     /// <summary>A snapshot of the elements, taken when enumeration starts.</summary>
     public IEnumerator<object?> GetEnumerator() =>

@@ -31,11 +31,16 @@ public class JsObject : JsHandle, IDictionary<string, object?>
         return Use("Get", target => Context.ConvertResult<T>(Context.Bridge.Get(target, key), $"property '{key}'"));
     }
 
-    /// <summary>Writes property <paramref name="key"/>; .NET collections are copied into JS values.</summary>
+    /// <summary>Writes property <paramref name="key"/> as a JS assignment would (setters run); .NET collections are copied into JS values.</summary>
+    /// <exception cref="InvalidOperationException">The object refused the write (a read-only property, a frozen object, a setter-less accessor).</exception>
     public void Set(string key, object? value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        Use("Set", target => Context.Bridge.Set(target, key, Context.Values.ToEngine(value)));
+        Use("Set", target =>
+        {
+            if (!Context.Bridge.Set(target, key, Context.Values.ToEngine(value)))
+                throw new InvalidOperationException($"JsObject.Set: the JavaScript object refused the write to '{key}' (read-only, frozen or without a setter).");
+        });
     }
 
     /// <inheritdoc />
@@ -58,7 +63,8 @@ public class JsObject : JsHandle, IDictionary<string, object?>
         {
             if (Context.Bridge.HasOwn(target, key))
                 throw new ArgumentException($"The JavaScript object already has a property '{key}'.", nameof(key));
-            Context.Bridge.Set(target, key, Context.Values.ToEngine(value));
+            if (!Context.Bridge.DefineValue(target, key, Context.Values.ToEngine(value)))
+                throw new InvalidOperationException($"JsObject.Add: the JavaScript object refused the new property '{key}' (it is frozen or not extensible).");
         });
     }
 

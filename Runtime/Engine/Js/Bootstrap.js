@@ -1,134 +1,259 @@
-// V8Host bootstrap: evaluated once per context. Its completion value is the helper table the .NET
-// side keeps a handle to; nothing is added to the global object except Error.prepareStackTrace,
+// V8Host bootstrap: evaluated once per context, right after Primordials.js and before any user
+// code. Its completion value is a function of the primordials table returning the helper table the
+// .NET side keeps a handle to. Nothing is added to the global object except Error.prepareStackTrace,
 // which records structured frames (ClearScript only hands back formatted stack strings).
-(function () {
+//
+// Every intrinsic comes from `primordials`; internal state lives in closures and WeakMaps, never in
+// properties a script could read, forge or intercept. Values coming back from scripts are checked
+// before use.
+(function (primordials) {
     'use strict';
 
-    const framesKey = Symbol('v8host.frames');
-    const hostErrorKey = Symbol('v8host.hostError');
+    const {
+        ArrayIsArray,
+        ArrayPrototypeJoin,
+        ArrayPrototypeSplice,
+        Error: ErrorCtor,
+        ErrorCaptureStackTrace,
+        FinalizationRegistry,
+        FinalizationRegistryPrototypeRegister,
+        Function: FunctionCtor,
+        JSONParse,
+        Map,
+        MapPrototypeDelete,
+        MapPrototypeGet,
+        MapPrototypeSet,
+        Object: ObjectCtor,
+        ObjectCreate,
+        ObjectDefineProperty,
+        ObjectFreeze,
+        ObjectGetPrototypeOf,
+        ObjectKeys,
+        ObjectPrototypeHasOwnProperty,
+        ObjectPrototypeToString,
+        Promise,
+        PromisePrototypeThen,
+        RangeError,
+        ReflectApply,
+        ReflectDefineProperty,
+        ReflectDeleteProperty,
+        ReflectGet,
+        ReflectHas,
+        ReflectSet,
+        String: StringCtor,
+        StringPrototypeIndexOf,
+        StringPrototypeSlice,
+        StringPrototypeSplit,
+        StringPrototypeStartsWith,
+        StringPrototypeEndsWith,
+        Symbol,
+        SymbolPrototypeToString,
+        TypeError,
+        TypedArrayPrototypeGetSymbolToStringTag,
+        Uint8Array,
+        WeakMap,
+        WeakMapPrototypeGet,
+        WeakMapPrototypeSet,
+        WeakRef,
+        WeakRefPrototypeDeref,
+        decodeURIComponent,
+        defineData,
+        globalThis,
+        uncurryThis,
+    } = primordials;
+
     const documentScheme = 'v8host:';
+    const maxFrames = 200;
+
+    // Structured frames and host-error ids, keyed by the error object. A WeakMap lookup never runs
+    // script code, even for a Proxy, and scripts cannot reach the maps.
+    const errorFrames = new WeakMap();
+    const hostErrors = new WeakMap();
+
+    // CallSite methods, captured from a pristine call site: scripts that get hold of CallSite.prototype
+    // through their own prepareStackTrace cannot change what V8Host reads.
+    const callSite = (() => {
+        const previous = ErrorCtor.prepareStackTrace;
+        let sites = null;
+        ErrorCtor.prepareStackTrace = (_, callSites) => callSites;
+        try {
+            sites = new ErrorCtor().stack;
+        } finally {
+            ErrorCtor.prepareStackTrace = previous;
+        }
+        const prototype = ObjectGetPrototypeOf(sites[0]);
+        const method = name => uncurryThis(prototype[name]);
+        return {
+            __proto__: null,
+            getFileName: method('getFileName'),
+            getFunctionName: method('getFunctionName'),
+            getLineNumber: method('getLineNumber'),
+            getColumnNumber: method('getColumnNumber'),
+            isEval: method('isEval'),
+            isConstructor: method('isConstructor'),
+            isWasm: typeof prototype.isWasm === 'function' ? method('isWasm') : () => false,
+            toString: method('toString'),
+        };
+    })();
 
     // Scripts are registered with ClearScript under "v8host:<escaped name>" so that V8 reports the
     // exact name the user gave; undo that here for display.
     function displayName(fileName) {
         if (typeof fileName !== 'string') return fileName ?? null;
-        if (!fileName.startsWith(documentScheme)) return fileName;
+        if (!StringPrototypeStartsWith(fileName, documentScheme)) return fileName;
         // ClearScript appends " [n]" / " [temp]" to document names; escaped names contain no spaces.
-        const escaped = fileName.slice(documentScheme.length);
-        const space = escaped.indexOf(' ');
+        const escaped = StringPrototypeSlice(fileName, documentScheme.length);
+        const space = StringPrototypeIndexOf(escaped, ' ');
         try {
-            return decodeURIComponent(space < 0 ? escaped : escaped.slice(0, space));
+            return decodeURIComponent(space < 0 ? escaped : StringPrototypeSlice(escaped, 0, space));
         } catch {
             return fileName;
         }
     }
 
     function isInternal(fileName) {
-        return typeof fileName === 'string' && (displayName(fileName).startsWith(documentScheme) || fileName.endsWith('[internal]'));
+        return typeof fileName === 'string' &&
+            (StringPrototypeStartsWith(displayName(fileName), documentScheme) || StringPrototypeEndsWith(fileName, '[internal]'));
     }
 
-    function formatCallSite(callSite) {
-        const raw = callSite.getFileName();
-        const text = String(callSite);
-        return typeof raw === 'string' ? text.split(raw).join(displayName(raw)) : text;
+    function formatCallSite(site) {
+        const raw = callSite.getFileName(site);
+        const text = callSite.toString(site);
+        return typeof raw === 'string' ? ArrayPrototypeJoin(StringPrototypeSplit(text, raw), displayName(raw)) : text;
     }
 
-    function errorHeader(error) {
+    // A printable form of any value, running as little script code as possible and never throwing.
+    function safeString(value) {
+        if (typeof value === 'string') return value;
+        if (typeof value === 'symbol') return SymbolPrototypeToString(value);
         try {
-            return String(error);
+            const text = StringCtor(value);
+            return typeof text === 'string' ? text : '<error>';
         } catch {
             return '<error>';
         }
     }
 
-    Object.defineProperty(Error, 'prepareStackTrace', {
+    ObjectDefineProperty(ErrorCtor, 'prepareStackTrace', {
+        __proto__: null,
         configurable: true,
         writable: true,
         value: function prepareStackTrace(error, allCallSites) {
             // V8Host's own glue (host-function wrappers, class shims) is not the user's code.
-            const callSites = allCallSites.filter(callSite => !isInternal(callSite.getFileName()));
-            const frames = callSites.map(callSite => [
-                callSite.getFunctionName() ?? null,
-                displayName(callSite.getFileName()),
-                callSite.getLineNumber() ?? null,
-                callSite.getColumnNumber() ?? null,
-                callSite.isEval(),
-                callSite.isConstructor(),
-                typeof callSite.isWasm === 'function' ? callSite.isWasm() : false,
-            ]);
-            if (error !== null && typeof error === 'object') {
-                try {
-                    Object.defineProperty(error, framesKey, { value: frames, configurable: true });
-                } catch {
-                    // Frozen error objects keep their string stack only.
+            const frames = [];
+            let text = safeString(error);
+            const count = allCallSites.length;
+            for (let i = 0; i < count; i++) {
+                const site = allCallSites[i];
+                if (isInternal(callSite.getFileName(site))) continue;
+                if (frames.length < maxFrames) {
+                    defineData(frames, frames.length, [
+                        callSite.getFunctionName(site) ?? null,
+                        displayName(callSite.getFileName(site)),
+                        callSite.getLineNumber(site) ?? null,
+                        callSite.getColumnNumber(site) ?? null,
+                        callSite.isEval(site),
+                        callSite.isConstructor(site),
+                        callSite.isWasm(site),
+                    ]);
                 }
+                text += '\n    at ' + formatCallSite(site);
             }
-            return errorHeader(error) + callSites.map(callSite => '\n    at ' + formatCallSite(callSite)).join('');
+            if (error !== null && (typeof error === 'object' || typeof error === 'function'))
+                WeakMapPrototypeSet(errorFrames, error, frames);
+            return text;
         },
     });
 
-    const adoptToken = Symbol('v8host.adopt');
-    const hostToken = Symbol('v8host.hostObject');
-
-    // Base of every host class. An instance carries the id of its .NET object (an index into the
-    // context's instance table) in a private field: unforgeable and invisible to scripts, and cheap
-    // to pass to .NET as a number. Only V8Host's own constructors hold the token.
-    let hostIdOf;
-    const hostObjects = [];
-    class HostObject {
+    // Host-class instances carry the id of their .NET object in a private field stamped on by a
+    // constructor no script can reach: the "return override" trick adds the field to any object
+    // without running through the instance's own prototype chain. The id cannot be read, forged or
+    // moved to another object, and `#id in value` never triggers a Proxy trap.
+    class Stamp {
+        constructor(target) {
+            return target;
+        }
+    }
+    let stampId;
+    let idOfStamp;
+    class IdStamp extends Stamp {
         #id;
 
-        constructor(token, id) {
-            if (token !== hostToken) throw new TypeError('Illegal constructor');
+        constructor(target, id) {
+            super(target);
             this.#id = id;
         }
 
         static {
-            hostIdOf = value => (value !== null && typeof value === 'object' && #id in value ? value.#id : undefined);
+            stampId = (target, id) => new IdStamp(target, id);
+            idOfStamp = value => (value !== null && (typeof value === 'object' || typeof value === 'function') && #id in value ? value.#id : undefined);
         }
+    }
+    ObjectFreeze(Stamp);
+    ObjectFreeze(Stamp.prototype);
+    ObjectFreeze(IdStamp);
+    ObjectFreeze(IdStamp.prototype);
+
+    // id -> WeakRef of the JS object, so .NET can hand the same object back while it is alive; when
+    // it is collected, the registry tells .NET to release its instance.
+    const liveHostObjects = new Map();
+    let hostObjectRegistry = null;
+
+    function registerHostObject(target, id) {
+        stampId(target, id);
+        MapPrototypeSet(liveHostObjects, id, new WeakRef(target));
+        FinalizationRegistryPrototypeRegister(hostObjectRegistry, target, id);
+        return target;
     }
 
     // The error for a failed host call, with its stack starting at the caller of the host function.
     // A JS error that only passed through .NET keeps its own stack.
     function hostFailure(takeError, callee) {
         const error = takeError();
-        if (error !== null && typeof error === 'object' && error[hostErrorKey] !== undefined)
-            Error.captureStackTrace(error, callee);
+        if (error !== null && typeof error === 'object' && WeakMapPrototypeGet(hostErrors, error) !== undefined)
+            ErrorCaptureStackTrace(error, callee);
         return error;
     }
 
     function named(name, length, fn) {
-        Object.defineProperty(fn, 'name', { value: name });
-        Object.defineProperty(fn, 'length', { value: length });
+        ObjectDefineProperty(fn, 'name', { __proto__: null, value: name });
+        ObjectDefineProperty(fn, 'length', { __proto__: null, value: length });
         return fn;
     }
 
+    // Reads a property of a script value for error reporting: any getter or trap may throw.
+    function tryGet(value, key) {
+        try {
+            return ReflectGet(value, key);
+        } catch {
+            return undefined;
+        }
+    }
+
     return {
+        __proto__: null,
+
         // [name, message, stack, frames, hostErrorId] for anything a script threw.
         describeError(value) {
             if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
-                let stack = null;
-                let name = null;
-                let message = null;
-                try { stack = value.stack; } catch { }
-                try { name = value.name; } catch { }
-                try { message = value.message; } catch { }
+                const stack = tryGet(value, 'stack');
+                const name = tryGet(value, 'name');
+                const message = tryGet(value, 'message');
                 return [
                     typeof name === 'string' ? name : null,
-                    message === undefined || message === null ? errorHeader(value) : String(message),
+                    message === undefined || message === null ? safeString(value) : safeString(message),
                     typeof stack === 'string' ? stack : null,
-                    value[framesKey] ?? null,
-                    value[hostErrorKey] ?? null,
+                    WeakMapPrototypeGet(errorFrames, value) ?? null,
+                    WeakMapPrototypeGet(hostErrors, value) ?? null,
                 ];
             }
-            return [null, typeof value === 'symbol' ? value.toString() : String(value), null, null, null];
+            return [null, safeString(value), null, null, null];
         },
 
         // Builds the JS error for a failed host call; the id lets the original .NET exception come back out.
         hostError(kind, message, id) {
-            const ctor = kind === 1 ? TypeError : kind === 2 ? RangeError : Error;
-            const error = new ctor(message);
-            Object.defineProperty(error, hostErrorKey, { value: id, configurable: true });
+            const error = kind === 1 ? new TypeError(message) : kind === 2 ? new RangeError(message) : new ErrorCtor(message);
+            WeakMapPrototypeSet(hostErrors, error, id);
             return error;
         },
 
@@ -137,44 +262,63 @@
         wrapHostFunction(host, name, length, errorMarker, takeError) {
             const fn = {
                 [name](...args) {
-                    const result = host(...args);
+                    const result = ReflectApply(host, undefined, args);
                     if (result === errorMarker) throw hostFailure(takeError, fn);
                     return result;
                 },
             }[name];
-            Object.defineProperty(fn, 'length', { value: length });
+            ObjectDefineProperty(fn, 'length', { __proto__: null, value: length });
             return fn;
         },
 
+        // Called once per context, before any class is defined: .NET's release callback for
+        // host-class instances whose JS object was collected.
+        setHostObjectRelease(release) {
+            hostObjectRegistry = new FinalizationRegistry(id => {
+                MapPrototypeDelete(liveHostObjects, id);
+                release(id);
+            });
+        },
+
         // A JS class over a .NET type. Each member calls one fast host function (one boundary crossing);
-        // instances keep their .NET object in an opaque box under a private symbol.
-        // members: [jsName, isStatic, isMethod, fn, setter, length]
+        // instance members pass the instance's id first.
+        // members: array of [jsName, isStatic, isMethod, fn, setter, length]
         defineClass(name, length, construct, members, errorMarker, takeError) {
             const check = (result, member) => {
                 if (result === errorMarker) throw hostFailure(takeError, member);
                 return result;
             };
             const idOf = (self, member) => {
-                const id = hostIdOf(self);
+                const id = idOfStamp(self);
                 if (id === undefined) throw new TypeError(`${name}.${member} was called on an object that is not a ${name}.`);
                 return id;
             };
             const cls = {
-                [name]: class extends HostObject {
+                [name]: class {
                     constructor(...args) {
-                        const id = args[0] === adoptToken ? args[1] : check(construct(...args), new.target);
-                        super(hostToken, id);
-                        hostObjects[id] = this;
+                        registerHostObject(this, check(ReflectApply(construct, undefined, args), new.target));
                     }
                 },
             }[name];
-            for (const [jsName, isStatic, isMethod, fn, setter, length] of members) {
-                const target = isStatic ? cls : cls.prototype;
+            const prototype = cls.prototype;
+            const memberCount = members.length;
+            for (let i = 0; i < memberCount; i++) {
+                const member = members[i];
+                const jsName = member[0];
+                const isStatic = member[1];
+                const isMethod = member[2];
+                const fn = member[3];
+                const setter = member[4];
+                const target = isStatic ? cls : prototype;
                 if (isMethod) {
                     const method = isStatic
-                        ? function (...args) { return check(fn(...args), method); }
-                        : function (...args) { return check(fn(idOf(this, jsName), ...args), method); };
-                    Object.defineProperty(target, jsName, { value: named(jsName, length, method), writable: true, configurable: true });
+                        ? function (...args) { return check(ReflectApply(fn, undefined, args), method); }
+                        : function (...args) {
+                            const callArgs = [idOf(this, jsName)];
+                            for (let j = 0; j < args.length; j++) defineData(callArgs, j + 1, args[j]);
+                            return check(ReflectApply(fn, undefined, callArgs), method);
+                        };
+                    ObjectDefineProperty(target, jsName, { __proto__: null, value: named(jsName, member[5], method), writable: true, configurable: true });
                 } else {
                     const get = isStatic
                         ? function () { return check(fn(), get); }
@@ -182,70 +326,90 @@
                     const set = setter === null ? undefined : isStatic
                         ? function (value) { check(setter(value), set); }
                         : function (value) { check(setter(idOf(this, jsName), value), set); };
-                    Object.defineProperty(target, jsName, { get, set, configurable: true, enumerable: !isStatic });
+                    ObjectDefineProperty(target, jsName, { __proto__: null, get, set, configurable: true, enumerable: !isStatic });
                 }
             }
-            Object.defineProperty(cls, 'length', { value: length });
-            const adopt = id => new cls(adoptToken, id);
+            ObjectDefineProperty(cls, 'length', { __proto__: null, value: length });
+            // .NET-created instances get their JS object without running the script-visible constructor.
+            const adopt = id => registerHostObject(ObjectCreate(prototype), id);
             return [cls, adopt];
         },
 
-        // The host-object id of a JS object, or undefined; and the JS object of an id.
-        hostIdOf: value => hostIdOf(value),
-        hostObjectOf: id => hostObjects[id],
-
-        // Host modules: the synthetic module source of `host:<name>` reads its exports from here. The
-        // registry is reachable through a registered symbol, which only exposes what scripts may
-        // import anyway.
-        registerHostModule(name, exports) {
-            const registryKey = Symbol.for('v8host.hostModules');
-            if (!Object.prototype.hasOwnProperty.call(globalThis, registryKey)) {
-                const modules = new Map();
-                Object.defineProperty(globalThis, registryKey, { value: name => modules.get(name) });
-                Object.defineProperty(globalThis[registryKey], 'register', { value: (key, value) => modules.set(key, Object.freeze(value)) });
-            }
-            globalThis[registryKey].register(name, exports);
+        // The host-object id of a JS object (an instance of a host class), or undefined; and the JS
+        // object of a live id, or undefined once it was collected.
+        hostIdOf: value => idOfStamp(value),
+        hostObjectOf(id) {
+            const ref = MapPrototypeGet(liveHostObjects, id);
+            return ref === undefined ? undefined : WeakRefPrototypeDeref(ref);
         },
 
         // Defines a (possibly dotted) global name, creating namespace objects on the way.
         defineGlobal(path, value) {
-            const parts = path.split('.');
+            const parts = StringPrototypeSplit(path, '.');
             let target = globalThis;
             for (let i = 0; i < parts.length - 1; i++) {
                 const part = parts[i];
-                if (target[part] === undefined || target[part] === null) target[part] = {};
-                target = target[part];
+                let next = ReflectGet(target, part);
+                if (next === undefined || next === null) next = defineData(target, part, {});
+                target = next;
             }
-            target[parts[parts.length - 1]] = value;
+            defineData(target, parts[parts.length - 1], value);
         },
 
-        keys: value => Object.keys(value),
-        hasOwn: (value, key) => Object.prototype.hasOwnProperty.call(value, key),
-        has: (value, key) => key in Object(value),
-        remove: (value, key) => delete value[key],
-        get: (value, key) => value[key],
-        set: (value, key, item) => { value[key] = item; },
+        // Checks that a CompileFunction body is exactly one function body: the Function constructor
+        // parses parameters and body separately and runs nothing.
+        checkFunctionBody(parameters, body) {
+            const args = [];
+            for (let i = 0; i < parameters.length; i++) defineData(args, i, parameters[i]);
+            defineData(args, args.length, body);
+            ReflectApply(FunctionCtor, undefined, args);
+        },
+
+        freeze: value => ObjectFreeze(value),
+        keys: value => ObjectKeys(value),
+        hasOwn: (value, key) => ObjectPrototypeHasOwnProperty(value, key),
+        has: (value, key) => ReflectHas(ObjectCtor(value), key),
+        remove: (value, key) => ReflectDeleteProperty(value, key),
+        get: (value, key) => ReflectGet(value, key),
+        // [[Set]] semantics (setters run, as in JS); false when the object refused the write.
+        set: (value, key, item) => ReflectSet(value, key, item),
+        // A new own data property, or false when the object refused it (frozen, non-extensible).
+        defineValue: (value, key, item) => ReflectDefineProperty(value, key, { __proto__: null, value: item, writable: true, enumerable: true, configurable: true }),
         newObject: () => ({}),
         newArray: () => [],
-        splice: (array, start, deleteCount, ...items) => { array.splice(start, deleteCount, ...items); },
-        apply: (fn, thisArg, args) => Reflect.apply(fn, thisArg, args),
+        // Array edits by definition, so that no inherited setter sees or swallows the elements.
+        append(array, item) {
+            defineData(array, array.length, item);
+        },
+        insert(array, index, item) {
+            for (let i = array.length; i > index; i--) defineData(array, i, array[i - 1]);
+            defineData(array, index, item);
+        },
+        removeAt(array, index) {
+            ArrayPrototypeSplice(array, index, 1);
+        },
+        setLength(array, length) {
+            return ReflectSet(array, 'length', length);
+        },
+        apply: (fn, thisArg, args) => ReflectApply(fn, thisArg, args),
         // A plain call from strict code: `this` is undefined.
-        call: (fn, ...args) => fn(...args),
+        call: (fn, ...args) => ReflectApply(fn, undefined, args),
         newUint8Array: length => new Uint8Array(length),
-        typedArrayName: value => value[Symbol.toStringTag] ?? 'DataView',
+        typedArrayName: value => TypedArrayPrototypeGetSymbolToStringTag(value) ?? 'DataView',
         displayString(value) {
             try {
-                if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
-                if (Array.isArray(value)) return `Array(${value.length})`;
-                return Object.prototype.toString.call(value);
+                if (typeof value === 'function') return `function ${safeString(tryGet(value, 'name')) || '(anonymous)'}`;
+                if (ArrayIsArray(value)) return `Array(${value.length})`;
+                return ObjectPrototypeToString(value);
             } catch {
                 return '[object]';
             }
         },
+        // The intrinsic `then`, on the promise itself: a script cannot substitute the value.
         watchPromise(promise, onSettled) {
-            Promise.resolve(promise).then(value => onSettled(true, value), reason => onSettled(false, reason));
+            PromisePrototypeThen(promise, value => onSettled(true, value), reason => onSettled(false, reason));
         },
-        parseJson: text => JSON.parse(text),
+        parseJson: text => JSONParse(text),
         newPromise() {
             let resolve;
             let reject;
@@ -256,4 +420,4 @@
             return [promise, resolve, reject];
         },
     };
-})();
+});

@@ -1,0 +1,141 @@
+// V8Host primordials: evaluated first in every context, before any user code, the way Node's
+// lib/internal/per_context/primordials.js is. Its completion value is a frozen, null-prototype table
+// of the intrinsics the rest of the glue uses, captured while they are still pristine. Glue code
+// reads intrinsics only from this table, calls methods through their uncurried form
+// (ArrayPrototypePush(array, x) instead of array.push(x)), and avoids syntax that consults
+// script-writable state: no spread or destructuring of arrays (Array.prototype[Symbol.iterator]),
+// no for-of over arrays, no assignment to array indices or object keys that may be missing
+// (inherited setters), and no `await` on values that could be thenables.
+(function () {
+    'use strict';
+
+    const { apply, bind, call } = Function.prototype;
+    const uncurryThis = bind.bind(call);
+    const ObjectDefinePropertyRaw = Object.defineProperty;
+    const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+    const ObjectFreeze = Object.freeze;
+
+    const table = { __proto__: null };
+
+    function define(name, value) {
+        ObjectDefinePropertyRaw(table, name, { value, enumerable: true });
+    }
+
+    function getter(target, name) {
+        return uncurryThis(ObjectGetOwnPropertyDescriptor(target, name).get);
+    }
+
+    function copyStatics(prefix, source, names) {
+        for (let i = 0; i < names.length; i++)
+            define(prefix + names[i][0].toUpperCase() + names[i].slice(1), source[names[i]]);
+    }
+
+    function copyMethods(prefix, source, names) {
+        for (let i = 0; i < names.length; i++)
+            define(prefix + names[i][0].toUpperCase() + names[i].slice(1), uncurryThis(source[names[i]]));
+    }
+
+    define('uncurryThis', uncurryThis);
+    define('FunctionPrototypeApply', uncurryThis(apply));
+    define('FunctionPrototypeCall', uncurryThis(call));
+
+    // Constructors (and functions used as values).
+    define('Array', Array);
+    define('ArrayBuffer', ArrayBuffer);
+    define('BigInt', BigInt);
+    define('Boolean', Boolean);
+    define('DataView', DataView);
+    define('Date', Date);
+    define('Error', Error);
+    define('FinalizationRegistry', FinalizationRegistry);
+    define('Function', Function);
+    define('Map', Map);
+    define('Number', Number);
+    define('Object', Object);
+    define('Promise', Promise);
+    define('Proxy', Proxy);
+    define('RangeError', RangeError);
+    define('RegExp', RegExp);
+    define('Set', Set);
+    define('SharedArrayBuffer', SharedArrayBuffer);
+    define('String', String);
+    define('Symbol', Symbol);
+    define('SyntaxError', SyntaxError);
+    define('TypeError', TypeError);
+    define('Uint8Array', Uint8Array);
+    define('WeakMap', WeakMap);
+    define('WeakRef', WeakRef);
+    define('WeakSet', WeakSet);
+    define('decodeURIComponent', decodeURIComponent);
+    define('globalThis', globalThis);
+    define('TypedArray', Object.getPrototypeOf(Uint8Array));
+    define('WebAssembly', typeof WebAssembly === 'object' ? WebAssembly : undefined);
+    define('WebAssemblyMemory', typeof WebAssembly === 'object' ? WebAssembly.Memory : undefined);
+    define('WebAssemblyMemoryPrototypeGrow', typeof WebAssembly === 'object' ? uncurryThis(WebAssembly.Memory.prototype.grow) : undefined);
+    define('WebAssemblyMemoryPrototypeGetBuffer', typeof WebAssembly === 'object' ? getter(WebAssembly.Memory.prototype, 'buffer') : undefined);
+
+    copyStatics('Object', Object, ['create', 'defineProperty', 'entries', 'freeze', 'getOwnPropertyDescriptor',
+        'getOwnPropertyNames', 'getOwnPropertySymbols', 'getPrototypeOf', 'is', 'isExtensible', 'isFrozen', 'keys', 'setPrototypeOf']);
+    copyMethods('ObjectPrototype', Object.prototype, ['hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toString']);
+    copyStatics('Array', Array, ['isArray']);
+    copyMethods('ArrayPrototype', Array.prototype, ['concat', 'fill', 'indexOf', 'join', 'pop', 'push', 'slice', 'splice']);
+    copyStatics('Reflect', Reflect, ['apply', 'construct', 'defineProperty', 'deleteProperty', 'get', 'getOwnPropertyDescriptor',
+        'getPrototypeOf', 'has', 'isExtensible', 'ownKeys', 'set', 'setPrototypeOf']);
+    copyStatics('JSON', JSON, ['parse', 'stringify']);
+    copyStatics('Math', Math, ['floor', 'max', 'min', 'trunc']);
+    copyStatics('Number', Number, ['isFinite', 'isInteger', 'isNaN', 'isSafeInteger', 'MAX_SAFE_INTEGER']);
+    copyStatics('String', String, ['fromCharCode']);
+    copyMethods('StringPrototype', String.prototype, ['charCodeAt', 'endsWith', 'indexOf', 'slice', 'split', 'startsWith', 'valueOf']);
+    copyStatics('Symbol', Symbol, ['asyncIterator', 'for', 'iterator', 'toPrimitive', 'toStringTag']);
+    copyMethods('SymbolPrototype', Symbol.prototype, ['toString', 'valueOf']);
+    define('SymbolPrototypeGetDescription', getter(Symbol.prototype, 'description'));
+    copyStatics('Error', Error, ['captureStackTrace']);
+    define('ErrorIsError', typeof Error.isError === 'function' ? Error.isError : undefined);
+    define('PromiseResolve', Promise.resolve.bind(Promise));
+    define('PromiseReject', Promise.reject.bind(Promise));
+    copyMethods('PromisePrototype', Promise.prototype, ['then']);
+    copyMethods('MapPrototype', Map.prototype, ['delete', 'forEach', 'get', 'has', 'set']);
+    define('MapPrototypeGetSize', getter(Map.prototype, 'size'));
+    copyMethods('SetPrototype', Set.prototype, ['add', 'forEach', 'has']);
+    define('SetPrototypeGetSize', getter(Set.prototype, 'size'));
+    copyMethods('WeakMapPrototype', WeakMap.prototype, ['delete', 'get', 'has', 'set']);
+    copyMethods('WeakSetPrototype', WeakSet.prototype, ['add', 'has']);
+    copyMethods('WeakRefPrototype', WeakRef.prototype, ['deref']);
+    copyMethods('FinalizationRegistryPrototype', FinalizationRegistry.prototype, ['register', 'unregister']);
+    copyMethods('DatePrototype', Date.prototype, ['getTime']);
+    copyMethods('BooleanPrototype', Boolean.prototype, ['valueOf']);
+    copyMethods('NumberPrototype', Number.prototype, ['valueOf']);
+    copyMethods('BigIntPrototype', BigInt.prototype, ['valueOf']);
+    define('RegExpPrototypeGetSource', getter(RegExp.prototype, 'source'));
+    define('RegExpPrototypeGetFlags', getter(RegExp.prototype, 'flags'));
+    copyStatics('ArrayBuffer', ArrayBuffer, ['isView']);
+    copyMethods('ArrayBufferPrototype', ArrayBuffer.prototype, ['resize', 'slice']);
+    define('ArrayBufferPrototypeGetByteLength', getter(ArrayBuffer.prototype, 'byteLength'));
+    define('ArrayBufferPrototypeGetMaxByteLength', getter(ArrayBuffer.prototype, 'maxByteLength'));
+    define('ArrayBufferPrototypeGetResizable', getter(ArrayBuffer.prototype, 'resizable'));
+    define('ArrayBufferPrototypeGetDetached', getter(ArrayBuffer.prototype, 'detached'));
+    copyMethods('SharedArrayBufferPrototype', SharedArrayBuffer.prototype, ['grow', 'slice']);
+    define('SharedArrayBufferPrototypeGetByteLength', getter(SharedArrayBuffer.prototype, 'byteLength'));
+    define('SharedArrayBufferPrototypeGetMaxByteLength', getter(SharedArrayBuffer.prototype, 'maxByteLength'));
+    define('SharedArrayBufferPrototypeGetGrowable', getter(SharedArrayBuffer.prototype, 'growable'));
+    const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+    copyMethods('TypedArrayPrototype', TypedArrayPrototype, ['set', 'subarray']);
+    define('TypedArrayPrototypeGetBuffer', getter(TypedArrayPrototype, 'buffer'));
+    define('TypedArrayPrototypeGetByteLength', getter(TypedArrayPrototype, 'byteLength'));
+    define('TypedArrayPrototypeGetByteOffset', getter(TypedArrayPrototype, 'byteOffset'));
+    define('TypedArrayPrototypeGetLength', getter(TypedArrayPrototype, 'length'));
+    define('TypedArrayPrototypeGetSymbolToStringTag', getter(TypedArrayPrototype, Symbol.toStringTag));
+    copyMethods('DataViewPrototype', DataView.prototype, ['getFloat64', 'getUint8', 'setFloat64', 'setUint8']);
+    define('DataViewPrototypeGetBuffer', getter(DataView.prototype, 'buffer'));
+    define('DataViewPrototypeGetByteLength', getter(DataView.prototype, 'byteLength'));
+    define('DataViewPrototypeGetByteOffset', getter(DataView.prototype, 'byteOffset'));
+
+    // A data property that no inherited setter can intercept (assignment would consult the
+    // prototype chain; definition does not).
+    define('defineData', function defineData(target, key, value) {
+        ObjectDefinePropertyRaw(target, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
+        return value;
+    });
+
+    return ObjectFreeze(table);
+})();
