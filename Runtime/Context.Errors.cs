@@ -17,20 +17,22 @@ public sealed partial class Context
     {
         var engineException = (IScriptEngineException)exception;
         if (engineException.Message.Contains(HeapLimitMessage, StringComparison.Ordinal))
-        {
-            var limit = Options.MaxHeapBytes is { } bytes ? $" of {bytes:N0} bytes" : string.Empty;
-            _spentReason = $"the isolate exceeded its heap limit{limit}.";
-            return new ScriptResourceException(
-                $"{operation}: script exceeded the isolate's heap limit{limit}. The process is safe, but this context can no longer run script: dispose it.",
-                exception);
-        }
+            return HeapLimitExceeded(operation, exception);
 
-        if (watchdog?.Fired == true)
-            return new ScriptTerminatedException($"{operation} timed out after {watchdog.Timeout.TotalMilliseconds:0.###} ms.", exception);
-        if (exception is ScriptInterruptedException || _disposed)
-            return new ScriptTerminatedException($"{operation} was terminated.", exception);
+        if (watchdog?.Fired == true || exception is ScriptInterruptedException || _disposed)
+            return Terminated(operation, watchdog, exception);
 
         return CreateJavaScriptException(engineException.ScriptExceptionAsObject, engineException.ErrorDetails, exception);
+    }
+
+    /// <summary>Marks the context spent: a heap past its limit is not given back to scripts.</summary>
+    private ScriptResourceException HeapLimitExceeded(string operation, Exception? inner)
+    {
+        var limit = Options.MaxHeapBytes is { } bytes ? $" of {bytes:N0} bytes" : string.Empty;
+        _spentReason = $"the isolate exceeded its heap limit{limit}.";
+        return new ScriptResourceException(
+            $"{operation}: script exceeded the isolate's heap limit{limit}. The process is safe, but this context can no longer run script: dispose it.",
+            inner);
     }
 
     /// <summary>Builds a <see cref="JavaScriptException"/> from a thrown JS value (error object or anything else).</summary>
@@ -43,8 +45,9 @@ public sealed partial class Context
         }
         catch (Exception) when (engineException is not null)
         {
-            // The engine cannot run script (for example while terminating): keep what ClearScript said.
-            return new JavaScriptException(engineException.Message, location: ParseLocation(details), innerException: engineException);
+            // The engine cannot run script (out of stack, terminating): keep what ClearScript said.
+            var (errorName, text) = SplitErrorName(engineException.Message);
+            return new JavaScriptException(text, errorName, location: ParseLocation(details), innerException: engineException);
         }
 
         var name = description[0] as string;
@@ -55,31 +58,58 @@ public sealed partial class Context
         var location = frames.Count > 0 ? LocationOf(frames) : ParseLocation(details);
         return new JavaScriptException(message, name, stack, frames, location, original ?? engineException?.InnerException)
         {
-            ThrownValue = thrown,
+            ThrownValue = description[5],
             Origin = this,
         };
     }
 
+    /// <summary>At most this many frames are read back: a deep stack gains nothing from more.</summary>
+    private const int MaxFrames = 200;
+
+    /// <summary>
+    /// The glue's frame records, checked: they come from V8's call sites through a WeakMap no script can
+    /// write, but a record that is not the expected shape is dropped rather than trusted.
+    /// </summary>
     private static IReadOnlyList<JsStackFrame> ReadFrames(object? frames)
     {
         if (frames is not IList<object> list)
             return Array.Empty<JsStackFrame>();
-        var result = new JsStackFrame[list.Count];
-        for (var i = 0; i < list.Count; i++)
+        var count = Math.Min(list.Count, MaxFrames);
+        var result = new List<JsStackFrame>(count);
+        for (var i = 0; i < count; i++)
         {
-            var frame = (IList<object>)list[i];
-            result[i] = new JsStackFrame(
+            if (list[i] is not IList<object> { Count: 7 } frame)
+                continue;
+            result.Add(new JsStackFrame(
                 frame[0] as string,
                 frame[1] as string,
-                frame[2] as int?,
-                frame[3] as int?,
+                AsInt(frame[2]),
+                AsInt(frame[3]),
                 frame[4] is true,
                 frame[5] is true,
-                frame[6] is true);
+                frame[6] is true));
         }
 
         return result;
     }
+
+    private static int? AsInt(object? value) => value switch
+    {
+        int i => i,
+        double d when d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue => (int)d,
+        _ => null,
+    };
+
+    /// <summary>"RangeError: Maximum call stack size exceeded" → ("RangeError", "Maximum …"); ClearScript's own stack check says so in other words.</summary>
+    private static (string? Name, string Message) SplitErrorName(string message)
+    {
+        if (message.Contains("exceeded its stack usage limit", StringComparison.Ordinal))
+            return ("RangeError", HostCallSupport.StackOverflowMessage);
+        var match = s_errorPrefix.Match(message);
+        return match.Success ? (match.Groups["name"].Value, match.Groups["message"].Value) : (null, message);
+    }
+
+    private static readonly Regex s_errorPrefix = new(@"^(?<name>[A-Z][A-Za-z]*Error): (?<message>.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
 
     private static JsSourceLocation? ParseLocation(string? details)
     {

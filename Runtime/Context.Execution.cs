@@ -89,7 +89,9 @@ public sealed partial class Context
     /// <summary>
     /// Compiles <paramref name="body"/> as the body of a function taking <paramref name="parameters"/>.
     /// Line numbers in errors match <paramref name="body"/>; columns on its first line are offset by the function header.
+    /// Compiling runs nothing: a body that is not exactly one function body is a <c>SyntaxError</c>.
     /// </summary>
+    /// <exception cref="JavaScriptException">The body or a parameter has a syntax error.</exception>
     public JsFunction CompileFunction(string body, IReadOnlyList<string>? parameters = null, string filename = "<function>")
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -102,7 +104,13 @@ public sealed partial class Context
         }
 
         var source = $"(function anonymous({string.Join(", ", parameters)}) {{{body}\n}})";
-        return Run("Context.CompileFunction", engine => (JsFunction)Values.Wrap((ScriptObject)engine.Evaluate(EngineCore.TransientDocument(filename), source)));
+        return Run("Context.CompileFunction", engine =>
+        {
+            // A body such as "}, (globalThis.ran = 1), function () {" would close the wrapper early and
+            // run code now; the Function constructor parses the body on its own and runs nothing.
+            Bridge.CheckFunctionBody(parameters, body);
+            return (JsFunction)Values.Wrap((ScriptObject)engine.Evaluate(EngineCore.TransientDocument(filename), source));
+        });
     }
 
     /// <summary>Compiles an ES module. Instantiate it (resolving its imports), then evaluate it.</summary>

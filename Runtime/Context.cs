@@ -31,7 +31,10 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     private volatile string? _spentReason;
     private int _executionDepth;
     private volatile bool _terminationRequested;
+    private int _terminationDepth;
     private Timer? _terminator;
+    private Watchdog? _watchdog;
+    private long _stackBudget = -1;
 
     internal Context(EngineCore core, ContextSetup? setup = null)
     {
@@ -108,7 +111,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     {
         if (_disposed || Volatile.Read(ref _executionDepth) == 0)
             return false;
-        StartTerminating();
+        StartTerminating(depth: 1);
         CancelExecutionToken();
         return true;
     }
@@ -127,18 +130,21 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// ClearScript ignores an interrupt that arrives while no script is on the stack (between our entry
-    /// and its execution scope, or during a host callback's return), so a termination request is repeated
-    /// until the call it targets has returned.
+    /// and its execution scope, or during a host callback's return), and cancels termination whenever a
+    /// nested call returns, so a termination request is repeated until the call it targets, at
+    /// <paramref name="depth"/> of nested calls, has returned. Calls below it, which caught a nested
+    /// timeout, run on.
     /// </summary>
-    private void StartTerminating()
+    private void StartTerminating(int depth)
     {
         lock (_terminationGate)
         {
+            _terminationDepth = _terminationRequested ? Math.Min(_terminationDepth, depth) : depth;
             _terminationRequested = true;
             _core.Engine.Interrupt();
             _terminator ??= new Timer(_ =>
             {
-                if (_terminationRequested && !_disposed && Volatile.Read(ref _executionDepth) > 0)
+                if (_terminationRequested && !_disposed && Volatile.Read(ref _executionDepth) >= _terminationDepth)
                     _core.Engine.Interrupt();
             }, null, TerminationRetryInterval, TerminationRetryInterval);
         }
@@ -166,7 +172,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
         _disposed = true;
         _executionCancellation.Cancel();
         if (Volatile.Read(ref _executionDepth) > 0)
-            StartTerminating();
+            StartTerminating(depth: 1);
 
         lock (_sync)
         {
@@ -191,7 +197,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// The single entry into the engine: serializes callers, validates the context, applies the
-    /// timeout and turns engine exceptions into V8Host exceptions.
+    /// timeout and the stack budget, and turns engine exceptions into V8Host exceptions.
     /// </summary>
     internal T Run<T>(string operation, Func<V8ScriptEngine, T> action, TimeSpan? timeout = null)
     {
@@ -199,11 +205,23 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
         {
             ThrowIfUnusable(operation);
             ApplyPendingReleases();
-            using var watchdog = Watchdog.Start(this, timeout);
-            _executionDepth++;
+            EnsureStack(operation);
+            var depth = _executionDepth + 1;
+            using var watchdog = Watchdog.Start(this, timeout, depth);
+            var outerWatchdog = _watchdog;
+            _watchdog = watchdog ?? outerWatchdog;
+            _executionDepth = depth;
             try
             {
-                return action(_core.Engine);
+                var result = action(_core.Engine);
+
+                // The request arrived while .NET code ran (a host call, a conversion) and the script
+                // returned before V8 saw it: the call still failed to finish in time.
+                if (watchdog?.Fired == true || (_terminationRequested && _terminationDepth <= depth))
+                    throw Terminated(operation, watchdog);
+                if (depth == 1 && _core.IsOverHeapLimit())
+                    throw HeapLimitExceeded(operation, inner: null);
+                return result;
             }
             catch (Exception exception) when (exception is IScriptEngineException)
             {
@@ -211,15 +229,54 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
             }
             finally
             {
-                if (--_executionDepth == 0)
-                {
+                _watchdog = outerWatchdog;
+                _executionDepth = depth - 1;
+                if (_terminationRequested && _terminationDepth >= depth)
                     StopTerminating();
-                    if (_disposed)
-                        DisposeCore();
-                }
+                if (depth == 1 && _disposed)
+                    DisposeCore();
             }
         }
     }
+
+    /// <summary>
+    /// Caps V8's stack limit to the stack this thread really has (a MaxStackBytes larger than the
+    /// thread, or V8's default on a small thread, would overflow it), and refuses a nested call that
+    /// would start with too little stack left.
+    /// </summary>
+    private void EnsureStack(string operation)
+    {
+        if (_executionDepth > 0)
+        {
+            if (!NativeStack.HasRoomForHostCall())
+                throw new InsufficientExecutionStackException($"{operation}: Maximum call stack size exceeded (too little native stack left for a nested call).");
+            return;
+        }
+
+        var budget = NativeStack.BudgetFor(Options.MaxStackBytes);
+        if (budget < NativeStack.MinimumForHostCall)
+            throw new InsufficientExecutionStackException($"{operation}: the calling thread has too little stack left to run script.");
+        if (budget != _stackBudget)
+        {
+            _core.Engine.MaxRuntimeStackUsage = (UIntPtr)(ulong)budget;
+            _stackBudget = budget;
+        }
+    }
+
+    /// <summary>
+    /// Throws <see cref="ScriptTerminatedException"/> when the running call timed out or was terminated.
+    /// Long .NET-side work inside a call (conversions) checks this: V8's interrupt only reaches script.
+    /// </summary>
+    internal void ThrowIfTerminated(string operation)
+    {
+        if (_watchdog?.Fired == true || _terminationRequested || _disposed)
+            throw Terminated(operation, _watchdog);
+    }
+
+    private static ScriptTerminatedException Terminated(string operation, Watchdog? watchdog, Exception? inner = null) =>
+        watchdog?.Fired == true
+            ? new ScriptTerminatedException($"{operation} timed out after {watchdog.Timeout.TotalMilliseconds:0.###} ms.", inner)
+            : new ScriptTerminatedException($"{operation} was terminated.", inner);
 
     internal void ThrowIfUnusable(string operation)
     {
@@ -235,7 +292,12 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     /// <summary>A resource disposed on its own no longer needs the context to dispose it.</summary>
     internal void Disown(IDisposable resource) => _ownedResources.TryRemove(resource, out _);
 
-    internal void InterruptForTimeout() => StartTerminating();
+    /// <summary>A timeout of the call at <paramref name="depth"/>: stop it, and cancel the token host functions were given.</summary>
+    internal void InterruptForTimeout(int depth)
+    {
+        StartTerminating(depth);
+        CancelExecutionToken();
+    }
 
     // ---- Handle table -------------------------------------------------------------------------
 

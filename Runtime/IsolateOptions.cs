@@ -27,12 +27,23 @@ public sealed record IsolateOptions
     /// </summary>
     public bool ExposeHostStackTraces { get; init; }
 
+    /// <summary>
+    /// Upper bound, in bytes, of what one typed read (<c>Eval&lt;T&gt;</c>, <c>Get&lt;T&gt;</c>, a host
+    /// function's parameters) may allocate in .NET: 16 bytes per collection element plus 2 per string
+    /// character, counted across nested collections. A larger value throws
+    /// <see cref="ScriptResourceException"/> and the context stays usable. Default 256 MiB.
+    /// </summary>
+    /// <remarks>A script can make a small heap value expand enormously in .NET: one 32 MiB string referenced 64 times, or a sparse array of length 2^32−1.</remarks>
+    public long MaxConversionBytes { get; init; } = 256L * 1024 * 1024;
+
     internal void Validate()
     {
         if (MaxHeapBytes is <= 0)
             throw new ArgumentOutOfRangeException(nameof(MaxHeapBytes), MaxHeapBytes, "MaxHeapBytes must be positive.");
         if (MaxArrayBufferBytes is < 0)
             throw new ArgumentOutOfRangeException(nameof(MaxArrayBufferBytes), MaxArrayBufferBytes, "MaxArrayBufferBytes cannot be negative.");
+        if (MaxConversionBytes <= 0)
+            throw new ArgumentOutOfRangeException(nameof(MaxConversionBytes), MaxConversionBytes, "MaxConversionBytes must be positive.");
         if (MaxStackBytes is <= 0)
             throw new ArgumentOutOfRangeException(nameof(MaxStackBytes), MaxStackBytes, "MaxStackBytes must be positive.");
     }

@@ -22,6 +22,7 @@ public enum ModuleStatus
 public sealed class Module : IDisposable
 {
     private JsObject? _namespace;
+    private Task<object?>? _settling;
 
     internal Module(Context context, string source, string specifier)
     {
@@ -51,8 +52,11 @@ public sealed class Module : IDisposable
             if (Status != ModuleStatus.Evaluated)
                 throw new InvalidOperationException($"Module '{Specifier}' has no namespace yet: it is {Status}; evaluate it first.");
 
-            // Evaluated as a dependency, or still in a top-level await: importing its namespace again
-            // runs nothing (its body runs once).
+            // A top-level await that has settled: its promise resolved to the namespace.
+            if (_namespace is null && _settling is { IsCompletedSuccessfully: true, Result: JsObject settled })
+                _namespace = settled;
+
+            // Evaluated as a dependency: importing its namespace again runs nothing (its body runs once).
             return _namespace ??= Context.Modules.Evaluate(this, timeout: null).Namespace
                 ?? throw new InvalidOperationException($"Module '{Specifier}' is still evaluating (top-level await): await the promise Evaluate returned, then read Namespace.");
         }
@@ -86,7 +90,7 @@ public sealed class Module : IDisposable
         return true;
     }
 
-    /// <summary>Evaluates the module (once) and returns the completion value: <see cref="JsUndefined"/>, or a promise for modules using top-level await.</summary>
+    /// <summary>Evaluates the module (once) and returns the completion value: <see cref="JsUndefined"/>, or, for a module using top-level await, a promise that resolves to its namespace.</summary>
     /// <exception cref="JavaScriptException">The module threw or an import could not be resolved.</exception>
     public object? Evaluate(TimeSpan? timeout = null)
     {
@@ -105,6 +109,8 @@ public sealed class Module : IDisposable
         {
             var (result, exports) = Context.Modules.Evaluate(this, timeout);
             _namespace = exports;
+            if (result is JsPromise promise)
+                _settling = promise.AsTask();
             Status = ModuleStatus.Evaluated;
             foreach (var dependency in Context.Modules.TakeLoaded())
             {

@@ -88,7 +88,7 @@ internal sealed class Bridge
         _hostObjectOf = Helper("hostObjectOf");
         _checkFunctionBody = Helper("checkFunctionBody");
 
-        var clone = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:StructuredClone"), LoadScript("StructuredClone")); // TEMP until the primordials port lands
+        var clone = Load("StructuredClone");
         StructuredClone = (Pick(clone, "serialize"), Pick(clone, "deserialize"));
 
         var limits = Load("Limits");

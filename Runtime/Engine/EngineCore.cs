@@ -19,6 +19,7 @@ internal sealed class EngineCore : IDisposable
         V8ScriptEngineFlags.HideHostExceptions;
 
     private const long MiB = 1024 * 1024;
+    private const double HeapExpansionMultiplier = 2;
 
     public EngineCore(IsolateOptions options, StartupData? snapshot)
     {
@@ -28,13 +29,11 @@ internal sealed class EngineCore : IDisposable
         Snapshot = snapshot;
         Engine = new V8ScriptEngine(CreateConstraints(options), Flags);
         ExceptionMarshalGuard.EnsureInstalled();
-        if (options.MaxHeapBytes is { } maxHeap)
-        {
-            // Sampled limit: on breach ClearScript terminates the script and marks the isolate spent,
-            // instead of letting V8 abort the process at its hard limit.
-            Engine.MaxRuntimeHeapSize = (UIntPtr)(ulong)maxHeap;
-            Engine.RuntimeHeapSizeViolationPolicy = V8RuntimeViolationPolicy.Interrupt;
-        }
+        // Sampled limit: on breach ClearScript terminates the script and marks the isolate spent,
+        // instead of letting V8 abort the process at its hard limit. Without MaxHeapBytes the limit is
+        // V8's own, so that a heap bomb ends the same way under the default options.
+        Engine.MaxRuntimeHeapSize = (UIntPtr)(ulong)(options.MaxHeapBytes ?? (long)Engine.GetRuntimeHeapInfo().HeapSizeLimit);
+        Engine.RuntimeHeapSizeViolationPolicy = V8RuntimeViolationPolicy.Interrupt;
 
         if (options.MaxStackBytes is { } maxStack)
             Engine.MaxRuntimeStackUsage = (UIntPtr)(ulong)maxStack;
@@ -60,6 +59,20 @@ internal sealed class EngineCore : IDisposable
     }
 
     public void CollectGarbage(bool full) => Engine.CollectGarbage(full);
+
+    /// <summary>
+    /// Whether live objects exceed the sampled heap limit. A single builtin call can allocate past it
+    /// between two samples and return normally (heap expansion kept V8 alive): checked after each
+    /// outermost call, collecting garbage first so that dead objects do not count.
+    /// </summary>
+    public bool IsOverHeapLimit()
+    {
+        var limit = (ulong)Engine.MaxRuntimeHeapSize;
+        if (limit == 0 || (ulong)Engine.GetRuntimeHeapInfo().UsedHeapSize <= limit)
+            return false;
+        Engine.CollectGarbage(true);
+        return (ulong)Engine.GetRuntimeHeapInfo().UsedHeapSize > limit;
+    }
 
     public void Dispose() => Engine.Dispose();
 
@@ -99,7 +112,11 @@ internal sealed class EngineCore : IDisposable
 
     private static V8RuntimeConstraints CreateConstraints(IsolateOptions options)
     {
-        var constraints = new V8RuntimeConstraints();
+        // One builtin call (JSON.parse, Array.prototype.fill …) can allocate far past any limit before
+        // the sampler looks again; V8 would then abort the process. Near its hard limit V8 asks for
+        // more instead (ClearScript's near-heap-limit callback): the call completes, and the sampler
+        // stops the script right after.
+        var constraints = new V8RuntimeConstraints { HeapExpansionMultiplier = HeapExpansionMultiplier };
         if (options.MaxHeapBytes is { } maxHeap)
         {
             // Headroom between the sampled limit and V8's hard limit, so that growth between two samples

@@ -18,6 +18,9 @@ internal sealed class HostCallSupport
 {
     private const int MaxRememberedExceptions = 256;
 
+    /// <summary>V8's own text, so that scripts can recognise a stack overflow whichever side ran out.</summary>
+    internal const string StackOverflowMessage = "Maximum call stack size exceeded";
+
     private readonly Context _context;
     private readonly Dictionary<int, Exception> _exceptions = new();
     private readonly Queue<int> _exceptionOrder = new();
@@ -54,6 +57,9 @@ internal sealed class HostCallSupport
         {
             try
             {
+                // A deep JS -> .NET -> JS recursion ends here as a JS RangeError, before .NET overflows.
+                if (!NativeStack.HasRoomForHostCall())
+                    throw new InsufficientExecutionStackException(StackOverflowMessage);
                 invoker(args, result);
             }
             catch (Exception exception) when (exception is not ScriptTerminatedException && !IsEngineTermination(exception))
@@ -116,10 +122,21 @@ internal sealed class HostCallSupport
         var kind = exception switch
         {
             ConversionException conversion => conversion.Kind,
-            ArgumentOutOfRangeException => JsErrorKind.RangeError,
+            ArgumentOutOfRangeException or InsufficientExecutionStackException => JsErrorKind.RangeError,
+            JavaScriptException { ErrorName: "TypeError" } => JsErrorKind.TypeError,
+            JavaScriptException { ErrorName: "RangeError" } => JsErrorKind.RangeError,
             _ => JsErrorKind.Error,
         };
-        var message = _context.Options.ExposeHostStackTraces ? exception.ToString() : exception.Message;
+
+        // A JS error that lost its value on the way (another context, or V8 reported only text, as for
+        // a stack overflow) keeps its kind and message; .NET exceptions give their message.
+        var message = exception switch
+        {
+            InsufficientExecutionStackException => StackOverflowMessage,
+            JavaScriptException lost => lost.JsMessage,
+            _ when _context.Options.ExposeHostStackTraces => exception.ToString(),
+            _ => exception.Message,
+        };
         return _context.Bridge.HostError((int)kind, message, Remember(exception));
     }
 

@@ -16,7 +16,40 @@ internal sealed partial class Marshaller
     /// <paramref name="allowNullElements"/>: so do the elements of a collection target.
     /// Throws <see cref="ConversionException"/>.
     /// </summary>
+    /// <exception cref="ScriptResourceException">The value is larger than <see cref="IsolateOptions.MaxConversionBytes"/> allows.</exception>
+    /// <exception cref="ScriptTerminatedException">The call's timeout elapsed or it was terminated while converting.</exception>
     public object? ToClr(object? value, Type type, string what, bool allowNull = true, bool allowNullElements = true)
+    {
+        if (_conversionDepth == 0)
+            _conversionSpent = 0;
+        _conversionDepth++;
+        try
+        {
+            return ConvertValue(value, type, what, allowNull, allowNullElements);
+        }
+        finally
+        {
+            _conversionDepth--;
+        }
+    }
+
+    // Bytes one typed read may allocate, counted across its nested collections: a script can make a
+    // small heap value (one string referenced a million times, a sparse array) expand enormously.
+    private const long ElementCost = 16;
+    private int _conversionDepth;
+    private long _conversionSpent;
+
+    private void Charge(long bytes, string what)
+    {
+        _conversionSpent += bytes;
+        if (_conversionSpent > _context.Options.MaxConversionBytes)
+        {
+            throw new ScriptResourceException(
+                $"{what}: the value is too large to convert; it would need more than {_context.Options.MaxConversionBytes:N0} bytes (IsolateOptions.MaxConversionBytes).");
+        }
+    }
+
+    private object? ConvertValue(object? value, Type type, string what, bool allowNull, bool allowNullElements)
     {
         if (type == typeof(object))
             return ToHost(value);
@@ -47,7 +80,10 @@ internal sealed partial class Marshaller
             case TypeCode.Boolean:
                 return value is bool ? value : throw Mismatch(value, type, what);
             case TypeCode.String:
-                return value is string ? value : throw Mismatch(value, type, what);
+                if (value is not string text)
+                    throw Mismatch(value, type, what);
+                Charge(2L * text.Length, what);
+                return text;
             case TypeCode.Char:
                 return value is string { Length: 1 } s ? s[0] : throw Mismatch(value, type, what, "a string of length 1");
             case TypeCode.Double:
@@ -175,9 +211,17 @@ internal sealed partial class Marshaller
     {
         if (value is not IList<object> items || value is not IJavaScriptObject { Kind: JavaScriptObjectKind.Array })
             throw Mismatch(value, type, what, "an Array");
-        var array = Array.CreateInstance(elementType, items.Count);
-        for (var i = 0; i < items.Count; i++)
+        var length = _context.Bridge.Get((ScriptObject)value, "length") is var raw && AsDouble(raw) is { } l ? l : 0;
+        Charge((long)Math.Min(length * ElementCost, long.MaxValue / 2), what);
+        var count = (int)length;
+        var array = Array.CreateInstance(elementType, count);
+        for (var i = 0; i < count; i++)
+        {
+            // Each element is a crossing into V8, where the call's timeout cannot reach.
+            if ((i & 255) == 255)
+                _context.ThrowIfTerminated(what);
             array.SetValue(ToClr(items[i], elementType, $"{what}[{i}]", allowNullElements, allowNullElements), i);
+        }
         if (type.IsArray || type.IsAssignableFrom(array.GetType()))
             return array;
         var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType), items.Count)!;
@@ -191,8 +235,16 @@ internal sealed partial class Marshaller
         if (value is not ScriptObject target || value is IJavaScriptObject { Kind: not JavaScriptObjectKind.Unknown })
             throw Mismatch(value, type, what, "a plain object");
         var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType))!;
-        foreach (var key in _context.Bridge.Keys(target))
+        var keys = _context.Bridge.Keys(target).ToArray();
+        Charge(keys.Length * ElementCost, what);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if ((i & 255) == 255)
+                _context.ThrowIfTerminated(what);
+            var key = keys[i];
+            Charge(2L * key.Length, what);
             dictionary[key] = ToClr(_context.Bridge.Get(target, key), valueType, $"{what}.{key}", allowNullElements, allowNullElements);
+        }
         return dictionary;
     }
 

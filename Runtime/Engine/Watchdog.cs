@@ -8,7 +8,7 @@ internal sealed class Watchdog : IDisposable
     private bool _finished;
     private volatile bool _fired;
 
-    private Watchdog(Context context, TimeSpan timeout)
+    private Watchdog(Context context, TimeSpan timeout, int depth)
     {
         Timeout = timeout;
         _timer = new Timer(_ =>
@@ -19,7 +19,7 @@ internal sealed class Watchdog : IDisposable
                 if (_finished)
                     return;
                 _fired = true;
-                context.InterruptForTimeout();
+                context.InterruptForTimeout(depth);
             }
         });
         _timer.Change(timeout, System.Threading.Timeout.InfiniteTimeSpan);
@@ -29,13 +29,17 @@ internal sealed class Watchdog : IDisposable
 
     public bool Fired => _fired;
 
-    public static Watchdog? Start(Context context, TimeSpan? timeout)
+    /// <summary>A watchdog for one call, or null when the call has no timeout.</summary>
+    /// <param name="context">The context whose call is guarded.</param>
+    /// <param name="timeout">How long the call may run.</param>
+    /// <param name="depth">The nesting depth of the call it guards: only that call and the calls it makes are stopped.</param>
+    public static Watchdog? Start(Context context, TimeSpan? timeout, int depth)
     {
         if (timeout is not { } value)
             return null;
         if (value <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(timeout), value, "A timeout must be positive.");
-        return new Watchdog(context, value);
+        return new Watchdog(context, value, depth);
     }
 
     public void Dispose()

@@ -46,6 +46,8 @@
         StringPrototypeSplit,
         StringPrototypeStartsWith,
         StringPrototypeEndsWith,
+        StringPrototypeIsWellFormed,
+        StringPrototypeToWellFormed,
         Symbol,
         SymbolPrototypeToString,
         TypeError,
@@ -133,6 +135,43 @@
             return '<error>';
         }
     }
+
+    // ClearScript converts the text of an exception that leaves V8 to UTF-8 with a converter that
+    // throws a C++ exception, ending the process, on an unpaired surrogate. A value thrown through
+    // V8Host's glue is replaced by a stand-in with well-formed text; .NET still sees the original.
+    const standIns = new WeakMap();
+
+    function standInFor(thrown) {
+        const text = safeString(thrown);
+        if (StringPrototypeIsWellFormed(text)) return thrown;
+        const wellFormed = StringPrototypeToWellFormed(text);
+        const standIn = ObjectFreeze({ __proto__: null, toString: () => wellFormed });
+        WeakMapPrototypeSet(standIns, standIn, thrown);
+        return standIn;
+    }
+
+    // A helper that may run script code (getters, traps, user functions): what it throws is made safe.
+    function guarded(helper) {
+        return function (...args) {
+            try {
+                return ReflectApply(helper, undefined, args);
+            } catch (error) {
+                throw standInFor(error);
+            }
+        };
+    }
+
+    // Error text is what ClearScript converts most often; the built-in toString keeps it well-formed
+    // for uncaught errors at a script's top level too, which no glue surrounds.
+    const errorToString = ErrorCtor.prototype.toString;
+    ObjectDefineProperty(ErrorCtor.prototype, 'toString', {
+        __proto__: null,
+        writable: true,
+        configurable: true,
+        value: named('toString', 0, function () {
+            return StringPrototypeToWellFormed(ReflectApply(errorToString, this, []));
+        }),
+    });
 
     ObjectDefineProperty(ErrorCtor, 'prepareStackTrace', {
         __proto__: null,
@@ -233,8 +272,10 @@
     return {
         __proto__: null,
 
-        // [name, message, stack, frames, hostErrorId] for anything a script threw.
+        // [name, message, stack, frames, hostErrorId, original value] for anything a script threw.
         describeError(value) {
+            const original = WeakMapPrototypeGet(standIns, value);
+            if (original !== undefined) value = original;
             if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
                 const stack = tryGet(value, 'stack');
                 const name = tryGet(value, 'name');
@@ -245,9 +286,10 @@
                     typeof stack === 'string' ? stack : null,
                     WeakMapPrototypeGet(errorFrames, value) ?? null,
                     WeakMapPrototypeGet(hostErrors, value) ?? null,
+                    value,
                 ];
             }
-            return [null, safeString(value), null, null, null];
+            return [null, safeString(value), null, null, null, value];
         },
 
         // Builds the JS error for a failed host call; the id lets the original .NET exception come back out.
@@ -366,15 +408,15 @@
         },
 
         freeze: value => ObjectFreeze(value),
-        keys: value => ObjectKeys(value),
-        hasOwn: (value, key) => ObjectPrototypeHasOwnProperty(value, key),
-        has: (value, key) => ReflectHas(ObjectCtor(value), key),
-        remove: (value, key) => ReflectDeleteProperty(value, key),
-        get: (value, key) => ReflectGet(value, key),
+        keys: guarded(value => ObjectKeys(value)),
+        hasOwn: guarded((value, key) => ObjectPrototypeHasOwnProperty(value, key)),
+        has: guarded((value, key) => ReflectHas(ObjectCtor(value), key)),
+        remove: guarded((value, key) => ReflectDeleteProperty(value, key)),
+        get: guarded((value, key) => ReflectGet(value, key)),
         // [[Set]] semantics (setters run, as in JS); false when the object refused the write.
-        set: (value, key, item) => ReflectSet(value, key, item),
+        set: guarded((value, key, item) => ReflectSet(value, key, item)),
         // A new own data property, or false when the object refused it (frozen, non-extensible).
-        defineValue: (value, key, item) => ReflectDefineProperty(value, key, { __proto__: null, value: item, writable: true, enumerable: true, configurable: true }),
+        defineValue: guarded((value, key, item) => ReflectDefineProperty(value, key, { __proto__: null, value: item, writable: true, enumerable: true, configurable: true })),
         newObject: () => ({}),
         newArray: () => [],
         // Array edits by definition, so that no inherited setter sees or swallows the elements.
@@ -391,9 +433,9 @@
         setLength(array, length) {
             return ReflectSet(array, 'length', length);
         },
-        apply: (fn, thisArg, args) => ReflectApply(fn, thisArg, args),
+        apply: guarded((fn, thisArg, args) => ReflectApply(fn, thisArg, args)),
         // A plain call from strict code: `this` is undefined.
-        call: (fn, ...args) => ReflectApply(fn, undefined, args),
+        call: guarded((fn, ...args) => ReflectApply(fn, undefined, args)),
         newUint8Array: length => new Uint8Array(length),
         typedArrayName: value => TypedArrayPrototypeGetSymbolToStringTag(value) ?? 'DataView',
         displayString(value) {

@@ -85,7 +85,7 @@
     copyStatics('Math', Math, ['floor', 'max', 'min', 'trunc']);
     copyStatics('Number', Number, ['isFinite', 'isInteger', 'isNaN', 'isSafeInteger', 'MAX_SAFE_INTEGER']);
     copyStatics('String', String, ['fromCharCode']);
-    copyMethods('StringPrototype', String.prototype, ['charCodeAt', 'endsWith', 'indexOf', 'slice', 'split', 'startsWith', 'valueOf']);
+    copyMethods('StringPrototype', String.prototype, ['charCodeAt', 'endsWith', 'indexOf', 'isWellFormed', 'slice', 'split', 'startsWith', 'toWellFormed', 'valueOf']);
     copyStatics('Symbol', Symbol, ['asyncIterator', 'for', 'iterator', 'toPrimitive', 'toStringTag']);
     copyMethods('SymbolPrototype', Symbol.prototype, ['toString', 'valueOf']);
     define('SymbolPrototypeGetDescription', getter(Symbol.prototype, 'description'));
@@ -129,6 +129,41 @@
     define('DataViewPrototypeGetBuffer', getter(DataView.prototype, 'buffer'));
     define('DataViewPrototypeGetByteLength', getter(DataView.prototype, 'byteLength'));
     define('DataViewPrototypeGetByteOffset', getter(DataView.prototype, 'byteOffset'));
+
+    // Used by StructuredClone.js.
+    define('EvalError', EvalError);
+    define('ReferenceError', ReferenceError);
+    define('URIError', URIError);
+    define('AggregateError', AggregateError);
+    define('Int8Array', Int8Array);
+    define('Uint8ClampedArray', Uint8ClampedArray);
+    define('Int16Array', Int16Array);
+    define('Uint16Array', Uint16Array);
+    define('Int32Array', Int32Array);
+    define('Uint32Array', Uint32Array);
+    define('Float32Array', Float32Array);
+    define('Float64Array', Float64Array);
+    define('BigInt64Array', BigInt64Array);
+    define('BigUint64Array', BigUint64Array);
+    define('Float16Array', typeof Float16Array === 'function' ? Float16Array : undefined);
+    define('IteratorPrototype', Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
+    define('ArrayIteratorPrototype', Object.getPrototypeOf([][Symbol.iterator]()));
+    define('MapIteratorPrototype', Object.getPrototypeOf(new Map().entries()));
+    define('SetIteratorPrototype', Object.getPrototypeOf(new Set().values()));
+    define('StringIteratorPrototype', Object.getPrototypeOf(''[Symbol.iterator]()));
+    define('RegExpStringIteratorPrototype', Object.getPrototypeOf(/(?:)/[Symbol.matchAll]('')));
+    define('GeneratorPrototype', Object.getPrototypeOf(function* () {}).prototype);
+    define('AsyncGeneratorPrototype', Object.getPrototypeOf(async function* () {}).prototype);
+    copyMethods('NumberPrototype', Number.prototype, ['toString']);
+    copyMethods('BigIntPrototype', BigInt.prototype, ['toString']);
+    define('RegExpPrototypeGetHasIndices', getter(RegExp.prototype, 'hasIndices'));
+    define('RegExpPrototypeGetGlobal', getter(RegExp.prototype, 'global'));
+    define('RegExpPrototypeGetIgnoreCase', getter(RegExp.prototype, 'ignoreCase'));
+    define('RegExpPrototypeGetMultiline', getter(RegExp.prototype, 'multiline'));
+    define('RegExpPrototypeGetDotAll', getter(RegExp.prototype, 'dotAll'));
+    define('RegExpPrototypeGetUnicode', getter(RegExp.prototype, 'unicode'));
+    define('RegExpPrototypeGetUnicodeSets', getter(RegExp.prototype, 'unicodeSets'));
+    define('RegExpPrototypeGetSticky', getter(RegExp.prototype, 'sticky'));
 
     // A data property that no inherited setter can intercept (assignment would consult the
     // prototype chain; definition does not).

@@ -1,6 +1,13 @@
-// V8Host structured clone: evaluated once per context. Its completion value is
-// `{ serialize, deserialize }`, which turn a value into a self-describing byte string
-// (Uint8Array) and back, following the HTML structured-clone rules.
+// V8Host structured clone: evaluated once per context, after Primordials.js and before any user
+// code. Its completion value is a function of the primordials table returning
+// `{ serialize, deserialize }`, which turn a value into a self-describing byte string (Uint8Array)
+// and back, following the HTML structured-clone rules.
+//
+// Every intrinsic comes from `primordials` and is called in uncurried form; the glue never looks a
+// method up on an object a script can reach, and never assigns to a key that an inherited setter
+// could intercept. Reading the value being serialized runs its getters and Proxy traps, as the
+// algorithm requires; where that read would fall through to a built-in prototype (a toString tag,
+// an error's name), the prototype's state as captured at startup is used instead of its current one.
 //
 // Binary format, version 1 (all multi-byte numbers little-endian unless stated):
 //   header    0xC5 (magic), 0x01 (version), then exactly one value, then end of data.
@@ -32,8 +39,124 @@
 //
 // Every object tag (0x10..0x1D) takes the next object id when it is encountered, before its
 // contents, so cycles and shared references round-trip through REF.
-(function () {
+(function (primordials) {
     'use strict';
+
+    const {
+        AggregateError,
+        Array: ArrayCtor,
+        ArrayBuffer: ArrayBufferCtor,
+        ArrayBufferIsView,
+        ArrayBufferPrototypeGetByteLength,
+        ArrayBufferPrototypeGetDetached,
+        ArrayBufferPrototypeGetMaxByteLength,
+        ArrayBufferPrototypeGetResizable,
+        ArrayIsArray,
+        ArrayIteratorPrototype,
+        ArrayPrototypeJoin,
+        AsyncGeneratorPrototype,
+        BigInt: BigIntFn,
+        BigInt64Array,
+        BigIntPrototypeToString,
+        BigIntPrototypeValueOf,
+        BigUint64Array,
+        Boolean: BooleanCtor,
+        BooleanPrototypeValueOf,
+        DataView: DataViewCtor,
+        DataViewPrototypeGetBuffer,
+        DataViewPrototypeGetByteLength,
+        DataViewPrototypeGetByteOffset,
+        DataViewPrototypeGetFloat64,
+        DataViewPrototypeSetFloat64,
+        Date: DateCtor,
+        DatePrototypeGetTime,
+        Error: ErrorCtor,
+        ErrorIsError,
+        EvalError,
+        FinalizationRegistry,
+        Float16Array,
+        Float32Array,
+        Float64Array,
+        Function: FunctionCtor,
+        FunctionPrototypeCall,
+        GeneratorPrototype,
+        Int16Array,
+        Int32Array,
+        Int8Array,
+        IteratorPrototype,
+        Map: MapCtor,
+        MapIteratorPrototype,
+        MapPrototypeForEach,
+        MapPrototypeGet,
+        MapPrototypeGetSize,
+        MapPrototypeSet,
+        MathFloor,
+        MathMin,
+        MathTrunc,
+        Number: NumberCtor,
+        NumberMAX_SAFE_INTEGER: MAX_SAFE_INTEGER,
+        NumberPrototypeToString,
+        NumberPrototypeValueOf,
+        Object: ObjectCtor,
+        ObjectGetOwnPropertyDescriptor,
+        ObjectGetOwnPropertyNames,
+        ObjectGetPrototypeOf,
+        ObjectDefineProperty,
+        ObjectKeys,
+        ObjectPrototypeHasOwnProperty,
+        ObjectPrototypeIsPrototypeOf,
+        ObjectPrototypeToString,
+        ObjectSetPrototypeOf,
+        Promise: PromiseCtor,
+        RangeError,
+        ReferenceError,
+        ReflectApply,
+        RegExp: RegExpCtor,
+        RegExpPrototypeGetDotAll,
+        RegExpPrototypeGetGlobal,
+        RegExpPrototypeGetHasIndices,
+        RegExpPrototypeGetIgnoreCase,
+        RegExpPrototypeGetMultiline,
+        RegExpPrototypeGetSource,
+        RegExpPrototypeGetSticky,
+        RegExpPrototypeGetUnicode,
+        RegExpPrototypeGetUnicodeSets,
+        RegExpStringIteratorPrototype,
+        Set: SetCtor,
+        SetIteratorPrototype,
+        SetPrototypeAdd,
+        SetPrototypeForEach,
+        SetPrototypeGetSize,
+        SetPrototypeHas,
+        SharedArrayBuffer,
+        String: StringCtor,
+        StringFromCharCode,
+        StringIteratorPrototype,
+        StringPrototypeCharCodeAt,
+        StringPrototypeSlice,
+        StringPrototypeStartsWith,
+        StringPrototypeValueOf,
+        Symbol: SymbolCtor,
+        SymbolToStringTag,
+        SyntaxError,
+        TypeError,
+        TypedArray,
+        TypedArrayPrototypeGetBuffer,
+        TypedArrayPrototypeGetByteLength,
+        TypedArrayPrototypeGetByteOffset,
+        TypedArrayPrototypeGetLength,
+        TypedArrayPrototypeGetSymbolToStringTag,
+        TypedArrayPrototypeSet,
+        URIError,
+        Uint16Array,
+        Uint32Array,
+        Uint8Array,
+        Uint8ClampedArray,
+        WeakMap,
+        WeakRef,
+        WeakSet,
+        defineData,
+    } = primordials;
 
     const MAGIC = 0xC5;
     const VERSION = 1;
@@ -73,89 +196,75 @@
     const MAX_ZIGZAG_INT = 2 ** 52 - 1;
     const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
     const INITIAL_CAPACITY = 256;
-    // Code units per String.fromCharCode.apply call: large enough to be fast, small enough to stay
-    // far below the engine's argument-count limit.
+    // Code units per String.fromCharCode call: large enough to be fast, small enough to stay far
+    // below the engine's argument-count limit.
     const DECODE_CHUNK = 8192;
     // Decoded property names are remembered in a small direct-mapped cache (see latin1Key).
     const KEY_CACHE_SIZE = 1024;
     const KEY_CACHE_MAX_LENGTH = 32;
 
-    // Intrinsics are captured now so that later changes to globals by user code cannot redirect them.
-    const ObjectCtor = Object;
-    const ObjectPrototype = Object.prototype;
-    const objectKeys = Object.keys;
-    const defineProperty = Object.defineProperty;
-    const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
-    const objectToString = ObjectPrototype.toString;
-    const hasOwnProperty = ObjectPrototype.hasOwnProperty;
-    const isArray = Array.isArray;
-    const isView = ArrayBuffer.isView;
-    const fromCharCode = String.fromCharCode;
-    const floor = Math.floor;
-    const trunc = Math.trunc;
-    const min = Math.min;
-    const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER;
-    const MapCtor = Map;
-    const SetCtor = Set;
-    const ArrayBufferCtor = ArrayBuffer;
-    const Uint8ArrayCtor = Uint8Array;
-    const Uint16ArrayCtor = Uint16Array;
-    const DataViewCtor = DataView;
-    const DateCtor = Date;
-    const RegExpCtor = RegExp;
-    const BigIntFn = BigInt;
+    const ObjectPrototype = ObjectCtor.prototype;
+    const ArrayPrototype = ArrayCtor.prototype;
+    const ErrorPrototype = ErrorCtor.prototype;
+    const TypeErrorPrototype = TypeError.prototype;
+    const RegExpPrototype = RegExpCtor.prototype;
 
-    function getter(proto, key) {
-        const desc = proto && getOwnPropertyDescriptor(proto, key);
-        return desc && typeof desc.get === 'function' ? desc.get : undefined;
+    const NOT_BRANDED = SymbolCtor('not branded');
+    const NOT_FOUND = SymbolCtor('not found');
+    const PENDING = SymbolCtor('pending');
+
+    // An array with a null prototype: assigning to any index, or to length, creates or updates an
+    // own property and nothing else. Used for the glue's own lists; never handed to scripts.
+    function newList() {
+        const list = [];
+        ObjectSetPrototypeOf(list, null);
+        return list;
     }
 
-    const booleanValueOf = Boolean.prototype.valueOf;
-    const numberValueOf = Number.prototype.valueOf;
-    const stringValueOf = String.prototype.valueOf;
-    const bigintValueOf = BigInt.prototype.valueOf;
-    const dateGetTime = Date.prototype.getTime;
-    const regexpSource = getter(RegExp.prototype, 'source');
-    const mapSize = getter(Map.prototype, 'size');
-    const mapForEach = Map.prototype.forEach;
-    const setSize = getter(Set.prototype, 'size');
-    const setForEach = Set.prototype.forEach;
-    const bufferByteLength = getter(ArrayBuffer.prototype, 'byteLength');
-    const bufferDetached = getter(ArrayBuffer.prototype, 'detached');
-    const bufferResizable = getter(ArrayBuffer.prototype, 'resizable');
-    const bufferMaxByteLength = getter(ArrayBuffer.prototype, 'maxByteLength');
-    const TypedArrayPrototype = Object.getPrototypeOf(Int8Array.prototype);
-    const typedArrayName = getter(TypedArrayPrototype, Symbol.toStringTag);
-    const typedArrayBuffer = getter(TypedArrayPrototype, 'buffer');
-    const typedArrayByteOffset = getter(TypedArrayPrototype, 'byteOffset');
-    const typedArrayLength = getter(TypedArrayPrototype, 'length');
-    const dataViewBuffer = getter(DataView.prototype, 'buffer');
-    const dataViewByteOffset = getter(DataView.prototype, 'byteOffset');
-    const dataViewByteLength = getter(DataView.prototype, 'byteLength');
     // Without Error.isError, the builtin "Error" tag is trusted unless a Symbol.toStringTag could
     // have produced it, in which case the object must also inherit from this realm's Error.
-    const isErrorObject = typeof Error.isError === 'function'
-        ? Error.isError
-        : (value) => !(Symbol.toStringTag in value) || value instanceof Error;
+    const isErrorObject = typeof ErrorIsError === 'function'
+        ? ErrorIsError
+        : (value) => !(SymbolToStringTag in value) || ObjectPrototypeIsPrototypeOf(ErrorPrototype, value);
 
-    // Read each flag through its intrinsic getter (the internal [[OriginalFlags]]) rather than
+    // Each flag is read through its intrinsic getter (the internal [[OriginalFlags]]) rather than
     // trusting `flags`, which a subclass may override. Order is the canonical "dgimsuvy".
-    const REGEXP_FLAGS = [
-        ['d', 'hasIndices'], ['g', 'global'], ['i', 'ignoreCase'], ['m', 'multiline'],
-        ['s', 'dotAll'], ['u', 'unicode'], ['v', 'unicodeSets'], ['y', 'sticky'],
-    ].map(([letter, name]) => [letter, getter(RegExp.prototype, name)]).filter((entry) => entry[1]);
+    const REGEXP_FLAG_LETTERS = newList();
+    const REGEXP_FLAG_GETTERS = newList();
+    {
+        const letters = 'dgimsuvy';
+        const getters = [
+            RegExpPrototypeGetHasIndices, RegExpPrototypeGetGlobal, RegExpPrototypeGetIgnoreCase,
+            RegExpPrototypeGetMultiline, RegExpPrototypeGetDotAll, RegExpPrototypeGetUnicode,
+            RegExpPrototypeGetUnicodeSets, RegExpPrototypeGetSticky,
+        ];
+        for (let i = 0; i < getters.length; i++) {
+            if (getters[i] === undefined) continue;
+            const n = REGEXP_FLAG_GETTERS.length;
+            REGEXP_FLAG_LETTERS[n] = StringPrototypeSlice(letters, i, i + 1);
+            REGEXP_FLAG_GETTERS[n] = getters[i];
+        }
+    }
 
-    const ERROR_CONSTRUCTORS = [Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError];
-    const ERROR_NAMES = ERROR_CONSTRUCTORS.map((ctor) => ctor.name);
+    // Error types on the wire. Indices are part of the format: append only.
+    const ERROR_CONSTRUCTORS = {
+        __proto__: null,
+        0: ErrorCtor, 1: EvalError, 2: RangeError, 3: ReferenceError, 4: SyntaxError, 5: TypeError, 6: URIError,
+    };
+    const ERROR_NAME_INDEX = new MapCtor();
+    {
+        const names = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];
+        for (let i = 0; i < names.length; i++) MapPrototypeSet(ERROR_NAME_INDEX, names[i], i);
+    }
 
     // View kinds on the wire. Indices are part of the format: append only.
-    const VIEW_CONSTRUCTORS = [
-        undefined,
-        Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
-        Float32Array, Float64Array, BigInt64Array, BigUint64Array,
-        typeof Float16Array === 'function' ? Float16Array : undefined,
-        DataView,
-    ];
+    const VIEW_CONSTRUCTORS = {
+        __proto__: null,
+        1: Int8Array, 2: Uint8Array, 3: Uint8ClampedArray, 4: Int16Array, 5: Uint16Array, 6: Int32Array,
+        7: Uint32Array, 8: Float32Array, 9: Float64Array, 10: BigInt64Array, 11: BigUint64Array,
+        12: Float16Array,
+        13: DataViewCtor,
+    };
     const VIEW_KIND_DATAVIEW = 13;
     const VIEW_KIND_BY_NAME = {
         __proto__: null,
@@ -165,24 +274,162 @@
     };
 
     // Built-in kinds (by their toString tag) that structured clone refuses.
-    const UNCLONEABLE_TAGS = new Set([
-        'WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'Promise', 'SharedArrayBuffer',
-        'Generator', 'AsyncGenerator', 'Map Iterator', 'Set Iterator', 'Array Iterator',
-        'String Iterator', 'RegExp String Iterator', 'Iterator Helper', 'Async-from-Sync Iterator',
-        'Module', 'DisposableStack', 'AsyncDisposableStack',
-    ]);
+    const UNCLONEABLE_TAGS = new SetCtor();
+    {
+        const tags = [
+            'WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'Promise', 'SharedArrayBuffer',
+            'Generator', 'AsyncGenerator', 'Map Iterator', 'Set Iterator', 'Array Iterator',
+            'String Iterator', 'RegExp String Iterator', 'Iterator Helper', 'Async-from-Sync Iterator',
+            'Module', 'DisposableStack', 'AsyncDisposableStack',
+        ];
+        for (let i = 0; i < tags.length; i++) SetPrototypeAdd(UNCLONEABLE_TAGS, tags[i]);
+    }
     const UNCLONEABLE_TAG_PREFIXES = ['Intl.', 'Temporal.', 'WebAssembly.'];
 
-    const HEX_BYTES = [];
-    for (let i = 0; i < 256; i++) HEX_BYTES.push((i < 16 ? '0' : '') + i.toString(16));
+    const HEX_BYTES = newList();
+    for (let i = 0; i < 256; i++) HEX_BYTES[i] = (i < 16 ? '0' : '') + NumberPrototypeToString(i, 16);
 
-    const NOT_BRANDED = Symbol('not branded');
+    // ---------------------------------------------------------------------------------------------
+    // Built-in prototypes, as they were at startup
+
+    // The keys the serializer may have to look up through a prototype chain.
+    const LOOKUP_KEYS = [SymbolToStringTag, 'name', 'message', 'stack'];
+
+    // Built-in prototype -> { object, parent, own }: its [[Prototype]] and its own LOOKUP_KEYS
+    // properties at startup (each { data, value, get }). Closed under `parent`.
+    const INTRINSICS = new MapCtor();
+
+    function addIntrinsic(object) {
+        if (object === null || object === undefined || MapPrototypeGet(INTRINSICS, object) !== undefined) return;
+        const own = { __proto__: null };
+        for (let i = 0; i < LOOKUP_KEYS.length; i++) {
+            const key = LOOKUP_KEYS[i];
+            const desc = ObjectGetOwnPropertyDescriptor(object, key);
+            if (desc === undefined) continue;
+            own[key] = ObjectPrototypeHasOwnProperty(desc, 'value')
+                ? { __proto__: null, data: true, value: desc.value, get: undefined }
+                : { __proto__: null, data: false, value: undefined, get: desc.get };
+        }
+        const parent = ObjectGetPrototypeOf(object);
+        MapPrototypeSet(INTRINSICS, object, { __proto__: null, object, parent, own });
+        addIntrinsic(parent);
+    }
+
+    {
+        const constructors = [
+            ObjectCtor, FunctionCtor, ArrayCtor, MapCtor, SetCtor, WeakMap, WeakSet, WeakRef,
+            FinalizationRegistry, PromiseCtor, DateCtor, RegExpCtor, ErrorCtor, EvalError, RangeError,
+            ReferenceError, SyntaxError, TypeError, URIError, AggregateError, BooleanCtor, NumberCtor,
+            StringCtor, SymbolCtor, BigIntFn, ArrayBufferCtor, SharedArrayBuffer, DataViewCtor, TypedArray,
+            Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+            Float32Array, Float64Array, BigInt64Array, BigUint64Array, Float16Array,
+        ];
+        for (let i = 0; i < constructors.length; i++) {
+            if (constructors[i] !== undefined) addIntrinsic(constructors[i].prototype);
+        }
+        const prototypes = [
+            IteratorPrototype, ArrayIteratorPrototype, MapIteratorPrototype, SetIteratorPrototype,
+            StringIteratorPrototype, RegExpStringIteratorPrototype, GeneratorPrototype, AsyncGeneratorPrototype,
+        ];
+        for (let i = 0; i < prototypes.length; i++) addIntrinsic(prototypes[i]);
+    }
+
+    // The value of a property descriptor for a read with this receiver.
+    function descriptorValue(desc, receiver) {
+        if (ObjectPrototypeHasOwnProperty(desc, 'value')) return desc.value;
+        const get = desc.get;
+        return get === undefined ? undefined : FunctionPrototypeCall(get, receiver);
+    }
+
+    // [[Get]] continued along startup state from a built-in prototype; NOT_FOUND if nothing there.
+    function intrinsicGet(intrinsic, key, receiver) {
+        for (let entry = intrinsic; ;) {
+            const desc = entry.own[key];
+            if (desc !== undefined) {
+                if (desc.data) return desc.value;
+                return desc.get === undefined ? undefined : FunctionPrototypeCall(desc.get, receiver);
+            }
+            if (entry.parent === null) return NOT_FOUND;
+            entry = MapPrototypeGet(INTRINSICS, entry.parent);
+        }
+    }
+
+    // Like `object[key]` (key one of LOOKUP_KEYS) on an ordinary object: own and user-defined
+    // prototypes are read as they are now, built-in prototypes as they were at startup.
+    function inheritedGet(object, key) {
+        let target = object;
+        for (;;) {
+            const intrinsic = MapPrototypeGet(INTRINSICS, target);
+            if (intrinsic !== undefined) {
+                const value = intrinsicGet(intrinsic, key, object);
+                return value === NOT_FOUND ? undefined : value;
+            }
+            const desc = ObjectGetOwnPropertyDescriptor(target, key);
+            if (desc !== undefined) return descriptorValue(desc, object);
+            target = ObjectGetPrototypeOf(target);
+            if (target === null) return undefined;
+        }
+    }
+
+    // True when a built-in prototype and its ancestors still have no Symbol.toStringTag and their
+    // startup [[Prototype]]s: then Object.prototype.toString reads no script-written state there.
+    function unchangedWithoutTag(intrinsic) {
+        for (let entry = intrinsic; ;) {
+            const object = entry.object;
+            if (ObjectGetOwnPropertyDescriptor(object, SymbolToStringTag) !== undefined) return false;
+            if (ObjectGetPrototypeOf(object) !== entry.parent) return false;
+            if (entry.parent === null) return true;
+            entry = MapPrototypeGet(INTRINSICS, entry.parent);
+        }
+    }
+
+    // The tag Object.prototype.toString would report ("Map", "Object", ...) if the built-in
+    // prototypes were as at startup. Symbol.toStringTag is looked up like [[Get]] (own property
+    // first, getters run once); only without a string tag does the builtin tag of the object count.
+    function kindOf(value) {
+        let target = value;
+        let intrinsic;
+        for (;;) {
+            intrinsic = MapPrototypeGet(INTRINSICS, target);
+            if (intrinsic !== undefined) break;
+            const desc = ObjectGetOwnPropertyDescriptor(target, SymbolToStringTag);
+            if (desc !== undefined) {
+                const tag = descriptorValue(desc, value);
+                return typeof tag === 'string' ? tag : builtinKindByBrand(value);
+            }
+            target = ObjectGetPrototypeOf(target);
+            if (target === null) return builtinKind(value);
+        }
+        const tag = intrinsicGet(intrinsic, SymbolToStringTag, value);
+        if (typeof tag === 'string') return tag;
+        return tag === NOT_FOUND && unchangedWithoutTag(intrinsic) ? builtinKind(value) : builtinKindByBrand(value);
+    }
+
+    // Object.prototype.toString, once it is known to find no Symbol.toStringTag on the way.
+    function builtinKind(value) {
+        return StringPrototypeSlice(ObjectPrototypeToString(value), 8, -1);
+    }
+
+    // The builtin tag from internal slots alone (slow: failed checks throw). Used only when a
+    // built-in prototype was changed, or a tag that is not a string was found.
+    function builtinKindByBrand(value) {
+        if (typeof ErrorIsError === 'function' ? ErrorIsError(value) : ObjectPrototypeIsPrototypeOf(ErrorPrototype, value)) {
+            return 'Error';
+        }
+        if (brandCall(BooleanPrototypeValueOf, value) !== NOT_BRANDED) return 'Boolean';
+        if (brandCall(NumberPrototypeValueOf, value) !== NOT_BRANDED) return 'Number';
+        if (brandCall(StringPrototypeValueOf, value) !== NOT_BRANDED) return 'String';
+        if (brandCall(DatePrototypeGetTime, value) !== NOT_BRANDED) return 'Date';
+        // RegExp.prototype answers `source` without being a RegExp.
+        if (value !== RegExpPrototype && brandCall(RegExpPrototypeGetSource, value) !== NOT_BRANDED) return 'RegExp';
+        return 'Object';
+    }
 
     // Calls an intrinsic that checks for an internal slot; objects that merely claim a built-in
     // toString tag fail the check and are then cloned as plain objects.
     function brandCall(fn, target) {
         try {
-            return fn.call(target);
+            return fn(target);
         } catch {
             return NOT_BRANDED;
         }
@@ -199,9 +446,9 @@
     }
 
     function isUncloneableTag(kind) {
-        if (UNCLONEABLE_TAGS.has(kind)) return true;
-        for (const prefix of UNCLONEABLE_TAG_PREFIXES) {
-            if (kind.startsWith(prefix)) return true;
+        if (SetPrototypeHas(UNCLONEABLE_TAGS, kind)) return true;
+        for (let i = 0; i < UNCLONEABLE_TAG_PREFIXES.length; i++) {
+            if (StringPrototypeStartsWith(kind, UNCLONEABLE_TAG_PREFIXES[i])) return true;
         }
         return false;
     }
@@ -210,7 +457,7 @@
     // such keys first and in ascending order, which lets the element loop walk them directly.
     function isNextIndexKey(key, prev, length) {
         const index = +key;
-        return index > prev && index < length && index === floor(index) && '' + index === key;
+        return index > prev && index < length && index === MathFloor(index) && '' + index === key;
     }
 
     // Ordinary arrays list their index keys first, ascending; so if the key at position length-1
@@ -220,10 +467,10 @@
     }
 
     function isDetached(buffer, byteLength) {
-        if (bufferDetached !== undefined) return bufferDetached.call(buffer);
+        if (ArrayBufferPrototypeGetDetached !== undefined) return ArrayBufferPrototypeGetDetached(buffer);
         if (byteLength !== 0) return false;
         try {
-            new Uint8ArrayCtor(buffer);
+            new Uint8Array(buffer);
             return false;
         } catch {
             return true;
@@ -233,28 +480,33 @@
     // ---------------------------------------------------------------------------------------------
     // Output
 
+    // The classes' prototypes have no prototype of their own, and instance state is declared as
+    // fields (defined, not assigned): no lookup on these objects can reach Object.prototype.
     class ByteWriter {
-        constructor() {
-            this.buf = new Uint8ArrayCtor(INITIAL_CAPACITY);
-            this.view = new DataViewCtor(this.buf.buffer);
-            this.pos = 0;
-        }
+        buffer = new ArrayBufferCtor(INITIAL_CAPACITY);
+        buf = new Uint8Array(this.buffer);
+        view = new DataViewCtor(this.buffer);
+        capacity = INITIAL_CAPACITY;
+        pos = 0;
 
         reserve(count) {
-            if (this.pos + count > this.buf.length) this.grow(count);
+            if (this.pos + count > this.capacity) this.grow(count);
         }
 
         grow(count) {
-            let capacity = this.buf.length * 2;
+            let capacity = this.capacity * 2;
             while (capacity < this.pos + count) capacity *= 2;
-            const next = new Uint8ArrayCtor(capacity);
-            next.set(this.buf.subarray(0, this.pos));
+            const buffer = new ArrayBufferCtor(capacity);
+            const next = new Uint8Array(buffer);
+            TypedArrayPrototypeSet(next, new Uint8Array(this.buffer, 0, this.pos));
+            this.buffer = buffer;
             this.buf = next;
-            this.view = new DataViewCtor(next.buffer);
+            this.view = new DataViewCtor(buffer);
+            this.capacity = capacity;
         }
 
         byte(value) {
-            if (this.pos >= this.buf.length) this.grow(1);
+            if (this.pos >= this.capacity) this.grow(1);
             this.buf[this.pos++] = value;
         }
 
@@ -264,7 +516,7 @@
             let pos = this.pos;
             while (value >= 0x80) {
                 buf[pos++] = (value % 0x80) | 0x80;
-                value = floor(value / 0x80);
+                value = MathFloor(value / 0x80);
             }
             buf[pos++] = value;
             this.pos = pos;
@@ -272,27 +524,29 @@
 
         float64(value) {
             this.reserve(8);
-            this.view.setFloat64(this.pos, value, true);
+            DataViewPrototypeSetFloat64(this.view, this.pos, value, true);
             this.pos += 8;
         }
 
-        bytes(source) {
-            this.reserve(source.length);
-            this.buf.set(source, this.pos);
-            this.pos += source.length;
+        // `source` is a Uint8Array of `length` bytes.
+        bytes(source, length) {
+            this.reserve(length);
+            TypedArrayPrototypeSet(this.buf, source, this.pos);
+            this.pos += length;
         }
 
         result() {
-            return this.buf.slice(0, this.pos);
+            const result = new Uint8Array(this.pos);
+            TypedArrayPrototypeSet(result, new Uint8Array(this.buffer, 0, this.pos));
+            return result;
         }
     }
+    ObjectSetPrototypeOf(ByteWriter.prototype, null);
 
     class Serializer {
-        constructor() {
-            this.out = new ByteWriter();
-            this.memo = new MapCtor();
-            this.nextId = 0;
-        }
+        out = new ByteWriter();
+        memo = new MapCtor();
+        nextId = 0;
 
         writeValue(value) {
             switch (typeof value) {
@@ -325,7 +579,7 @@
         writeNumber(value) {
             // Small integers as zigzag varints; everything else (fractions, NaN, ±Infinity, -0)
             // as a raw float64 so that every bit pattern that matters survives.
-            if (value === trunc(value) && value <= MAX_ZIGZAG_INT && value >= -MAX_ZIGZAG_INT
+            if (value === MathTrunc(value) && value <= MAX_ZIGZAG_INT && value >= -MAX_ZIGZAG_INT
                 && (value !== 0 || 1 / value > 0)) {
                 this.out.byte(T_INT);
                 this.out.varint(value >= 0 ? value * 2 : -value * 2 - 1);
@@ -347,7 +601,7 @@
             const buf = out.buf;
             let pos = out.pos;
             for (let i = 0; i < length; i++) {
-                const unit = text.charCodeAt(i);
+                const unit = StringPrototypeCharCodeAt(text, i);
                 if (unit > 0xFF) {
                     out.pos = start;
                     this.writeTwoByteString(text);
@@ -367,7 +621,7 @@
             const buf = out.buf;
             let pos = out.pos;
             for (let i = 0; i < length; i++) {
-                const unit = text.charCodeAt(i);
+                const unit = StringPrototypeCharCodeAt(text, i);
                 buf[pos] = unit & 0xFF;
                 buf[pos + 1] = unit >>> 8;
                 pos += 2;
@@ -379,7 +633,7 @@
         writeBigIntBody(value) {
             const negative = value < 0n;
             const magnitude = negative ? -value : value;
-            let hex = magnitude === 0n ? '' : magnitude.toString(16);
+            let hex = magnitude === 0n ? '' : BigIntPrototypeToString(magnitude, 16);
             if (hex.length % 2 !== 0) hex = '0' + hex;
             const byteLength = hex.length / 2;
             const out = this.out;
@@ -388,54 +642,52 @@
             const buf = out.buf;
             let pos = out.pos;
             for (let i = 0; i < hex.length; i += 2) {
-                buf[pos++] = (hexDigit(hex.charCodeAt(i)) << 4) | hexDigit(hex.charCodeAt(i + 1));
+                buf[pos++] = (hexDigit(StringPrototypeCharCodeAt(hex, i)) << 4) | hexDigit(StringPrototypeCharCodeAt(hex, i + 1));
             }
             out.pos = pos;
         }
 
         writeObject(value) {
-            const id = this.memo.get(value);
+            const id = MapPrototypeGet(this.memo, value);
             if (id !== undefined) {
                 this.out.byte(T_REF);
                 this.out.varint(id);
                 return;
             }
-            this.memo.set(value, this.nextId++);
+            MapPrototypeSet(this.memo, value, this.nextId++);
 
-            if (isArray(value)) {
+            if (ArrayIsArray(value)) {
                 this.writeArray(value);
                 return;
             }
-            if (isView(value)) {
+            if (ArrayBufferIsView(value)) {
                 this.writeView(value);
                 return;
             }
-            const tag = objectToString.call(value);
-            switch (tag) {
-                case '[object Object]': this.writePlainObject(value); return;
-                case '[object Date]': this.writeDate(value); return;
-                case '[object RegExp]': this.writeRegExp(value); return;
-                case '[object Boolean]': this.writeBooleanObject(value); return;
-                case '[object Number]': this.writeNumberObject(value); return;
-                case '[object String]': this.writeStringObject(value); return;
-                case '[object BigInt]': this.writeBigIntObject(value); return;
-                case '[object Map]': this.writeMap(value); return;
-                case '[object Set]': this.writeSet(value); return;
-                case '[object ArrayBuffer]': this.writeArrayBuffer(value); return;
-                case '[object Error]': this.writeError(value); return;
-                case '[object Symbol]': throw notCloneable('Symbol object');
-                default: {
-                    const kind = tag.slice(8, -1);
+            const kind = kindOf(value);
+            switch (kind) {
+                case 'Object': this.writePlainObject(value); return;
+                case 'Date': this.writeDate(value); return;
+                case 'RegExp': this.writeRegExp(value); return;
+                case 'Boolean': this.writeBooleanObject(value); return;
+                case 'Number': this.writeNumberObject(value); return;
+                case 'String': this.writeStringObject(value); return;
+                case 'BigInt': this.writeBigIntObject(value); return;
+                case 'Map': this.writeMap(value); return;
+                case 'Set': this.writeSet(value); return;
+                case 'ArrayBuffer': this.writeArrayBuffer(value); return;
+                case 'Error': this.writeError(value); return;
+                case 'Symbol': throw notCloneable('Symbol object');
+                default:
                     if (isUncloneableTag(kind)) throw notCloneable(kind);
                     // Class instances, arguments objects, namespaces: own enumerable properties.
                     this.writePlainObject(value);
-                }
             }
         }
 
         writePlainObject(object) {
             this.out.byte(T_OBJECT);
-            this.writeProperties(object, objectKeys(object), 0);
+            this.writeProperties(object, ObjectKeys(object), 0);
             this.out.byte(T_END);
         }
 
@@ -445,7 +697,7 @@
             for (let i = start; i < keys.length; i++) {
                 const key = keys[i];
                 const value = object[key];
-                if (value === undefined && !hasOwnProperty.call(object, key)) continue;
+                if (value === undefined && !ObjectPrototypeHasOwnProperty(object, key)) continue;
                 this.writeString(key);
                 this.writeValue(value);
             }
@@ -454,7 +706,7 @@
         writeArray(array) {
             const out = this.out;
             const length = array.length >>> 0;
-            const keys = objectKeys(array);
+            const keys = ObjectKeys(array);
             out.byte(T_ARRAY);
             out.varint(length);
             const start = isDenseKeyList(keys, length)
@@ -468,7 +720,7 @@
         writeDenseElements(array, length) {
             for (let index = 0; index < length; index++) {
                 const value = array[index];
-                if (value === undefined && !hasOwnProperty.call(array, index)) this.writeHoles(1);
+                if (value === undefined && !ObjectPrototypeHasOwnProperty(array, index)) this.writeHoles(1);
                 else this.writeValue(value);
             }
             return length;
@@ -485,7 +737,7 @@
                 const index = +key;
                 if (index > next) this.writeHoles(index - next);
                 const value = array[index];
-                if (value === undefined && !hasOwnProperty.call(array, key)) this.writeHoles(1);
+                if (value === undefined && !ObjectPrototypeHasOwnProperty(array, key)) this.writeHoles(1);
                 else this.writeValue(value);
                 next = index + 1;
             }
@@ -499,7 +751,7 @@
         }
 
         writeDate(date) {
-            const time = brandCall(dateGetTime, date);
+            const time = brandCall(DatePrototypeGetTime, date);
             if (time === NOT_BRANDED) {
                 this.writePlainObject(date);
                 return;
@@ -509,14 +761,14 @@
         }
 
         writeRegExp(regexp) {
-            const source = brandCall(regexpSource, regexp);
+            const source = brandCall(RegExpPrototypeGetSource, regexp);
             if (source === NOT_BRANDED) {
                 this.writePlainObject(regexp);
                 return;
             }
             let flags = '';
-            for (const [letter, flagGetter] of REGEXP_FLAGS) {
-                if (flagGetter.call(regexp)) flags += letter;
+            for (let i = 0; i < REGEXP_FLAG_GETTERS.length; i++) {
+                if (REGEXP_FLAG_GETTERS[i](regexp)) flags += REGEXP_FLAG_LETTERS[i];
             }
             this.out.byte(T_REGEXP);
             this.writeString(source);
@@ -524,7 +776,7 @@
         }
 
         writeBooleanObject(object) {
-            const value = brandCall(booleanValueOf, object);
+            const value = brandCall(BooleanPrototypeValueOf, object);
             if (value === NOT_BRANDED) {
                 this.writePlainObject(object);
                 return;
@@ -534,7 +786,7 @@
         }
 
         writeNumberObject(object) {
-            const value = brandCall(numberValueOf, object);
+            const value = brandCall(NumberPrototypeValueOf, object);
             if (value === NOT_BRANDED) {
                 this.writePlainObject(object);
                 return;
@@ -544,7 +796,7 @@
         }
 
         writeStringObject(object) {
-            const value = brandCall(stringValueOf, object);
+            const value = brandCall(StringPrototypeValueOf, object);
             if (value === NOT_BRANDED) {
                 this.writePlainObject(object);
                 return;
@@ -554,7 +806,7 @@
         }
 
         writeBigIntObject(object) {
-            const value = brandCall(bigintValueOf, object);
+            const value = brandCall(BigIntPrototypeValueOf, object);
             if (value === NOT_BRANDED) {
                 this.writePlainObject(object);
                 return;
@@ -566,68 +818,73 @@
         // Entries are copied out before any of them is serialized, as the spec requires, so that
         // getters running during serialization cannot disturb the iteration.
         writeMap(map) {
-            if (brandCall(mapSize, map) === NOT_BRANDED) {
+            if (brandCall(MapPrototypeGetSize, map) === NOT_BRANDED) {
                 this.writePlainObject(map);
                 return;
             }
-            const entries = [];
-            mapForEach.call(map, (value, key) => { entries.push(key, value); });
+            const entries = newList();
+            MapPrototypeForEach(map, (value, key) => {
+                entries[entries.length] = key;
+                entries[entries.length] = value;
+            });
             this.out.byte(T_MAP);
             this.out.varint(entries.length / 2);
             for (let i = 0; i < entries.length; i++) this.writeValue(entries[i]);
         }
 
         writeSet(set) {
-            if (brandCall(setSize, set) === NOT_BRANDED) {
+            if (brandCall(SetPrototypeGetSize, set) === NOT_BRANDED) {
                 this.writePlainObject(set);
                 return;
             }
-            const values = [];
-            setForEach.call(set, (value) => { values.push(value); });
+            const values = newList();
+            SetPrototypeForEach(set, (value) => {
+                values[values.length] = value;
+            });
             this.out.byte(T_SET);
             this.out.varint(values.length);
             for (let i = 0; i < values.length; i++) this.writeValue(values[i]);
         }
 
         writeArrayBuffer(buffer) {
-            const byteLength = brandCall(bufferByteLength, buffer);
+            const byteLength = brandCall(ArrayBufferPrototypeGetByteLength, buffer);
             if (byteLength === NOT_BRANDED) {
                 this.writePlainObject(buffer);
                 return;
             }
             if (isDetached(buffer, byteLength)) throw notCloneable('detached ArrayBuffer');
             const out = this.out;
-            if (bufferResizable !== undefined && bufferResizable.call(buffer)) {
+            if (ArrayBufferPrototypeGetResizable !== undefined && ArrayBufferPrototypeGetResizable(buffer)) {
                 out.byte(T_RESIZABLE_BUFFER);
                 out.varint(byteLength);
-                out.varint(bufferMaxByteLength.call(buffer));
+                out.varint(ArrayBufferPrototypeGetMaxByteLength(buffer));
             } else {
                 out.byte(T_ARRAY_BUFFER);
                 out.varint(byteLength);
             }
-            out.bytes(new Uint8ArrayCtor(buffer, 0, byteLength));
+            out.bytes(new Uint8Array(buffer, 0, byteLength), byteLength);
         }
 
         // The buffer goes through writeValue so that views sharing a buffer share it again after
         // deserialization; offsets are read afterwards, once the buffer is known to be usable.
         writeView(view) {
             const out = this.out;
-            const name = typedArrayName.call(view);
+            const name = TypedArrayPrototypeGetSymbolToStringTag(view);
             if (name === undefined) {
                 out.byte(T_VIEW);
                 out.byte(VIEW_KIND_DATAVIEW);
-                this.writeValue(dataViewBuffer.call(view));
-                out.varint(dataViewByteOffset.call(view));
-                out.varint(dataViewByteLength.call(view));
+                this.writeValue(DataViewPrototypeGetBuffer(view));
+                out.varint(DataViewPrototypeGetByteOffset(view));
+                out.varint(DataViewPrototypeGetByteLength(view));
                 return;
             }
             const kind = VIEW_KIND_BY_NAME[name];
             if (kind === undefined) throw notCloneable(name);
             out.byte(T_VIEW);
             out.byte(kind);
-            this.writeValue(typedArrayBuffer.call(view));
-            out.varint(typedArrayByteOffset.call(view));
-            out.varint(typedArrayLength.call(view));
+            this.writeValue(TypedArrayPrototypeGetBuffer(view));
+            out.varint(TypedArrayPrototypeGetByteOffset(view));
+            out.varint(TypedArrayPrototypeGetLength(view));
         }
 
         // Like the HTML spec: name is read through the prototype chain and normalized to a known
@@ -637,13 +894,13 @@
                 this.writePlainObject(error);
                 return;
             }
-            let nameIndex = ERROR_NAMES.indexOf(error.name);
-            if (nameIndex < 0) nameIndex = 0;
-            const messageDesc = getOwnPropertyDescriptor(error, 'message');
-            const message = messageDesc !== undefined && 'value' in messageDesc
-                ? String(messageDesc.value)
+            let nameIndex = MapPrototypeGet(ERROR_NAME_INDEX, inheritedGet(error, 'name'));
+            if (nameIndex === undefined) nameIndex = 0;
+            const messageDesc = ObjectGetOwnPropertyDescriptor(error, 'message');
+            const message = messageDesc !== undefined && ObjectPrototypeHasOwnProperty(messageDesc, 'value')
+                ? StringCtor(messageDesc.value)
                 : undefined;
-            const stack = error.stack;
+            const stack = inheritedGet(error, 'stack');
             const out = this.out;
             out.byte(T_ERROR);
             out.byte(nameIndex);
@@ -658,6 +915,7 @@
             out.byte(T_END);
         }
     }
+    ObjectSetPrototypeOf(Serializer.prototype, null);
 
     function hexDigit(code) {
         // '0'..'9' are 48..57, 'a'..'f' are 97..102 (BigInt#toString emits lower case).
@@ -668,13 +926,21 @@
     // Input
 
     class ByteReader {
+        bytes;
+        buffer;
+        offset;
+        view;
+        pos = 0;
+        end;
+        units = null;
+        keyCache = null;
+
         constructor(bytes) {
             this.bytes = bytes;
-            this.view = new DataViewCtor(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-            this.pos = 0;
-            this.end = bytes.length;
-            this.units = null;
-            this.keyCache = null;
+            this.buffer = TypedArrayPrototypeGetBuffer(bytes);
+            this.offset = TypedArrayPrototypeGetByteOffset(bytes);
+            this.end = TypedArrayPrototypeGetLength(bytes);
+            this.view = new DataViewCtor(this.buffer, this.offset, TypedArrayPrototypeGetByteLength(bytes));
         }
 
         remaining() {
@@ -711,7 +977,7 @@
 
         float64() {
             if (this.end - this.pos < 8) throw invalid('unexpected end of data');
-            const value = this.view.getFloat64(this.pos, true);
+            const value = DataViewPrototypeGetFloat64(this.view, this.pos, true);
             this.pos += 8;
             return value;
         }
@@ -726,7 +992,16 @@
 
         take(length) {
             const start = this.skip(length);
-            return this.bytes.subarray(start, start + length);
+            return new Uint8Array(this.buffer, this.offset + start, length);
+        }
+
+        // The argument list for String.fromCharCode: a null-prototype array (an array's length is
+        // an own property, unlike a typed array's), reused and truncated to `n` elements.
+        codeUnits(n) {
+            let units = this.units;
+            if (units === null) units = this.units = newList();
+            if (units.length > n) units.length = n;
+            return units;
         }
 
         latin1(length) {
@@ -734,12 +1009,15 @@
             const bytes = this.bytes;
             if (length <= 16) {
                 let text = '';
-                for (let i = start; i < start + length; i++) text += fromCharCode(bytes[i]);
+                for (let i = start; i < start + length; i++) text += StringFromCharCode(bytes[i]);
                 return text;
             }
             let text = '';
             for (let i = start; i < start + length; i += DECODE_CHUNK) {
-                text += fromCharCode.apply(null, bytes.subarray(i, min(i + DECODE_CHUNK, start + length)));
+                const n = MathMin(DECODE_CHUNK, start + length - i);
+                const units = this.codeUnits(n);
+                for (let j = 0; j < n; j++) units[j] = bytes[i + j];
+                text += ReflectApply(StringFromCharCode, null, units);
             }
             return text;
         }
@@ -753,7 +1031,11 @@
             const bytes = this.bytes;
             let hash = length;
             for (let i = start; i < start + length; i++) hash = (hash * 31 + bytes[i]) | 0;
-            const cache = this.keyCache || (this.keyCache = new Array(KEY_CACHE_SIZE).fill(''));
+            let cache = this.keyCache;
+            if (cache === null) {
+                cache = this.keyCache = newList();
+                for (let i = 0; i < KEY_CACHE_SIZE; i++) cache[i] = '';
+            }
             const slot = hash & (KEY_CACHE_SIZE - 1);
             const cached = cache[slot];
             if (cached.length === length && sameLatin1(cached, bytes, start)) {
@@ -770,49 +1052,61 @@
             const bytes = this.bytes;
             if (length <= 16) {
                 let text = '';
-                for (let b = start; b < start + length * 2; b += 2) text += fromCharCode(bytes[b] | (bytes[b + 1] << 8));
+                for (let b = start; b < start + length * 2; b += 2) text += StringFromCharCode(bytes[b] | (bytes[b + 1] << 8));
                 return text;
             }
-            // One scratch buffer per reader; chunk boundaries may split surrogate pairs, which is
-            // harmless because strings are concatenated code unit by code unit.
-            const units = this.units || (this.units = new Uint16ArrayCtor(DECODE_CHUNK));
+            // Chunk boundaries may split surrogate pairs, which is harmless because strings are
+            // concatenated code unit by code unit.
             let text = '';
             for (let i = 0; i < length; i += DECODE_CHUNK) {
-                const n = min(DECODE_CHUNK, length - i);
+                const n = MathMin(DECODE_CHUNK, length - i);
+                const units = this.codeUnits(n);
                 for (let j = 0, b = start + 2 * i; j < n; j++, b += 2) units[j] = bytes[b] | (bytes[b + 1] << 8);
-                text += fromCharCode.apply(null, n === DECODE_CHUNK ? units : units.subarray(0, n));
+                text += ReflectApply(StringFromCharCode, null, units);
             }
             return text;
         }
     }
+    ObjectSetPrototypeOf(ByteReader.prototype, null);
 
     function sameLatin1(text, bytes, start) {
         for (let i = 0; i < text.length; i++) {
-            if (text.charCodeAt(i) !== bytes[start + i]) return false;
+            if (StringPrototypeCharCodeAt(text, i) !== bytes[start + i]) return false;
         }
         return true;
     }
 
-    const PENDING = Symbol('pending');
-
     // CreateDataProperty semantics: plain assignment is fast, but would hit setters or read-only
     // properties on Object.prototype (notably __proto__), so those keys are defined instead.
+    // (Object.prototype's own prototype is fixed at null, so `in` runs no script code.)
     function setProperty(object, key, value) {
-        if (key in ObjectPrototype) {
-            defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
-        } else {
-            object[key] = value;
-        }
+        if (key in ObjectPrototype) defineData(object, key, value);
+        else object[key] = value;
     }
 
-    function defineDataProperty(object, key, value) {
-        defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+    // True when no built-in prototype of an array has an index property (or could gain one through
+    // its prototype): then assigning an element of a new array creates an own property, as
+    // CreateDataProperty would. Deserialization runs no script code, so one check per call holds.
+    function elementAssignmentIsSafe() {
+        return ObjectGetPrototypeOf(ArrayPrototype) === ObjectPrototype
+            && !hasNumericKey(ArrayPrototype) && !hasNumericKey(ObjectPrototype);
+    }
+
+    function hasNumericKey(object) {
+        const names = ObjectGetOwnPropertyNames(object);
+        for (let i = 0; i < names.length; i++) {
+            if ('' + +names[i] === names[i]) return true;
+        }
+        return false;
     }
 
     class Deserializer {
+        in;
+        objects = newList();
+        assignElements;
+
         constructor(bytes) {
             this.in = new ByteReader(bytes);
-            this.objects = [];
         }
 
         run() {
@@ -827,7 +1121,8 @@
         }
 
         register(object) {
-            this.objects.push(object);
+            const objects = this.objects;
+            objects[objects.length] = object;
             return object;
         }
 
@@ -862,7 +1157,7 @@
                 case T_RESIZABLE_BUFFER: return this.readArrayBuffer(true);
                 case T_VIEW: return this.readView();
                 case T_ERROR: return this.readError();
-                default: throw invalid('unexpected tag 0x' + tag.toString(16) + ' at offset ' + (input.pos - 1));
+                default: throw invalid('unexpected tag 0x' + NumberPrototypeToString(tag, 16) + ' at offset ' + (input.pos - 1));
             }
         }
 
@@ -876,18 +1171,20 @@
         readBigIntBody() {
             const header = this.in.varint();
             const negative = header % 2 === 1;
-            const bytes = this.in.take(floor(header / 2));
-            if (bytes.length === 0) return 0n;
-            const parts = new Array(bytes.length);
-            for (let i = 0; i < bytes.length; i++) parts[i] = HEX_BYTES[bytes[i]];
-            const magnitude = BigIntFn('0x' + parts.join(''));
+            const length = MathFloor(header / 2);
+            const bytes = this.in.take(length);
+            if (length === 0) return 0n;
+            const parts = newList();
+            for (let i = 0; i < length; i++) parts[i] = HEX_BYTES[bytes[i]];
+            const magnitude = BigIntFn('0x' + ArrayPrototypeJoin(parts, ''));
             return negative ? -magnitude : magnitude;
         }
 
         readRef() {
             const id = this.in.varint();
-            if (id >= this.objects.length) throw invalid('back-reference to unknown object ' + id);
-            const object = this.objects[id];
+            const objects = this.objects;
+            if (id >= objects.length) throw invalid('back-reference to unknown object ' + id);
+            const object = objects[id];
             if (object === PENDING) throw invalid('back-reference to incomplete object ' + id);
             return object;
         }
@@ -918,6 +1215,8 @@
             const length = input.varint();
             if (length > MAX_ARRAY_LENGTH) throw invalid('array length out of range');
             const array = this.register([]);
+            let assign = this.assignElements;
+            if (assign === undefined) assign = this.assignElements = elementAssignmentIsSafe();
             let index = 0;
             while (index < length) {
                 const tag = input.byte();
@@ -926,12 +1225,14 @@
                     if (run === 0 || run > length - index) throw invalid('bad hole run');
                     index += run;
                     array.length = index;
-                } else {
+                } else if (assign) {
                     array[index++] = this.readTagged(tag);
+                } else {
+                    defineData(array, index++, this.readTagged(tag));
                 }
             }
             // Extra properties of arrays are rare; defining them avoids Array.prototype setters.
-            this.readProperties(array, defineDataProperty);
+            this.readProperties(array, defineData);
             return array;
         }
 
@@ -952,7 +1253,7 @@
             const map = this.register(new MapCtor());
             for (let i = 0; i < count; i++) {
                 const key = this.readValue();
-                map.set(key, this.readValue());
+                MapPrototypeSet(map, key, this.readValue());
             }
             return map;
         }
@@ -960,7 +1261,7 @@
         readSet() {
             const count = this.in.count(1);
             const set = this.register(new SetCtor());
-            for (let i = 0; i < count; i++) set.add(this.readValue());
+            for (let i = 0; i < count; i++) SetPrototypeAdd(set, this.readValue());
             return set;
         }
 
@@ -972,30 +1273,34 @@
                 const maxByteLength = input.varint();
                 if (maxByteLength < byteLength) throw invalid('maxByteLength below byteLength');
                 if (byteLength > input.remaining()) throw invalid('length exceeds remaining data');
-                buffer = new ArrayBufferCtor(byteLength, { maxByteLength });
+                buffer = new ArrayBufferCtor(byteLength, { __proto__: null, maxByteLength });
             } else {
                 if (byteLength > input.remaining()) throw invalid('length exceeds remaining data');
                 buffer = new ArrayBufferCtor(byteLength);
             }
-            new Uint8ArrayCtor(buffer).set(input.take(byteLength));
+            TypedArrayPrototypeSet(new Uint8Array(buffer), input.take(byteLength));
             return this.register(buffer);
         }
 
         // The view's id precedes its buffer's, so its slot is reserved before the buffer is read.
         readView() {
             const input = this.in;
-            const id = this.objects.length;
-            this.objects.push(PENDING);
+            const objects = this.objects;
+            const id = objects.length;
+            objects[id] = PENDING;
             const kind = input.byte();
             const Ctor = VIEW_CONSTRUCTORS[kind];
             if (Ctor === undefined) throw invalid('unsupported view kind ' + kind);
             const buffer = this.readValue();
-            if (!(buffer instanceof ArrayBufferCtor)) throw invalid('view target is not an ArrayBuffer');
+            // Only an ArrayBuffer read above can pass this brand check.
+            if (brandCall(ArrayBufferPrototypeGetByteLength, buffer) === NOT_BRANDED) {
+                throw invalid('view target is not an ArrayBuffer');
+            }
             const byteOffset = input.varint();
             const length = input.varint();
             // The constructor validates bounds and alignment against the real buffer (RangeError).
             const view = new Ctor(buffer, byteOffset, length);
-            this.objects[id] = view;
+            objects[id] = view;
             return view;
         }
 
@@ -1015,11 +1320,12 @@
             }
             const error = message === undefined ? new Ctor() : new Ctor(message);
             if (stack !== undefined) {
-                defineProperty(error, 'stack', { value: stack, writable: true, enumerable: false, configurable: true });
+                ObjectDefineProperty(error, 'stack', { __proto__: null, value: stack, writable: true, enumerable: false, configurable: true });
             }
             return this.register(error);
         }
     }
+    ObjectSetPrototypeOf(Deserializer.prototype, null);
 
     function unzigzag(value) {
         return value % 2 === 0 ? value / 2 : -(value + 1) / 2;
@@ -1037,8 +1343,8 @@
     }
 
     function toBytes(input) {
-        if (isView(input) && typedArrayName.call(input) === 'Uint8Array') return input;
-        if (brandCall(bufferByteLength, input) !== NOT_BRANDED) return new Uint8ArrayCtor(input);
+        if (ArrayBufferIsView(input) && TypedArrayPrototypeGetSymbolToStringTag(input) === 'Uint8Array') return input;
+        if (brandCall(ArrayBufferPrototypeGetByteLength, input) !== NOT_BRANDED) return new Uint8Array(input);
         throw invalid('expected a Uint8Array');
     }
 
@@ -1049,13 +1355,13 @@
         } catch (error) {
             // Anything the engine throws while rebuilding corrupt data (bad RegExp source, view out
             // of bounds, stack overflow on absurd nesting) is reported as invalid data as well.
-            if (error instanceof TypeError && typeof error.message === 'string'
-                && error.message.startsWith(INVALID_PREFIX)) {
-                throw error;
+            if (ObjectPrototypeIsPrototypeOf(TypeErrorPrototype, error)) {
+                const message = inheritedGet(error, 'message');
+                if (typeof message === 'string' && StringPrototypeStartsWith(message, INVALID_PREFIX)) throw error;
             }
-            throw invalid(error instanceof Error ? error.message : String(error));
+            throw invalid(ObjectPrototypeIsPrototypeOf(ErrorPrototype, error) ? inheritedGet(error, 'message') : StringCtor(error));
         }
     }
 
-    return Object.freeze({ serialize, deserialize });
-})();
+    return { __proto__: null, serialize, deserialize };
+});
