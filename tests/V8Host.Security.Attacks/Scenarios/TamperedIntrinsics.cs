@@ -80,7 +80,8 @@ internal static class TamperedIntrinsics
             case 'prototype-setters':
               for (const proto of [Object.prototype, Array.prototype])
                 for (const key of ['0', '1', 'length', 'then'])
-                  setter(proto, key, key === 'then' ? function (resolve) { record(this); resolve('junk'); } : 'junk');
+                  if (!(proto === Array.prototype && key === 'length')) // non-configurable
+                    setter(proto, key, key === 'then' ? function (resolve) { record(this); resolve('junk'); } : 'junk');
               break;
             default: throw new Error('unknown target ' + target);
           }
