@@ -1,0 +1,25 @@
+using V8Host.Security.Attacks.Scenarios;
+
+namespace V8Host.Security.Attacks;
+
+/// <summary>Scenario names → entry points. Each group dispatches on its own first argument.</summary>
+internal static class Registry
+{
+    public static IReadOnlyDictionary<string, Action<string[]>> Scenarios { get; } = new Dictionary<string, Action<string[]>>
+    {
+        ["thrown"] = ThrownValues.Run,
+        ["heap"] = HeapBombs.Run,
+        ["finreg"] = FinalizationLoops.Run,
+        ["arraybuffer"] = ArrayBufferLimits.Run,
+        ["glue"] = GlueForgery.Run,
+        ["tamper"] = TamperedIntrinsics.Run,
+        ["errors"] = ForgedErrors.Run,
+        ["timeout"] = Timeouts.Run,
+        ["stack"] = StackDepth.Run,
+        ["compilefn"] = CompileFunctionInjection.Run,
+        ["typed"] = TypedReads.Run,
+        ["hostclass"] = HostClassLifetime.Run,
+        ["fuzz"] = Fuzzer.Run,
+        ["lifetime"] = LifetimeFuzzer.Run,
+    };
+}
