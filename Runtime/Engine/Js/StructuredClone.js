@@ -155,6 +155,8 @@
         WeakMap,
         WeakRef,
         WeakSet,
+        WeakSetPrototypeAdd,
+        WeakSetPrototypeHas,
         defineData,
     } = primordials;
 
@@ -206,7 +208,6 @@
     const ObjectPrototype = ObjectCtor.prototype;
     const ArrayPrototype = ArrayCtor.prototype;
     const ErrorPrototype = ErrorCtor.prototype;
-    const TypeErrorPrototype = TypeError.prototype;
     const RegExpPrototype = RegExpCtor.prototype;
 
     const NOT_BRANDED = SymbolCtor('not branded');
@@ -440,9 +441,14 @@
     }
 
     const INVALID_PREFIX = 'invalid serialized data: ';
+    // The errors invalid() made, so that deserialize can tell them apart without reading anything
+    // a script could have changed (such as the prototype chain of a RangeError).
+    const INVALID_ERRORS = new WeakSet();
 
     function invalid(reason) {
-        return new TypeError(INVALID_PREFIX + reason);
+        const error = new TypeError(INVALID_PREFIX + reason);
+        WeakSetPrototypeAdd(INVALID_ERRORS, error);
+        return error;
     }
 
     function isUncloneableTag(kind) {
@@ -1355,11 +1361,13 @@
         } catch (error) {
             // Anything the engine throws while rebuilding corrupt data (bad RegExp source, view out
             // of bounds, stack overflow on absurd nesting) is reported as invalid data as well.
-            if (ObjectPrototypeIsPrototypeOf(TypeErrorPrototype, error)) {
-                const message = inheritedGet(error, 'message');
-                if (typeof message === 'string' && StringPrototypeStartsWith(message, INVALID_PREFIX)) throw error;
-            }
-            throw invalid(ObjectPrototypeIsPrototypeOf(ErrorPrototype, error) ? inheritedGet(error, 'message') : StringCtor(error));
+            // Deserialization runs no script code, so whatever was thrown is either one of ours or
+            // the engine's.
+            if (WeakSetPrototypeHas(INVALID_ERRORS, error)) throw error;
+            const isError = typeof ErrorIsError === 'function'
+                ? ErrorIsError(error)
+                : ObjectPrototypeIsPrototypeOf(ErrorPrototype, error);
+            throw invalid(isError ? inheritedGet(error, 'message') : StringCtor(error));
         }
     }
 
