@@ -12,6 +12,7 @@ public sealed partial class Context
         RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     private const string HeapLimitMessage = "exceeded its memory limit";
+    private const string StackUsageLimitMessage = "exceeded its stack usage limit";
 
     private Exception TranslateEngineException(Exception exception, Watchdog? watchdog, string operation)
     {
@@ -21,6 +22,10 @@ public sealed partial class Context
 
         if (watchdog?.Fired == true || exception is ScriptInterruptedException || _disposed)
             return Terminated(operation, watchdog, exception);
+
+        // ClearScript's own check at a nested entry: no JS value, only text.
+        if (engineException.ScriptExceptionAsObject is null && engineException.Message.Contains(StackUsageLimitMessage, StringComparison.Ordinal))
+            return new JavaScriptException(HostCallSupport.StackOverflowMessage, "RangeError", innerException: exception);
 
         return CreateJavaScriptException(engineException.ScriptExceptionAsObject, engineException.ErrorDetails, exception);
     }
@@ -103,7 +108,7 @@ public sealed partial class Context
     /// <summary>"RangeError: Maximum call stack size exceeded" → ("RangeError", "Maximum …"); ClearScript's own stack check says so in other words.</summary>
     private static (string? Name, string Message) SplitErrorName(string message)
     {
-        if (message.Contains("exceeded its stack usage limit", StringComparison.Ordinal))
+        if (message.Contains(StackUsageLimitMessage, StringComparison.Ordinal))
             return ("RangeError", HostCallSupport.StackOverflowMessage);
         var match = s_errorPrefix.Match(message);
         return match.Success ? (match.Groups["name"].Value, match.Groups["message"].Value) : (null, message);

@@ -26,6 +26,7 @@ internal sealed class Bridge
     private readonly ScriptObject _defineValue;
     private readonly ScriptObject _newObject;
     private readonly ScriptObject _newArray;
+    private readonly ScriptObject _indexOf;
     private readonly ScriptObject _append;
     private readonly ScriptObject _insert;
     private readonly ScriptObject _removeAt;
@@ -70,6 +71,7 @@ internal sealed class Bridge
         _defineValue = Helper("defineValue");
         _newObject = Helper("newObject");
         _newArray = Helper("newArray");
+        _indexOf = Helper("indexOf");
         _append = Helper("append");
         _insert = Helper("insert");
         _removeAt = Helper("removeAt");
@@ -156,6 +158,8 @@ internal sealed class Bridge
     public ScriptObject NewObject() => (ScriptObject)_newObject.Invoke(false);
 
     public ScriptObject NewArray() => (ScriptObject)_newArray.Invoke(false);
+
+    public int IndexOf(ScriptObject array, object? item) => System.Convert.ToInt32(_indexOf.Invoke(false, array, item), System.Globalization.CultureInfo.InvariantCulture);
 
     public void Append(ScriptObject array, object? item) => _append.Invoke(false, array, item);
 

@@ -51,6 +51,10 @@ internal sealed partial class Marshaller
 
     private object? ConvertValue(object? value, Type type, string what, bool allowNull, bool allowNullElements)
     {
+        // Inside a collection each string is a fresh .NET copy, however often JS references it.
+        if (value is string nested && _conversionDepth > 1)
+            Charge(2L * nested.Length, what);
+
         if (type == typeof(object))
             return ToHost(value);
 
@@ -80,10 +84,7 @@ internal sealed partial class Marshaller
             case TypeCode.Boolean:
                 return value is bool ? value : throw Mismatch(value, type, what);
             case TypeCode.String:
-                if (value is not string text)
-                    throw Mismatch(value, type, what);
-                Charge(2L * text.Length, what);
-                return text;
+                return value is string ? value : throw Mismatch(value, type, what);
             case TypeCode.Char:
                 return value is string { Length: 1 } s ? s[0] : throw Mismatch(value, type, what, "a string of length 1");
             case TypeCode.Double:

@@ -11,6 +11,7 @@
 
     const {
         ArrayIsArray,
+        ArrayPrototypeIndexOf,
         ArrayPrototypeJoin,
         ArrayPrototypeSplice,
         Error: ErrorCtor,
@@ -419,6 +420,7 @@
         defineValue: guarded((value, key, item) => ReflectDefineProperty(value, key, { __proto__: null, value: item, writable: true, enumerable: true, configurable: true })),
         newObject: () => ({}),
         newArray: () => [],
+        indexOf: guarded((array, item) => ArrayPrototypeIndexOf(array, item)),
         // Array edits by definition, so that no inherited setter sees or swallows the elements.
         append(array, item) {
             defineData(array, array.length, item);

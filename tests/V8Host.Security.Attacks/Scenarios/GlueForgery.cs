@@ -48,11 +48,11 @@ internal static class GlueForgery
                 // As the brief writes it (prototype still replaced), then with the real base, over many ids.
                 var attempts = new List<string>
                 {
-                    "Object.setPrototypeOf(Vault, function (t, i) { globalThis.stolen = [t, i]; }); try { new Vault() } catch {}; const f = Reflect.construct(Object.getPrototypeOf(Vault), [stolen?.[0], 0], Vault); f.secret",
+                    "Object.setPrototypeOf(Vault, function (t, i) { globalThis.stolen = [t, i]; }); try { new Vault() } catch {}; const f = Reflect.construct(Object.getPrototypeOf(Vault), [globalThis.stolen?.[0], 0], Vault); f.secret",
                 };
                 for (var id = 0; id < 8; id++)
-                    attempts.Add($"Object.setPrototypeOf(Vault, Base); Reflect.construct(Base, [stolen?.[0], {id}], Vault).secret");
-                attempts.Add("Object.setPrototypeOf(Vault, Base); Reflect.construct(Base, [stolen?.[0], stolen?.[1] - 1], Vault).secret");
+                    attempts.Add($"Object.setPrototypeOf(Vault, Base); Reflect.construct(Base, [globalThis.stolen?.[0], {id}], Vault).secret");
+                attempts.Add("Object.setPrototypeOf(Vault, Base); Reflect.construct(Base, [globalThis.stolen?.[0], globalThis.stolen?.[1] - 1], Vault).secret");
                 foreach (var attempt in attempts)
                 {
                     try
@@ -71,7 +71,7 @@ internal static class GlueForgery
                     }
                 }
 
-                Report.Detail(name, "token stolen: " + context.Eval<bool>("typeof stolen?.[0] === 'symbol'"));
+                Report.Detail(name, "token stolen: " + context.Eval<bool>("typeof globalThis.stolen?.[0] === 'symbol'"));
                 Report.Result(name + ".leaked", leaked);
                 Report.Result(name + ".non-js-exceptions", nonJs.Count == 0 ? "none" : string.Join(",", nonJs.Distinct()));
                 Report.Result(name + ".after", Report.StillWorks(context));
@@ -82,7 +82,7 @@ internal static class GlueForgery
                 foreach (var (label, id) in new[] { ("huge", "1e9"), ("negative", "-1"), ("fraction", "1.5"), ("string", "'abc'"), ("beyond-2-53", "2**53 + 2"), ("object", "({})") })
                 {
                     var name = $"glue.forged-id.{label}";
-                    var outcome = Report.ValueOutcome(name, () => context.Eval($"Object.setPrototypeOf(Vault, Base); Reflect.construct(Base, [stolen?.[0], {id}], Vault).secret"));
+                    var outcome = Report.ValueOutcome(name, () => context.Eval($"Object.setPrototypeOf(Vault, Base); Reflect.construct(Base, [globalThis.stolen?.[0], {id}], Vault).secret"));
                     Report.Result(name, outcome.StartsWith("JavaScriptException", StringComparison.Ordinal) ? "JavaScriptException" : outcome);
                 }
 
