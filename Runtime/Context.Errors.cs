@@ -108,7 +108,7 @@ public sealed partial class Context
     /// <summary>"RangeError: Maximum call stack size exceeded" → ("RangeError", "Maximum …"); ClearScript's own stack check says so in other words.</summary>
     private static (string? Name, string Message) SplitErrorName(string message)
     {
-        if (message.Contains(StackUsageLimitMessage, StringComparison.Ordinal))
+        if (message.Contains(StackUsageLimitMessage, StringComparison.Ordinal) || message.Contains("potential stack overflow detected", StringComparison.Ordinal))
             return ("RangeError", HostCallSupport.StackOverflowMessage);
         var match = s_errorPrefix.Match(message);
         return match.Success ? (match.Groups["name"].Value, match.Groups["message"].Value) : (null, message);
