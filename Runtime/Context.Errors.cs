@@ -12,7 +12,6 @@ public sealed partial class Context
         RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     private const string HeapLimitMessage = "exceeded its memory limit";
-    private const string StackUsageLimitMessage = "exceeded its stack usage limit";
 
     private Exception TranslateEngineException(Exception exception, Watchdog? watchdog, string operation)
     {
@@ -24,7 +23,7 @@ public sealed partial class Context
             return Terminated(operation, watchdog, exception);
 
         // ClearScript's own check at a nested entry: no JS value, only text.
-        if (engineException.ScriptExceptionAsObject is null && engineException.Message.Contains(StackUsageLimitMessage, StringComparison.Ordinal))
+        if (engineException.ScriptExceptionAsObject is null && IsStackOverflowText(engineException.Message))
             return new JavaScriptException(HostCallSupport.StackOverflowMessage, "RangeError", innerException: exception);
 
         return CreateJavaScriptException(engineException.ScriptExceptionAsObject, engineException.ErrorDetails, exception);
@@ -108,11 +107,16 @@ public sealed partial class Context
     /// <summary>"RangeError: Maximum call stack size exceeded" → ("RangeError", "Maximum …"); ClearScript's own stack check says so in other words.</summary>
     private static (string? Name, string Message) SplitErrorName(string message)
     {
-        if (message.Contains(StackUsageLimitMessage, StringComparison.Ordinal) || message.Contains("potential stack overflow detected", StringComparison.Ordinal))
+        if (IsStackOverflowText(message))
             return ("RangeError", HostCallSupport.StackOverflowMessage);
         var match = s_errorPrefix.Match(message);
         return match.Success ? (match.Groups["name"].Value, match.Groups["message"].Value) : (null, message);
     }
+
+    /// <summary>ClearScript's words for a stack overflow it detected itself, or could not describe.</summary>
+    private static bool IsStackOverflowText(string message) =>
+        message.Contains("exceeded its stack usage limit", StringComparison.Ordinal) ||
+        message.Contains("potential stack overflow detected", StringComparison.Ordinal);
 
     private static readonly Regex s_errorPrefix = new(@"^(?<name>[A-Z][A-Za-z]*Error): (?<message>.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
 

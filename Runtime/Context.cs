@@ -32,6 +32,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     private int _executionDepth;
     private volatile bool _terminationRequested;
     private int _terminationDepth;
+    private bool _engineReleased;
     private Timer? _terminator;
     private Watchdog? _watchdog;
     private long _stackBudget = -1;
@@ -41,7 +42,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
         _core = core;
         try
         {
-            Bridge = new Bridge(core.Engine, LimitCallback);
+            Bridge = new Bridge(core.Engine, ArrayBufferBytesAvailable(), FinalizationPending());
             Values = new Marshaller(this);
             HostCalls = new HostCallSupport(this);
             EventLoop = new EventLoop(this);
@@ -56,15 +57,13 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>The host side of Limits.js: the ArrayBuffer budget, and FinalizationRegistry callbacks to schedule.</summary>
-    private V8FastHostFunction LimitCallback(string name) => name switch
-    {
-        "arrayBufferBytesAvailable" => new V8FastHostFunction(name, (bool _, in V8FastArgs _, in V8FastResult result) =>
-            result.Set(Options.MaxArrayBufferBytes is { } limit ? Math.Max(0, limit - _core.GetHeapStatistics().ExternalMemory) : double.PositiveInfinity)),
-        "finalizationPending" => new V8FastHostFunction(name, (bool _, in V8FastArgs _, in V8FastResult _) =>
-            EventLoop.Post(() => Bridge.RunFinalizationCallbacks.Invoke(false))),
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Limits.js asked for an unknown host callback."),
-    };
+    /// <summary>Limits.js asks before committing ArrayBuffer memory: what MaxArrayBufferBytes still allows.</summary>
+    private V8FastHostFunction ArrayBufferBytesAvailable() => new("arrayBufferBytesAvailable", (bool _, in V8FastArgs _, in V8FastResult result) =>
+        result.Set(Options.MaxArrayBufferBytes is { } limit ? Math.Max(0, limit - _core.GetHeapStatistics().ExternalMemory) : double.PositiveInfinity));
+
+    /// <summary>Limits.js queued FinalizationRegistry callbacks: they run as one event-loop task.</summary>
+    private V8FastHostFunction FinalizationPending() => new("finalizationPending", (bool _, in V8FastArgs _, in V8FastResult _) =>
+        EventLoop.Post(() => Bridge.RunFinalizationCallbacks.Invoke(false)));
 
     /// <summary>Whether the context (and its isolate) is still usable.</summary>
     public bool IsAlive => !_disposed && _spentReason is null;
@@ -124,7 +123,12 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
             return false;
         var pending = _terminationRequested;
         StopTerminating();
-        _core.Engine.CancelInterrupt();
+        lock (_terminationGate)
+        {
+            if (!_engineReleased)
+                _core.Engine.CancelInterrupt();
+        }
+
         return pending;
     }
 
@@ -139,13 +143,19 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     {
         lock (_terminationGate)
         {
+            // A watchdog or another thread may fire just as the engine is being released.
+            if (_engineReleased)
+                return;
             _terminationDepth = _terminationRequested ? Math.Min(_terminationDepth, depth) : depth;
             _terminationRequested = true;
             _core.Engine.Interrupt();
             _terminator ??= new Timer(_ =>
             {
-                if (_terminationRequested && !_disposed && Volatile.Read(ref _executionDepth) >= _terminationDepth)
-                    _core.Engine.Interrupt();
+                lock (_terminationGate)
+                {
+                    if (_terminationRequested && !_engineReleased && Volatile.Read(ref _executionDepth) >= _terminationDepth)
+                        _core.Engine.Interrupt();
+                }
             }, null, TerminationRetryInterval, TerminationRetryInterval);
         }
     }
@@ -192,6 +202,22 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
         {
         }
 
+        try
+        {
+            Bridge.Disconnect();
+        }
+        catch (Exception exception) when (exception is IScriptEngineException)
+        {
+            // The engine refused even this call (terminated mid-teardown); nothing more can be cut.
+        }
+
+        lock (_terminationGate)
+        {
+            _engineReleased = true;
+            _terminator?.Dispose();
+            _terminator = null;
+        }
+
         _core.Dispose();
     }
 
@@ -226,6 +252,11 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
             catch (Exception exception) when (exception is IScriptEngineException)
             {
                 throw TranslateEngineException(exception, watchdog, operation);
+            }
+            catch (OverflowException exception) when (exception.TargetSite?.DeclaringType?.Assembly == typeof(V8ScriptEngine).Assembly)
+            {
+                // ClearScript turns every JS Date into a DateTime as it crosses; JS dates reach ±275,760 years.
+                throw new InvalidCastException($"{operation}: a JavaScript Date outside the range of .NET DateTime (years 1 to 9999) cannot be converted.", exception);
             }
             finally
             {

@@ -45,8 +45,9 @@ internal sealed class Bridge
     private readonly ScriptObject _hostObjectOf;
     private readonly ScriptObject _checkFunctionBody;
     private readonly ScriptObject _pick;
+    private readonly (ScriptObject Bootstrap, ScriptObject Limits) _disconnect;
 
-    public Bridge(V8ScriptEngine engine, Func<string, V8FastHostFunction> limitCallbacks)
+    public Bridge(V8ScriptEngine engine, V8FastHostFunction arrayBufferBytesAvailable, V8FastHostFunction finalizationPending)
     {
         var primordials = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:primordials"), LoadScript("Primordials"));
         ScriptObject Load(string name) =>
@@ -94,8 +95,9 @@ internal sealed class Bridge
         StructuredClone = (Pick(clone, "serialize"), Pick(clone, "deserialize"));
 
         var limits = Load("Limits");
-        Pick(limits, "install").Invoke(false, limitCallbacks("arrayBufferBytesAvailable"), limitCallbacks("finalizationPending"));
+        Pick(limits, "install").Invoke(false, arrayBufferBytesAvailable, finalizationPending);
         RunFinalizationCallbacks = Pick(limits, "runFinalizationCallbacks");
+        _disconnect = (Helper("disconnect"), Pick(limits, "disconnect"));
         ErrorMarker = (ScriptObject)engine.Evaluate("Object.freeze({ __proto__: null })");
     }
 
@@ -107,6 +109,16 @@ internal sealed class Bridge
 
     /// <summary>Runs the FinalizationRegistry callbacks V8 queued since the last run (a script call: it may loop or throw).</summary>
     public ScriptObject RunFinalizationCallbacks { get; }
+
+    /// <summary>
+    /// Cuts the glue's links to .NET before the context is disposed: V8 can run a FinalizationRegistry
+    /// task after ClearScript has freed the context, and a host call from it would crash the process.
+    /// </summary>
+    public void Disconnect()
+    {
+        _disconnect.Bootstrap.Invoke(false);
+        _disconnect.Limits.Invoke(false);
+    }
 
     public object?[] DescribeError(object? thrown) =>
         ((IList<object?>)_describeError.Invoke(false, thrown)).ToArray();

@@ -24,7 +24,10 @@ public sealed class JsArray : JsHandle, IList<object?>
         Use("Get", target => Context.ConvertResult<T>(Items(target)[CheckIndex(target, index)], $"element [{index}]"));
 
     /// <summary>The array's <c>length</c>.</summary>
-    public int Count => Use("Count", target => Items(target).Count);
+    /// <exception cref="NotSupportedException">The length exceeds <see cref="int.MaxValue"/> (JS arrays reach 2^32−1).</exception>
+    public int Count => Use("Count", target => Length(target) is var length && length <= int.MaxValue
+        ? (int)length
+        : throw new NotSupportedException($"JsArray.Count: the JavaScript array's length ({length}) exceeds Int32.MaxValue."));
 
     /// <inheritdoc />
     public bool IsReadOnly => false;
@@ -73,7 +76,7 @@ public sealed class JsArray : JsHandle, IList<object?>
     /// <inheritdoc />
     public void Insert(int index, object? item) => Use("Insert", target =>
     {
-        if ((uint)index > (uint)Items(target).Count)
+        if (index < 0 || index > Length(target))
             throw new ArgumentOutOfRangeException(nameof(index), index, "Index must be within the array or at its end.");
         Context.Bridge.Insert(target, index, Context.Values.ToEngine(item));
     });
@@ -92,13 +95,26 @@ public sealed class JsArray : JsHandle, IList<object?>
     public void RemoveAt(int index) => Use("RemoveAt", target => Context.Bridge.RemoveAt(target, CheckIndex(target, index)));
 
     /// <summary>A snapshot of the elements, taken when enumeration starts.</summary>
+    /// <exception cref="NotSupportedException">The length exceeds <see cref="int.MaxValue"/>.</exception>
     public IEnumerator<object?> GetEnumerator() =>
-        Use("GetEnumerator", target => Items(target).Select(Context.Values.ToHost).ToList()).GetEnumerator();
+        Use("GetEnumerator", target =>
+        {
+            var count = Length(target) <= int.MaxValue ? (int)Length(target) : throw new NotSupportedException("JsArray: the JavaScript array's length exceeds Int32.MaxValue.");
+            var items = Items(target);
+            var snapshot = new List<object?>(Math.Min(count, 1 << 16));
+            for (var i = 0; i < count; i++)
+                snapshot.Add(Context.Values.ToHost(items[i]));
+            return snapshot;
+        }).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     private static IList<object> Items(ScriptObject target) => (IList<object>)target;
 
-    private static int CheckIndex(ScriptObject target, int index) =>
-        (uint)index < (uint)Items(target).Count ? index : throw new ArgumentOutOfRangeException(nameof(index), index, "Index is outside the JavaScript array.");
+    private int CheckIndex(ScriptObject target, int index) =>
+        index >= 0 && index < Length(target) ? index : throw new ArgumentOutOfRangeException(nameof(index), index, "Index is outside the JavaScript array.");
+
+    // `length` itself: ClearScript's IList.Count overflows past Int32.MaxValue.
+    private long Length(ScriptObject target) =>
+        (long)Convert.ToDouble(Context.Bridge.Get(target, "length"), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -13,7 +13,6 @@
         ArrayIsArray,
         ArrayPrototypeIndexOf,
         ArrayPrototypeJoin,
-        ArrayPrototypeSplice,
         Error: ErrorCtor,
         ErrorCaptureStackTrace,
         FinalizationRegistry,
@@ -40,6 +39,7 @@
         ReflectDeleteProperty,
         ReflectGet,
         ReflectHas,
+        ReflectOwnKeys,
         ReflectSet,
         String: StringCtor,
         StringPrototypeIndexOf,
@@ -67,6 +67,8 @@
 
     const documentScheme = 'v8host:';
     const maxFrames = 200;
+    const denseSearchLimit = 1 << 20;
+    const maxArrayLength = 4294967295;
 
     // Structured frames and host-error ids, keyed by the error object. A WeakMap lookup never runs
     // script code, even for a Proxy, and scripts cannot reach the maps.
@@ -238,6 +240,7 @@
     // it is collected, the registry tells .NET to release its instance.
     const liveHostObjects = new Map();
     let hostObjectRegistry = null;
+    let releaseHostObject = () => {};
 
     function registerHostObject(target, id) {
         stampId(target, id);
@@ -253,6 +256,18 @@
         if (error !== null && typeof error === 'object' && WeakMapPrototypeGet(hostErrors, error) !== undefined)
             ErrorCaptureStackTrace(error, callee);
         return error;
+    }
+
+    // Own keys list array indices first, ascending: the elements are the leading index keys.
+    function leadingIndexKeys(keys, length) {
+        let count = 0;
+        for (; count < keys.length; count++) {
+            const key = keys[count];
+            if (typeof key !== 'string') break;
+            const index = +key;
+            if (!(index >= 0 && index < length) || StringCtor(index) !== key) break;
+        }
+        return count;
     }
 
     function named(name, length, fn) {
@@ -317,10 +332,17 @@
         // Called once per context, before any class is defined: .NET's release callback for
         // host-class instances whose JS object was collected.
         setHostObjectRelease(release) {
+            releaseHostObject = release;
             hostObjectRegistry = new FinalizationRegistry(id => {
                 MapPrototypeDelete(liveHostObjects, id);
-                release(id);
+                releaseHostObject(id);
             });
+        },
+
+        // Called just before the context is disposed: V8 may still run a FinalizationRegistry task
+        // after ClearScript has torn the context down, and a host call from it would touch freed memory.
+        disconnect() {
+            releaseHostObject = () => {};
         },
 
         // A JS class over a .NET type. Each member calls one fast host function (one boundary crossing);
@@ -420,17 +442,50 @@
         defineValue: guarded((value, key, item) => ReflectDefineProperty(value, key, { __proto__: null, value: item, writable: true, enumerable: true, configurable: true })),
         newObject: () => ({}),
         newArray: () => [],
-        indexOf: guarded((array, item) => ArrayPrototypeIndexOf(array, item)),
+        // Array.prototype.indexOf visits every slot up to length, 2^32-1 of them for `a.length = 2**32-1`;
+        // past a dense size only the indices the array has are visited (own keys list them in order).
+        indexOf: guarded((array, item) => {
+            const length = array.length;
+            if (!(length > denseSearchLimit)) return ArrayPrototypeIndexOf(array, item);
+            const keys = ReflectOwnKeys(array);
+            const count = leadingIndexKeys(keys, length);
+            for (let i = 0; i < count; i++) {
+                if (ReflectGet(array, keys[i]) === item) return +keys[i];
+            }
+            return -1;
+        }),
         // Array edits by definition, so that no inherited setter sees or swallows the elements.
         append(array, item) {
-            defineData(array, array.length, item);
+            const length = array.length;
+            if (length >= maxArrayLength) throw new RangeError('Invalid array length');
+            defineData(array, length, item);
         },
+        // Moves only the elements the array has: a sparse array of length 2^32-2 has few.
         insert(array, index, item) {
-            for (let i = array.length; i > index; i--) defineData(array, i, array[i - 1]);
+            const length = array.length;
+            if (length >= maxArrayLength) throw new RangeError('Invalid array length');
+            const keys = ReflectOwnKeys(array);
+            const count = leadingIndexKeys(keys, length);
+            for (let i = count - 1; i >= 0; i--) {
+                const from = +keys[i];
+                if (from < index) break;
+                defineData(array, from + 1, ReflectGet(array, keys[i]));
+                ReflectDeleteProperty(array, keys[i]);
+            }
             defineData(array, index, item);
+            if (array.length === length) ReflectSet(array, 'length', length + 1);
         },
         removeAt(array, index) {
-            ArrayPrototypeSplice(array, index, 1);
+            const length = array.length;
+            const keys = ReflectOwnKeys(array);
+            const count = leadingIndexKeys(keys, length);
+            for (let i = 0; i < count; i++) {
+                const from = +keys[i];
+                if (from < index) continue;
+                if (from > index) defineData(array, from - 1, ReflectGet(array, keys[i]));
+                ReflectDeleteProperty(array, keys[i]);
+            }
+            ReflectSet(array, 'length', length - 1);
         },
         setLength(array, length) {
             return ReflectSet(array, 'length', length);

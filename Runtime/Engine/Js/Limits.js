@@ -122,53 +122,45 @@
             };
             replaceConstructor(globalThis, 'FinalizationRegistry', NativeFinalizationRegistry, FinalizationRegistry);
 
-            // ---- ArrayBuffer (resizable) ----
-            const ArrayBuffer = function ArrayBuffer(length, options) {
-                if (new.target === undefined) throw new TypeError("Constructor ArrayBuffer requires 'new'");
-                const byteLength = toIndex(length, 'ArrayBuffer');
-                const maxByteLength = options !== null && typeof options === 'object' ? ReflectGet(options, 'maxByteLength') : undefined;
-                if (maxByteLength === undefined)
-                    return ReflectConstruct(NativeArrayBuffer, [byteLength], new.target);
-                checkBytes(byteLength, 'ArrayBuffer');
-                return ReflectConstruct(NativeArrayBuffer, [byteLength, { __proto__: null, maxByteLength: toIndex(maxByteLength, 'ArrayBuffer') }], new.target);
-            };
-            replaceConstructor(globalThis, 'ArrayBuffer', NativeArrayBuffer, ArrayBuffer);
-            const transfer = NativeArrayBuffer.prototype.transfer;
-            const transferToFixedLength = NativeArrayBuffer.prototype.transferToFixedLength;
-            replaceMethod(NativeArrayBuffer.prototype, 'resize', 1, function resize(newLength) {
-                const current = ArrayBufferPrototypeGetByteLength(this);
-                const length = toIndex(newLength, 'ArrayBuffer.prototype.resize');
-                if (ArrayBufferPrototypeGetResizable(this) && length > current) checkBytes(length - current, 'ArrayBuffer.prototype.resize');
-                return ArrayBufferPrototypeResize(this, length);
-            });
-            if (typeof transfer === 'function') {
-                const guardTransfer = (native, name) => replaceMethod(NativeArrayBuffer.prototype, name, 0, function (newLength) {
-                    const current = ArrayBufferPrototypeGetByteLength(this);
-                    const length = newLength === undefined ? current : toIndex(newLength, `ArrayBuffer.prototype.${name}`);
+            // ---- ArrayBuffer (resizable) and SharedArrayBuffer (growable) ----
+            // Both commit memory themselves once given a maxByteLength: at construction and on growth.
+            function replaceGrowableBuffer(name, Native, growName, getByteLength, getGrowable, grow) {
+                const Buffer = function (length, options) {
+                    if (new.target === undefined) throw new TypeError(`Constructor ${name} requires 'new'`);
+                    const byteLength = toIndex(length, name);
+                    const maxByteLength = options !== null && typeof options === 'object' ? ReflectGet(options, 'maxByteLength') : undefined;
+                    if (maxByteLength === undefined)
+                        return ReflectConstruct(Native, [byteLength], new.target);
+                    checkBytes(byteLength, name);
+                    return ReflectConstruct(Native, [byteLength, { __proto__: null, maxByteLength: toIndex(maxByteLength, name) }], new.target);
+                };
+                replaceConstructor(globalThis, name, Native, Buffer);
+                const what = `${name}.prototype.${growName}`;
+                replaceMethod(Native.prototype, growName, 1, function (newLength) {
+                    const current = getByteLength(this);
+                    const length = toIndex(newLength, what);
+                    if (getGrowable(this) && length > current) checkBytes(length - current, what);
+                    return grow(this, length);
+                });
+            }
+
+            replaceGrowableBuffer('ArrayBuffer', NativeArrayBuffer, 'resize',
+                ArrayBufferPrototypeGetByteLength, ArrayBufferPrototypeGetResizable, ArrayBufferPrototypeResize);
+            replaceGrowableBuffer('SharedArrayBuffer', NativeSharedArrayBuffer, 'grow',
+                SharedArrayBufferPrototypeGetByteLength, SharedArrayBufferPrototypeGetGrowable, SharedArrayBufferPrototypeGrow);
+
+            // transfer() of a resizable buffer allocates a new resizable one.
+            const transfers = ['transfer', 'transferToFixedLength'];
+            for (let i = 0; i < transfers.length; i++) {
+                const name = transfers[i];
+                const native = NativeArrayBuffer.prototype[name];
+                if (typeof native !== 'function') continue;
+                replaceMethod(NativeArrayBuffer.prototype, name, 0, function (newLength) {
+                    const length = newLength === undefined ? ArrayBufferPrototypeGetByteLength(this) : toIndex(newLength, `ArrayBuffer.prototype.${name}`);
                     if (ArrayBufferPrototypeGetResizable(this)) checkBytes(length, `ArrayBuffer.prototype.${name}`);
                     return newLength === undefined ? ReflectApply(native, this, []) : ReflectApply(native, this, [length]);
                 });
-                guardTransfer(transfer, 'transfer');
-                guardTransfer(transferToFixedLength, 'transferToFixedLength');
             }
-
-            // ---- SharedArrayBuffer (growable) ----
-            const SharedArrayBuffer = function SharedArrayBuffer(length, options) {
-                if (new.target === undefined) throw new TypeError("Constructor SharedArrayBuffer requires 'new'");
-                const byteLength = toIndex(length, 'SharedArrayBuffer');
-                const maxByteLength = options !== null && typeof options === 'object' ? ReflectGet(options, 'maxByteLength') : undefined;
-                if (maxByteLength === undefined)
-                    return ReflectConstruct(NativeSharedArrayBuffer, [byteLength], new.target);
-                checkBytes(byteLength, 'SharedArrayBuffer');
-                return ReflectConstruct(NativeSharedArrayBuffer, [byteLength, { __proto__: null, maxByteLength: toIndex(maxByteLength, 'SharedArrayBuffer') }], new.target);
-            };
-            replaceConstructor(globalThis, 'SharedArrayBuffer', NativeSharedArrayBuffer, SharedArrayBuffer);
-            replaceMethod(NativeSharedArrayBuffer.prototype, 'grow', 1, function grow(newLength) {
-                const current = SharedArrayBufferPrototypeGetByteLength(this);
-                const length = toIndex(newLength, 'SharedArrayBuffer.prototype.grow');
-                if (SharedArrayBufferPrototypeGetGrowable(this) && length > current) checkBytes(length - current, 'SharedArrayBuffer.prototype.grow');
-                return SharedArrayBufferPrototypeGrow(this, length);
-            });
 
             // ---- WebAssembly.Memory ----
             if (NativeMemory !== undefined) {
@@ -199,6 +191,11 @@
                     return WebAssemblyMemoryPrototypeGrow(this, pages);
                 });
             }
+        },
+
+        // Called just before the context is disposed (see Bootstrap.js's disconnect).
+        disconnect() {
+            notifyFinalizationPending = () => {};
         },
 
         // Runs the queued FinalizationRegistry callbacks, oldest first. A callback that throws stops
