@@ -14,6 +14,8 @@ internal static class ThrownValues
         ["host-exception-field"] = "throw { hostException: 5 };",
         ["host-exception-getter"] = "throw { get hostException() { throw 1 } };",
         ["host-exception-prototype"] = "Object.prototype.hostException = {}; throw {};",
+        ["lone-surrogate-error"] = "throw new Error('a\\udc00b');",
+        ["lone-surrogate-string"] = "throw 'a\\udc00b';",
     };
 
     public static readonly string[] Entries = ["eval", "script-run", "invoke", "promise-wait", "promise-await", "module", "host-callback"];
