@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8;
 using Microsoft.ClearScript.V8.FastProxy;
@@ -18,6 +19,7 @@ namespace V8Host;
 public sealed partial class Context : IDisposable, IAsyncDisposable
 {
     private static readonly TimeSpan TerminationRetryInterval = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan HeapCheckThreshold = TimeSpan.FromMilliseconds(1);
 
     private readonly EngineCore _core;
     private readonly object _sync = new();
@@ -237,6 +239,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
             var outerWatchdog = _watchdog;
             _watchdog = watchdog ?? outerWatchdog;
             _executionDepth = depth;
+            var started = depth == 1 ? Stopwatch.GetTimestamp() : 0;
             try
             {
                 var result = action(_core.Engine);
@@ -245,7 +248,8 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
                 // returned before V8 saw it: the call still failed to finish in time.
                 if (watchdog?.Fired == true || (_terminationRequested && _terminationDepth <= depth))
                     throw Terminated(operation, watchdog);
-                if (depth == 1 && _core.IsOverHeapLimit())
+                // A call this short cannot have allocated much past the sampler: skip the heap query.
+                if (depth == 1 && Stopwatch.GetElapsedTime(started) >= HeapCheckThreshold && _core.IsOverHeapLimit())
                     throw HeapLimitExceeded(operation, inner: null);
                 return result;
             }
