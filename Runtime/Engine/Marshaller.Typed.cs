@@ -212,8 +212,11 @@ internal sealed partial class Marshaller
     {
         if (value is not IList<object> items || value is not IJavaScriptObject { Kind: JavaScriptObjectKind.Array })
             throw Mismatch(value, type, what, "an Array");
-        var length = _context.Bridge.Get((ScriptObject)value, "length") is var raw && AsDouble(raw) is { } l ? l : 0;
+        // `length` itself: ClearScript's IList.Count overflows past Int32.MaxValue.
+        var length = AsDouble(_context.Bridge.Get((ScriptObject)value, "length")) ?? 0;
         Charge((long)Math.Min(length * ElementCost, long.MaxValue / 2), what);
+        if (length > Array.MaxLength)
+            throw new ScriptResourceException($"{what}: an Array of length {length} is longer than a .NET array can be.");
         var count = (int)length;
         var array = Array.CreateInstance(elementType, count);
         for (var i = 0; i < count; i++)
