@@ -8,7 +8,8 @@
 // - Memory that V8 commits without asking ClearScript's ArrayBuffer allocator, which is where
 //   MaxArrayBufferBytes is enforced: resizable ArrayBuffers, growable SharedArrayBuffers and
 //   WebAssembly memories. Each allocation or growth is checked against the bytes still available
-//   (asked from .NET), and WebAssembly memories get a maximum no larger than that, so growth from
+//   (asked from .NET), and WebAssembly memories, created from JS or declared in a module's binary
+//   (WebAssembly.Module, compile, instantiate), get a maximum no larger than that, so growth from
 //   inside wasm code is bounded too.
 //
 // The replacements keep the built-ins' names, lengths, prototypes, `instanceof` and subclassing.
@@ -17,6 +18,18 @@
 
     const {
         ArrayBuffer: NativeArrayBuffer,
+        ArrayBufferIsView,
+        DataViewPrototypeGetBuffer,
+        DataViewPrototypeGetByteLength,
+        DataViewPrototypeGetByteOffset,
+        PromiseReject,
+        TypedArrayPrototypeGetBuffer,
+        TypedArrayPrototypeGetByteLength,
+        TypedArrayPrototypeGetByteOffset,
+        TypedArrayPrototypeGetSymbolToStringTag,
+        TypedArrayPrototypeSet,
+        Uint8Array,
+        defineData,
         ArrayBufferPrototypeGetByteLength,
         ArrayBufferPrototypeGetResizable,
         ArrayBufferPrototypeResize,
@@ -45,7 +58,11 @@
         SharedArrayBufferPrototypeGrow,
         TypeError,
         WebAssembly,
+        WebAssemblyCompile,
+        WebAssemblyInstantiate,
         WebAssemblyMemory: NativeMemory,
+        WebAssemblyModule: NativeModule,
+        WebAssemblyModuleExports,
         WebAssemblyMemoryPrototypeGetBuffer,
         WebAssemblyMemoryPrototypeGrow,
         globalThis,
@@ -92,6 +109,108 @@
         if (integer < 0 || !NumberIsFinite(integer) || integer > 9007199254740991)
             throw new RangeError(`${what}: invalid length`);
         return integer;
+    }
+
+    // ---- WebAssembly binaries ----
+    // A module's own memories grow with memory.grow, which no JS wrapper sees: their declared maximum
+    // is rewritten, in a copy of the binary, to what the limit allows. Everything else is copied as is.
+
+    // The bytes of a BufferSource, copied (the caller may change them while V8 compiles).
+    function copyBytes(source) {
+        let view;
+        if (ArrayBufferIsView(source)) {
+            view = TypedArrayPrototypeGetSymbolToStringTag(source) === undefined
+                ? new Uint8Array(DataViewPrototypeGetBuffer(source), DataViewPrototypeGetByteOffset(source), DataViewPrototypeGetByteLength(source))
+                : new Uint8Array(TypedArrayPrototypeGetBuffer(source), TypedArrayPrototypeGetByteOffset(source), TypedArrayPrototypeGetByteLength(source));
+        } else {
+            view = new Uint8Array(source); // an ArrayBuffer or SharedArrayBuffer, or the built-in's own TypeError
+        }
+        const copy = new Uint8Array(TypedArrayPrototypeGetByteLength(view));
+        TypedArrayPrototypeSet(copy, view);
+        return copy;
+    }
+
+    // Unsigned LEB128 at `at`: [value, next offset]. Malformed input is left for V8 to reject.
+    function readLeb(bytes, at) {
+        let value = 0;
+        let scale = 1;
+        for (let i = 0; i < 10 && at < bytes.length; i++) {
+            const byte = bytes[at++];
+            value += (byte & 0x7f) * scale;
+            scale *= 128;
+            if ((byte & 0x80) === 0) return [value, at];
+        }
+        return null;
+    }
+
+    function pushLeb(out, value) {
+        do {
+            let byte = value % 128;
+            value = MathFloor(value / 128);
+            if (value > 0) byte |= 0x80;
+            defineData(out, out.length, byte);
+        } while (value > 0);
+    }
+
+    function pushBytes(out, bytes, from, to) {
+        for (let i = from; i < to; i++) defineData(out, out.length, bytes[i]);
+    }
+
+    // The memory section (id 5) with every maximum at most `pages`; null when it cannot be parsed.
+    function boundMemorySection(bytes, from, to, pages) {
+        const out = [];
+        let read = readLeb(bytes, from);
+        if (read === null) return null;
+        const count = read[0];
+        let at = read[1];
+        pushLeb(out, count);
+        for (let m = 0; m < count; m++) {
+            if (at >= to) return null;
+            const flags = bytes[at++];
+            if (flags > 7) return null;
+            read = readLeb(bytes, at);
+            if (read === null) return null;
+            const initial = read[0];
+            at = read[1];
+            let maximum = Infinity;
+            if (flags & 1) {
+                read = readLeb(bytes, at);
+                if (read === null) return null;
+                maximum = read[0];
+                at = read[1];
+            }
+            if (initial > pages)
+                throw new RangeError(`WebAssembly: a memory of ${initial} pages would exceed the isolate's ArrayBuffer limit (MaxArrayBufferBytes; ${pages} pages available)`);
+            defineData(out, out.length, flags | 1);
+            pushLeb(out, initial);
+            pushLeb(out, MathMin(maximum, pages));
+        }
+        return at === to ? out : null;
+    }
+
+    function boundWasmBinary(source, pages) {
+        const bytes = copyBytes(source);
+        if (pages === Infinity || bytes.length < 8) return bytes;
+        const out = [];
+        pushBytes(out, bytes, 0, 8);
+        let at = 8;
+        while (at < bytes.length) {
+            const id = bytes[at];
+            const size = readLeb(bytes, at + 1);
+            if (size === null || size[1] + size[0] > bytes.length) return bytes;
+            const start = size[1];
+            const end = start + size[0];
+            const section = id === 5 ? boundMemorySection(bytes, start, end, pages) : null;
+            if (section === null) {
+                pushBytes(out, bytes, at, end);
+            } else {
+                defineData(out, out.length, 5);
+                pushLeb(out, section.length);
+                for (let i = 0; i < section.length; i++) defineData(out, out.length, section[i]);
+            }
+            at = end;
+        }
+        return new Uint8Array(out);
     }
 
     return {
@@ -182,6 +301,34 @@
                     return ReflectConstruct(NativeMemory, [clean], new.target);
                 };
                 replaceConstructor(WebAssembly, 'Memory', NativeMemory, Memory);
+                const bounded = source => boundWasmBinary(source, availablePages());
+                const Module = function Module(bytes) {
+                    if (new.target === undefined) throw new TypeError("WebAssembly.Module must be invoked with 'new'");
+                    return ReflectConstruct(NativeModule, [bounded(bytes)], new.target);
+                };
+                replaceConstructor(WebAssembly, 'Module', NativeModule, Module);
+                const isModule = value => {
+                    try {
+                        WebAssemblyModuleExports(value);
+                        return true;
+                    } catch {
+                        return false;
+                    }
+                };
+                replaceMethod(WebAssembly, 'compile', 1, function compile(bytes) {
+                    try {
+                        return ReflectApply(WebAssemblyCompile, WebAssembly, [bounded(bytes)]);
+                    } catch (error) {
+                        return PromiseReject(error);
+                    }
+                });
+                replaceMethod(WebAssembly, 'instantiate', 1, function instantiate(source, imports) {
+                    try {
+                        return ReflectApply(WebAssemblyInstantiate, WebAssembly, [isModule(source) ? source : bounded(source), imports]);
+                    } catch (error) {
+                        return PromiseReject(error);
+                    }
+                });
                 replaceMethod(NativeMemory.prototype, 'grow', 1, function grow(delta) {
                     WebAssemblyMemoryPrototypeGetBuffer(this); // the brand check
                     const pages = toIndex(delta, 'WebAssembly.Memory.grow');

@@ -73,6 +73,10 @@
     define('WebAssemblyMemory', typeof WebAssembly === 'object' ? WebAssembly.Memory : undefined);
     define('WebAssemblyMemoryPrototypeGrow', typeof WebAssembly === 'object' ? uncurryThis(WebAssembly.Memory.prototype.grow) : undefined);
     define('WebAssemblyMemoryPrototypeGetBuffer', typeof WebAssembly === 'object' ? getter(WebAssembly.Memory.prototype, 'buffer') : undefined);
+    define('WebAssemblyModule', typeof WebAssembly === 'object' ? WebAssembly.Module : undefined);
+    define('WebAssemblyModuleExports', typeof WebAssembly === 'object' ? WebAssembly.Module.exports : undefined);
+    define('WebAssemblyCompile', typeof WebAssembly === 'object' ? WebAssembly.compile : undefined);
+    define('WebAssemblyInstantiate', typeof WebAssembly === 'object' ? WebAssembly.instantiate : undefined);
 
     copyStatics('Object', Object, ['create', 'defineProperty', 'entries', 'freeze', 'getOwnPropertyDescriptor',
         'getOwnPropertyNames', 'getOwnPropertySymbols', 'getPrototypeOf', 'is', 'isExtensible', 'isFrozen', 'keys', 'setPrototypeOf']);

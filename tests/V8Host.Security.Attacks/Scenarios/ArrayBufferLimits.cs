@@ -8,12 +8,20 @@ internal static class ArrayBufferLimits
 {
     private const string Touch = "for (let i = 0; i < u.length; i += 4096) u[i] = 1;";
 
+    // A module with its own memory of `pages` pages (no maximum) exporting grow(n) = memory.grow n.
+    private static string WasmWithOwnMemory(string pagesLeb) =>
+        "new Uint8Array([0,0x61,0x73,0x6d,1,0,0,0, 1,6,1,0x60,1,0x7f,1,0x7f, 3,2,1,0, " +
+        $"5,{2 + pagesLeb.Split(',').Length},1,0,{pagesLeb}, 7,8,1,4,0x67,0x72,0x6f,0x77,0,0, 0x0a,8,1,6,0,0x20,0,0x40,0,0x0b])";
+
     public static readonly IReadOnlyDictionary<string, string> Cases = new Dictionary<string, string>
     {
         ["resize"] = $"const b = new ArrayBuffer(1 << 20, {{ maxByteLength: 1 << 30 }}); b.resize(512 << 20); const u = new Uint8Array(b); {Touch}",
         ["shared-grow"] = $"const b = new SharedArrayBuffer(1 << 20, {{ maxByteLength: 1 << 30 }}); b.grow(512 << 20); const u = new Uint8Array(b); {Touch}",
         ["wasm-grow"] = $"const m = new WebAssembly.Memory({{ initial: 1, maximum: 65536 }}); m.grow(8000); const u = new Uint8Array(m.buffer); {Touch}",
         ["wasm-initial"] = $"const m = new WebAssembly.Memory({{ initial: 8000 }}); const u = new Uint8Array(m.buffer); {Touch}",
+        ["wasm-own-memory-grow"] = $"new WebAssembly.Instance(new WebAssembly.Module({WasmWithOwnMemory("1")})).exports.grow(8000)",
+        ["wasm-own-memory-initial"] = $"new WebAssembly.Module({WasmWithOwnMemory("0xc0,0x3e")})",
+        ["wasm-own-memory-small"] = $"new WebAssembly.Instance(new WebAssembly.Module({WasmWithOwnMemory("1")})).exports.grow(10)",
         ["small-resize"] = $"const b = new ArrayBuffer(1 << 20, {{ maxByteLength: 4 << 20 }}); b.resize(2 << 20); const u = new Uint8Array(b); {Touch} b.byteLength",
     };
 
