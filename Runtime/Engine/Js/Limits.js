@@ -122,12 +122,28 @@
             view = TypedArrayPrototypeGetSymbolToStringTag(source) === undefined
                 ? new Uint8Array(DataViewPrototypeGetBuffer(source), DataViewPrototypeGetByteOffset(source), DataViewPrototypeGetByteLength(source))
                 : new Uint8Array(TypedArrayPrototypeGetBuffer(source), TypedArrayPrototypeGetByteOffset(source), TypedArrayPrototypeGetByteLength(source));
+        } else if (isBuffer(source)) {
+            view = new Uint8Array(source);
         } else {
-            view = new Uint8Array(source); // an ArrayBuffer or SharedArrayBuffer, or the built-in's own TypeError
+            throw new TypeError('WebAssembly: Argument 0 must be a buffer source');
         }
         const copy = new Uint8Array(TypedArrayPrototypeGetByteLength(view));
         TypedArrayPrototypeSet(copy, view);
         return copy;
+    }
+
+    function isBuffer(value) {
+        try {
+            ArrayBufferPrototypeGetByteLength(value);
+            return true;
+        } catch {
+        }
+        try {
+            SharedArrayBufferPrototypeGetByteLength(value);
+            return true;
+        } catch {
+            return false;
+        }
     }
 
     // Unsigned LEB128 at `at`: [value, next offset]. Malformed input is left for V8 to reject.
