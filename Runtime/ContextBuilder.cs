@@ -1,5 +1,6 @@
 using V8Host.Binding;
 using V8Host.Engine;
+using V8Host.Engine.Reflection;
 
 namespace V8Host;
 

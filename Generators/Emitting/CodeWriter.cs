@@ -16,6 +16,13 @@ namespace V8Host.Generators.Emitting
             return this;
         }
 
+        /// <summary>A line without indentation (continuation lines of verbatim strings).</summary>
+        public CodeWriter Raw(string line)
+        {
+            _text.Append(line).Append('\n');
+            return this;
+        }
+
         public CodeWriter Open(string line)
         {
             Line(line);

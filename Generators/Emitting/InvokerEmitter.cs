@@ -1,14 +1,15 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using V8Host.Generators.Model;
+using V8Host.Shared.Binding;
 
 namespace V8Host.Generators.Emitting
 {
     /// <summary>
-    /// Writes the straight-line conversion code of one host call: each argument read with the getter
-    /// its type needs, the call, the result written with the setter its type needs. Overloads become
-    /// an arity (then JS type) dispatch.
+    /// Writes the straight-line conversion code of one host call from its plan: each argument read with
+    /// the accessor its <see cref="ValueKind"/> picks (fast typed reads, or the runtime's marshaller), the
+    /// call, the result written the same way. Overload sets become the planned count-then-type dispatch,
+    /// the one the reflection path runs too.
     /// </summary>
     internal static class InvokerEmitter
     {
@@ -16,73 +17,62 @@ namespace V8Host.Generators.Emitting
         public const string Result = "global::V8Host.Binding.HostResult";
 
         /// <summary>
-        /// Writes the dispatch over <paramref name="group"/>. <paramref name="call"/> turns a method and its
+        /// Writes the dispatch over <paramref name="set"/>. <paramref name="call"/> turns a method and its
         /// argument list into the call expression; <paramref name="isConstructor"/> returns the new instance.
         /// </summary>
-        public static void WriteDispatch(CodeWriter writer, OverloadGroup group, string displayName, System.Func<MethodModel, string, string> call, bool isConstructor)
+        public static void WriteDispatch(CodeWriter writer, OverloadSetPlan set, System.Func<MethodPlan, string, string> call, bool isConstructor)
         {
-            var single = group.Overloads.Count == 1;
-            foreach (var method in group.Overloads)
+            foreach (var method in set.Overloads)
             {
-                var arguments = string.Join(", ", Arguments(method, displayName));
-                if (single)
+                var invocation = call(method, string.Join(", ", Arguments(method, set.DisplayName)));
+                if (set.IsSingle)
                 {
-                    WriteCall(writer, method, call(method, arguments), isConstructor);
+                    WriteCall(writer, method, invocation, isConstructor, set.DisplayName);
                     return;
                 }
 
-                var conditions = new List<string>();
-                var required = OverloadGroup.Required(method);
-                var maximum = OverloadGroup.Maximum(method);
-                if (required == maximum)
-                {
-                    conditions.Add("args.Count == " + required.ToString(CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    conditions.Add("args.Count >= " + required.ToString(CultureInfo.InvariantCulture));
-                    if (maximum != int.MaxValue)
-                        conditions.Add("args.Count <= " + maximum.ToString(CultureInfo.InvariantCulture));
-                }
-                if (group.NeedsTypeChecks(method))
-                {
-                    var jsArguments = OverloadGroup.JsArguments(method);
-                    for (var i = 0; i < jsArguments.Count; i++)
-                    {
-                        var category = jsArguments[i].Type.Category;
-                        if (category != JsCategory.Any && !jsArguments[i].IsParams)
-                            conditions.Add($"(args.IsMissing({i}) || args.Is({i}, global::V8Host.Binding.JsValueKind.{category}))");
-                    }
-                }
-
-                writer.Open("if (" + string.Join(" && ", conditions) + ")");
-                WriteCall(writer, method, call(method, arguments), isConstructor);
+                writer.Open("if (" + string.Join(" && ", Conditions(method)) + ")");
+                WriteCall(writer, method, invocation, isConstructor, set.DisplayName);
                 if (!isConstructor)
                     writer.Line("return;");
                 writer.Close();
             }
 
-            if (group.Overloads.Any(group.NeedsTypeChecks))
+            writer.Line(set.ReportsSignatures
+                ? $"throw args.OverloadError(member: {CodeWriter.Literal(set.DisplayName)}, signatures: {CodeWriter.Literal(set.Signatures)});"
+                : $"throw args.ArityError(member: {CodeWriter.Literal(set.DisplayName)}, expected: {CodeWriter.Literal(set.Arities)});");
+        }
+
+        /// <summary>The planned dispatch test of one overload: the argument count, then JS types where another overload takes the same count.</summary>
+        private static IEnumerable<string> Conditions(MethodPlan method)
+        {
+            if (method.Required == method.Maximum)
             {
-                var signatures = string.Join(" or ", group.Overloads.Select(m => "(" + string.Join(", ", OverloadGroup.JsArguments(m).Select(p => p.Name + ": " + p.Type.TypeScript)) + ")"));
-                writer.Line($"throw args.OverloadError({CodeWriter.Literal(displayName)}, {CodeWriter.Literal(signatures)});");
+                yield return "args.Count == " + Number(method.Required);
             }
             else
             {
-                writer.Line($"throw args.ArityError({CodeWriter.Literal(displayName)}, {CodeWriter.Literal(group.Arities())});");
+                yield return "args.Count >= " + Number(method.Required);
+                if (method.Maximum != int.MaxValue)
+                    yield return "args.Count <= " + Number(method.Maximum);
             }
+
+            if (!method.TypeChecks)
+                yield break;
+            foreach (var parameter in OverloadRules.CheckedArguments(method))
+                yield return $"(args.IsMissing({Number(parameter.JsIndex)}) || args.Is({Number(parameter.JsIndex)}, global::V8Host.Binding.JsValueKind.{parameter.Type.Category}))";
         }
 
-        private static void WriteCall(CodeWriter writer, MethodModel method, string call, bool isConstructor)
+        private static void WriteCall(CodeWriter writer, MethodPlan method, string call, bool isConstructor, string member)
         {
             if (isConstructor)
                 writer.Line("return " + call + ";");
             else
-                WriteResult(writer, method.Return, call);
+                WriteResult(writer, method.Return, call, member);
         }
 
-        /// <summary>Writes <paramref name="expression"/> as the call's JS result, with the setter its type needs.</summary>
-        public static void WriteResult(CodeWriter writer, TypeRef type, string expression)
+        /// <summary>Writes <paramref name="expression"/> as the call's JS result, with the setter its type needs; <paramref name="member"/> names a live view in its errors.</summary>
+        public static void WriteResult(CodeWriter writer, TypeRule type, string expression, string member)
         {
             switch (type.Kind)
             {
@@ -101,14 +91,16 @@ namespace V8Host.Generators.Emitting
                     writer.Line("result.Set((double)" + expression + ");");
                     break;
                 default:
-                    var value = type.IsValueTask ? expression + ".AsTask()" : type.IsEnumAsString ? expression + ".ToString()" : expression;
-                    writer.Line("result.SetObject(" + value + ");");
+                    if (type.IsLive)
+                        writer.Line("result.SetLive(" + expression + ", " + CodeWriter.Literal(member) + ");");
+                    else
+                        writer.Line("result.SetObject(" + (type.IsValueTask ? expression + ".AsTask()" : type.IsEnumAsString ? expression + ".ToString()" : expression) + ");");
                     break;
             }
         }
 
-        /// <summary>The C# expression reading JS argument <paramref name="index"/> as <paramref name="type"/>; names are C# literals.</summary>
-        public static string Read(TypeRef type, string index, string member, string name) => type.Kind switch
+        /// <summary>The C# expression reading JS argument <paramref name="index"/> as <paramref name="typeName"/>; names are C# literals.</summary>
+        public static string Read(TypeRule type, string typeName, string index, string member, string name) => type.Kind switch
         {
             ValueKind.Boolean => $"args.GetBoolean({index}, {member}, {name})",
             ValueKind.Int32 => $"args.GetInt32({index}, {member}, {name})",
@@ -117,43 +109,40 @@ namespace V8Host.Generators.Emitting
             ValueKind.Single => $"args.GetSingle({index}, {member}, {name})",
             ValueKind.String => $"args.GetString({index}, {member}, {name})",
             ValueKind.NullableString => $"args.GetNullableString({index}, {member}, {name})",
-            ValueKind.NullableReference => $"args.GetNullable<{type.FullName.TrimEnd('?')}>({index}, {member}, {name}{NullElements(type.FullName)})",
-            _ => $"args.Get<{type.FullName}>({index}, {member}, {name}{NullElements(type.FullName)})",
+            ValueKind.NullableReference => $"args.GetNullable<{typeName.TrimEnd('?')}>({index}, {member}, {name}{NullElements(type)})",
+            _ => $"args.Get<{typeName}>({index}, {member}, {name}{NullElements(type)})",
         };
 
         /// <summary>Collections whose element types are nullable accept null elements (the runtime cannot see the annotation).</summary>
-        private static string NullElements(string fullName) => fullName.TrimEnd('?').Contains("?") ? ", nullElements: true" : string.Empty;
+        private static string NullElements(TypeRule type) => type.NullElements ? ", nullElements: true" : string.Empty;
 
         /// <summary>The C# expression for each parameter, reading JS arguments in order.</summary>
-        private static IEnumerable<string> Arguments(MethodModel method, string displayName)
+        private static IEnumerable<string> Arguments(MethodPlan method, string displayName)
         {
             var member = CodeWriter.Literal(displayName);
-            var index = 0;
             foreach (var parameter in method.Parameters)
             {
                 var name = CodeWriter.Literal(parameter.Name);
-                switch (parameter.Type.Kind)
+                var i = Number(parameter.JsIndex);
+                switch (parameter.Kind)
                 {
-                    case ValueKind.Context:
+                    case ParameterKind.Context:
                         yield return "args.Context";
-                        continue;
-                    case ValueKind.CancellationToken:
+                        break;
+                    case ParameterKind.CancellationToken:
                         yield return "args.CancellationToken";
-                        continue;
+                        break;
+                    case ParameterKind.Rest:
+                        yield return $"args.GetRest<{parameter.TypeName}>({i}, {member}, {name}{(parameter.Type.IsNullable ? ", nullElements: true" : string.Empty)})";
+                        break;
+                    default:
+                        var read = Read(parameter.Type, parameter.TypeName, i, member, name);
+                        yield return parameter.IsOptional ? $"(args.IsMissing({i}) ? {parameter.DefaultLiteral} : {read})" : read;
+                        break;
                 }
-
-                var i = index.ToString(CultureInfo.InvariantCulture);
-                index++;
-                if (parameter.IsParams)
-                {
-                    var nullElements = parameter.ElementFullName!.EndsWith("?") ? ", nullElements: true" : string.Empty;
-                    yield return $"args.GetRest<{parameter.ElementFullName}>({i}, {member}, {name}{nullElements})";
-                    continue;
-                }
-
-                var read = Read(parameter.Type, i, member, name);
-                yield return parameter.IsOptional ? $"(args.IsMissing({i}) ? {parameter.DefaultLiteral} : {read})" : read;
             }
         }
+
+        private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -1,16 +1,16 @@
 using System.Collections.Generic;
 using System.Linq;
-using V8Host.Generators.Model;
+using V8Host.Shared.Binding;
 
 namespace V8Host.Generators.Emitting
 {
     /// <summary>TypeScript declarations describing exactly what JavaScript sees of the bindings.</summary>
     internal static class TypeScriptWriter
     {
-        public static string Class(string jsName, OverloadGroup? constructors, IEnumerable<(OverloadGroup Group, bool IsStatic)> methods, IEnumerable<(string JsName, PropertyModel Property)> properties)
+        public static string Class(ClassPlan plan)
         {
-            var lines = new List<string> { "declare class " + jsName + " {" };
-            if (constructors is not null)
+            var lines = new List<string> { "declare class " + plan.JsName + " {" };
+            if (plan.Constructors is { } constructors)
             {
                 foreach (var constructor in constructors.Overloads)
                     lines.Add("    constructor(" + Parameters(constructor) + ");");
@@ -20,39 +20,71 @@ namespace V8Host.Generators.Emitting
                 lines.Add("    private constructor();");
             }
 
-            foreach (var (name, property) in properties)
-                lines.Add("    " + (property.IsStatic ? "static " : string.Empty) + (property.CanWrite ? string.Empty : "readonly ") + name + ": " + property.Type.TypeScript + ";");
-            foreach (var (group, isStatic) in methods)
+            foreach (var property in plan.Properties)
             {
-                foreach (var method in group.Overloads)
-                    lines.Add("    " + (isStatic ? "static " : string.Empty) + group.JsName + "(" + Parameters(method) + "): " + method.Return.TypeScript + ";");
+                var prefix = "    " + (property.IsStatic ? "static " : string.Empty);
+                if (property.WriteType is { } written && written.TypeScript != property.Type.TypeScript)
+                {
+                    // What the getter returns and what the setter accepts differ (an enum read as a number, set by number or name).
+                    lines.Add(prefix + "get " + property.JsName + "(): " + property.Type.TypeScript + ";");
+                    lines.Add(prefix + "set " + property.JsName + "(value: " + written.TypeScript + ");");
+                }
+                else
+                {
+                    lines.Add(prefix + (property.CanWrite ? string.Empty : "readonly ") + property.JsName + ": " + property.Type.TypeScript + ";");
+                }
             }
 
+            foreach (var set in plan.Methods)
+            {
+                foreach (var method in set.Overloads)
+                    lines.Add("    " + (set.IsStatic ? "static " : string.Empty) + set.JsName + "(" + Parameters(method) + "): " + method.Return.TypeScript + ";");
+            }
+
+            if (!plan.Methods.Any(m => m.JsName == "toJSON" && !m.IsStatic))
+                lines.Add("    toJSON(): { " + string.Join("; ", plan.Properties.Where(p => !p.IsStatic).Select(p => p.JsName + ": " + p.Type.TypeScript)) + (plan.Properties.Any(p => !p.IsStatic) ? " }" : "}") + ";");
             lines.Add("}");
             return string.Join("\n", lines);
         }
 
         /// <summary>A global function; dotted paths become namespace declarations.</summary>
-        public static string Function(string path, OverloadGroup group)
+        public static string Function(OverloadSetPlan set)
         {
+            var path = set.JsName;
             var dot = path.LastIndexOf('.');
             var name = dot < 0 ? path : path.Substring(dot + 1);
-            var signatures = group.Overloads.Select(m => "function " + name + "(" + Parameters(m) + "): " + m.Return.TypeScript + ";");
+            var signatures = set.Overloads.Select(m => "function " + name + "(" + Parameters(m) + "): " + m.Return.TypeScript + ";");
             return dot < 0
                 ? string.Join("\n", signatures.Select(s => "declare " + s))
                 : "declare namespace " + path.Substring(0, dot) + " {\n" + string.Join("\n", signatures.Select(s => "    " + s)) + "\n}";
         }
 
         /// <summary>The export declarations of one host-module function.</summary>
-        public static string Export(OverloadGroup group) =>
-            string.Join("\n", group.Overloads.Select(m => "export function " + group.JsName + "(" + Parameters(m) + "): " + m.Return.TypeScript + ";"));
+        public static string Export(OverloadSetPlan set) =>
+            string.Join("\n", set.Overloads.Select(m => "export function " + set.JsName + "(" + Parameters(m) + "): " + m.Return.TypeScript + ";"));
 
         /// <summary>A host module: <c>declare module "host:name" { … }</c>.</summary>
         public static string Module(string name, IEnumerable<string> exports) =>
-            "declare module \"host:" + name + "\" {\n" + string.Join("\n", exports.SelectMany(e => e.Split('\n')).Select(line => "    " + line)) + "\n}";
+            "declare module \"" + BindingContract.ModulePrefix + name + "\" {\n" + string.Join("\n", exports.SelectMany(e => e.Split('\n')).Select(line => "    " + line)) + "\n}";
 
-        private static string Parameters(MethodModel method) => string.Join(", ", OverloadGroup.JsArguments(method).Select(p =>
-            p.IsParams ? "..." + p.Name + ": " + Wrap(p.ElementTypeScript ?? "unknown") + "[]"
+        /// <summary>A one-line comment per overload above an invoker, so generated code says what JS calls it with.</summary>
+        public static void WriteSummary(CodeWriter writer, OverloadSetPlan set, string name)
+        {
+            foreach (var method in set.Overloads)
+                writer.Line("// " + name + "(" + Parameters(method) + ")" + (set.JsName == BindingContract.ConstructorName ? string.Empty : ": " + method.Return.TypeScript));
+        }
+
+        /// <summary>Writes TypeScript as a verbatim string constant, so it reads as the declaration it is.</summary>
+        public static void WriteConstant(CodeWriter writer, string name, string typeScript)
+        {
+            var lines = ("@\"" + typeScript.Replace("\"", "\"\"") + "\";").Split('\n');
+            writer.Line($"private const string {name} = {lines[0]}");
+            foreach (var line in lines.Skip(1))
+                writer.Raw(line);
+        }
+
+        private static string Parameters(MethodPlan method) => string.Join(", ", OverloadRules.JsArguments(method).Select(p =>
+            p.Kind == ParameterKind.Rest ? "..." + p.Name + ": " + Wrap(p.Type.TypeScript) + "[]"
             : p.Name + (p.IsOptional ? "?" : string.Empty) + ": " + p.Type.TypeScript));
 
         private static string Wrap(string typeScript) => typeScript.Contains(" ") ? "(" + typeScript + ")" : typeScript;

@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using V8Host.Shared.Binding;
 
 namespace V8Host.Generators.Model
 {
@@ -19,8 +20,10 @@ namespace V8Host.Generators.Model
     /// <summary>A diagnostic to report, as plain data.</summary>
     internal sealed record DiagnosticInfo(string Id, LocationInfo Location, EquatableArray<string> Arguments)
     {
-        public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
+        public static DiagnosticInfo Create(ProblemDescriptor descriptor, LocationInfo location, params string[] arguments) =>
             new(descriptor.Id, location, arguments.ToEquatableArray());
+
+        public bool IsError => BindingProblems.ById(Id).Severity == ProblemSeverity.Error;
 
         public Diagnostic ToDiagnostic() =>
             Diagnostic.Create(Diagnostics.Descriptors.ById(Id), Location.ToLocation(), Arguments.Cast<object>().ToArray());

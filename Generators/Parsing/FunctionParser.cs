@@ -1,48 +1,55 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using V8Host.Generators.Diagnostics;
 using V8Host.Generators.Model;
+using V8Host.Shared.Binding;
 
 namespace V8Host.Generators.Parsing
 {
-    /// <summary>Builds the model of one <c>[HostFunction]</c> method.</summary>
+    /// <summary>Reads one <c>[HostFunction]</c> method as a one-member declaration of its type (sets are grouped later).</summary>
     internal static class FunctionParser
     {
-        public const string Attribute = "V8Host.HostFunctionAttribute";
+        public const string Attribute = BindingContract.HostFunctionAttribute;
 
-        /// <summary>The function and the type it belongs to; null for instance members of host classes (they are bound as members).</summary>
-        public static FunctionSetModel? Parse(GeneratorAttributeSyntaxContext context)
+        /// <summary>
+        /// The function's declaration, or null where the attribute only names a member: on host-class
+        /// instance methods (bound as members) and in host modules (the module binds its exports).
+        /// </summary>
+        public static DeclarationModel? Parse(GeneratorAttributeSyntaxContext context)
         {
             var method = (IMethodSymbol)context.TargetSymbol;
             var type = method.ContainingType;
+            var known = KnownTypes.For(context.SemanticModel.Compilation);
+            if (known.HasAttribute(type, BindingContract.HostModuleAttribute) || (!method.IsStatic && known.HasAttribute(type, BindingContract.HostClassAttribute)))
+                return null;
+
             var diagnostics = new List<DiagnosticInfo>();
-            var display = type.Name + "." + method.Name;
+            var declaration = DeclarationParser.Declaration(type);
+            var parser = new DeclarationParser(known);
             if (!method.IsStatic)
             {
-                if (MemberParser.HasAttribute(type, ClassParser.Attribute))
-                    return null;
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.InstanceHostFunction, LocationInfo.From(method), display));
-                return new FunctionSetModel(MemberParser.Declaration(type), EquatableArray<MethodModel>.Empty, diagnostics.ToEquatableArray());
+                diagnostics.Add(DiagnosticInfo.Create(BindingProblems.InstanceHostFunction, LocationInfo.From(method), type.Name + "." + method.Name));
+                return new DeclarationModel(BindingKind.Functions, declaration, null, false, EquatableArray<DeclaredMember>.Empty, EquatableArray<MemberLocations>.Empty,
+                    LocationInfo.From(method), diagnostics.ToEquatableArray(), false, EquatableArray<PlainDataModel>.Empty);
             }
 
-            // Type-level problems are reported once, at the type (a profile reports its own).
-            var isPartial = MemberParser.IsPartialAll(type);
-            if (!isPartial && !MemberParser.HasAttribute(type, ProfileParser.Attribute))
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.TypeNotPartial, LocationInfo.From(type), type.ToDisplayString()));
+            // Type-level problems are reported once per set (a profile reports its own).
+            var isPartial = DeclarationParser.IsPartialAll(type);
+            if (!isPartial && !known.HasAttribute(type, BindingContract.HostProfileAttribute))
+                diagnostics.Add(DiagnosticInfo.Create(BindingProblems.TypeNotPartial, LocationInfo.From(type), type.ToDisplayString()));
             if (type.IsGenericType)
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.GenericHostType, LocationInfo.From(type), type.ToDisplayString()));
+                diagnostics.Add(DiagnosticInfo.Create(BindingProblems.GenericHostType, LocationInfo.From(type), type.ToDisplayString()));
 
-            var hostName = context.Attributes[0].ConstructorArguments.FirstOrDefault().Value as string;
-            var model = MemberParser.Method(method, display, hostName, diagnostics);
-            var functions = model is null ? EquatableArray<MethodModel>.Empty : new[] { model }.ToEquatableArray();
-            return new FunctionSetModel(MemberParser.Declaration(type), functions, diagnostics.ToEquatableArray(), isPartial && !type.IsGenericType);
+            var hostName = context.Attributes[0].ConstructorArguments.Length > 0 ? context.Attributes[0].ConstructorArguments[0].Value as string : null;
+            parser.AddMethod(method, MemberRules.ExplicitName(known.AttributeName(method, BindingContract.HostNameAttribute), hostName), isClassMember: false);
+            return new DeclarationModel(BindingKind.Functions, declaration, null, false, parser.Members, parser.Locations, LocationInfo.From(method),
+                diagnostics.ToEquatableArray(), isPartial && !type.IsGenericType, parser.PlainData);
         }
 
-        /// <summary>The static <c>[HostFunction]</c> methods of a type, as (explicit name, CLR name) pairs.</summary>
-        public static IEnumerable<(string? HostName, string ClrName)> FunctionNames(INamedTypeSymbol type) =>
+        /// <summary>The static <c>[HostFunction]</c> methods of a type, as the names a profile defines.</summary>
+        public static IEnumerable<ProfileName> FunctionNames(INamedTypeSymbol type, KnownTypes known) =>
             type.GetMembers().OfType<IMethodSymbol>()
-                .Where(m => m.IsStatic && MemberParser.HasAttribute(m, Attribute))
-                .Select(m => (MemberParser.ExplicitName(m, Attribute), m.Name));
+                .Where(m => m.IsStatic && known.HasAttribute(m, Attribute))
+                .Select(m => new ProfileName(m.Name, MemberRules.ExplicitName(known.AttributeName(m, BindingContract.HostNameAttribute), known.AttributeName(m, Attribute))));
     }
 }

@@ -1,42 +1,43 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using V8Host.Generators.Diagnostics;
 using V8Host.Generators.Model;
+using V8Host.Shared.Binding;
 
 namespace V8Host.Generators.Parsing
 {
-    /// <summary>Builds the model of a <c>[HostModule("name")]</c> class: its public static methods are the module's exports.</summary>
+    /// <summary>Reads a <c>[HostModule("name")]</c> class: its public static methods are the module's exports.</summary>
     internal static class ModuleParser
     {
-        public const string Attribute = "V8Host.HostModuleAttribute";
+        public const string Attribute = BindingContract.HostModuleAttribute;
 
-        public static FunctionSetModel Parse(GeneratorAttributeSyntaxContext context)
+        public static DeclarationModel Parse(GeneratorAttributeSyntaxContext context)
         {
             var type = (INamedTypeSymbol)context.TargetSymbol;
+            var known = KnownTypes.For(context.SemanticModel.Compilation);
+            var parser = new DeclarationParser(known);
             var diagnostics = new List<DiagnosticInfo>();
             var location = LocationInfo.From(type);
-            var isPartial = MemberParser.IsPartialAll(type);
+            var isPartial = DeclarationParser.IsPartialAll(type);
             if (!isPartial)
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.TypeNotPartial, location, type.ToDisplayString()));
+                diagnostics.Add(DiagnosticInfo.Create(BindingProblems.TypeNotPartial, location, type.ToDisplayString()));
             if (type.IsGenericType)
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.GenericHostType, location, type.ToDisplayString()));
+                diagnostics.Add(DiagnosticInfo.Create(BindingProblems.GenericHostType, location, type.ToDisplayString()));
 
-            var name = context.Attributes[0].ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
+            var name = context.Attributes[0].ConstructorArguments.Length > 0 ? context.Attributes[0].ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
             if (name.Length == 0 || name.Any(char.IsWhiteSpace))
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidJsName, location, name, "host module " + type.Name));
+                diagnostics.Add(DiagnosticInfo.Create(BindingProblems.InvalidJsName, location, name, "host module " + type.Name));
 
-            var exports = new List<MethodModel>();
             foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
             {
-                if (method is not { IsStatic: true, MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsImplicitlyDeclared: false } || MemberParser.IsIgnored(method))
+                if (!method.IsStatic || method.MethodKind != MethodKind.Ordinary || !MemberRules.IsCandidate(parser.Facts(method, type)))
                     continue;
-                var hostName = MemberParser.ExplicitName(method, MemberParser.HostName) ?? MemberParser.ExplicitName(method, FunctionParser.Attribute);
-                if (MemberParser.Method(method, name + "." + method.Name, hostName, diagnostics) is { } model)
-                    exports.Add(model);
+                // [HostFunction("x")] on an export names it, as [HostName("x")] does.
+                parser.AddMethod(method, MemberRules.ExplicitName(known.AttributeName(method, BindingContract.HostNameAttribute), known.AttributeName(method, BindingContract.HostFunctionAttribute)), isClassMember: false);
             }
 
-            return new FunctionSetModel(MemberParser.Declaration(type), exports.ToEquatableArray(), diagnostics.ToEquatableArray(), isPartial && !type.IsGenericType, name);
+            return new DeclarationModel(BindingKind.Module, DeclarationParser.Declaration(type), name, false, parser.Members, parser.Locations, location,
+                diagnostics.ToEquatableArray(), isPartial && !type.IsGenericType, parser.PlainData);
         }
     }
 }

@@ -1,6 +1,5 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
-using V8Host.Generators.Model;
+using V8Host.Shared.Binding;
 
 namespace V8Host.Generators.Parsing
 {
@@ -9,9 +8,8 @@ namespace V8Host.Generators.Parsing
     {
         public static NamingPolicy Read(Compilation compilation)
         {
-            var attribute = compilation.Assembly.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "V8Host.HostNamingAttribute");
-            // HostNamingPolicy.AsDeclared == 1.
-            return new NamingPolicy(attribute?.ConstructorArguments.FirstOrDefault().Value is int policy && policy == 1);
+            var attribute = KnownTypes.For(compilation).Attribute(compilation.Assembly, BindingContract.HostNamingAttribute);
+            return new NamingPolicy(attribute is { ConstructorArguments.Length: > 0 } && attribute.ConstructorArguments[0].Value is int policy && policy == BindingContract.NamingAsDeclared);
         }
     }
 }

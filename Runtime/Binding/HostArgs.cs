@@ -77,7 +77,7 @@ public readonly ref struct HostArgs
     /// collection elements accept null only when <paramref name="nullElements"/> says their type is nullable.
     /// </remarks>
     public T Get<T>(int index, string member, string parameter, bool nullElements = false) =>
-        (T)Context.Values.ToClr(Raw(index), typeof(T), Describe(member, parameter), allowNull: false, allowNullElements: nullElements)!;
+        (T)Get(index, typeof(T), member, parameter, allowNull: false, nullElements)!;
 
     /// <summary>Like <see cref="Get{T}"/>, but <c>null</c>/<c>undefined</c> give <see langword="null"/> (nullable reference types).</summary>
     public T? GetNullable<T>(int index, string member, string parameter, bool nullElements = false)
@@ -85,13 +85,32 @@ public readonly ref struct HostArgs
         IsMissing(index) || _args.IsNull(index + _offset) ? null : Get<T>(index, member, parameter, nullElements);
 
     /// <summary>Arguments from <paramref name="start"/> on, for a <c>params T[]</c> parameter.</summary>
-    public T[] GetRest<T>(int start, string member, string parameter, bool nullElements = false)
+    public T[] GetRest<T>(int start, string member, string parameter, bool nullElements = false) =>
+        (T[])GetRest(start, typeof(T), member, parameter, nullElements);
+
+    /// <summary>
+    /// Argument <paramref name="index"/> converted to <paramref name="type"/>: what <see cref="Get{T}"/> does, for
+    /// the reflection path, so both paths read arguments (and word their errors) the same way.
+    /// </summary>
+    internal object? Get(int index, Type type, string member, string parameter, bool allowNull, bool nullElements)
     {
-        var rest = new T[Math.Max(0, Count - start)];
+        // An omitted argument is "missing", whatever the type; undefined passed explicitly is a value.
+        if (index >= Count && !AcceptsUndefined(type, allowNull))
+            throw Missing(member, parameter, Marshaller.Describe(type));
+        return Context.Values.ToClr(Raw(index), type, Describe(member, parameter), allowNull, nullElements);
+    }
+
+    /// <summary>The arguments from <paramref name="start"/> on as a <paramref name="elementType"/>[] (a <c>params</c> parameter).</summary>
+    internal Array GetRest(int start, Type elementType, string member, string parameter, bool nullElements)
+    {
+        var rest = Array.CreateInstance(elementType, Math.Max(0, Count - start));
         for (var i = 0; i < rest.Length; i++)
-            rest[i] = (T)Context.Values.ToClr(Raw(start + i), typeof(T), $"{member}: argument {start + i + 1} ('{parameter}')", nullElements, nullElements)!;
+            rest.SetValue(Context.Values.ToClr(Raw(start + i), elementType, $"{member}: argument {start + i + 1} ('{parameter}')", nullElements, nullElements), i);
         return rest;
     }
+
+    private static bool AcceptsUndefined(Type type, bool allowNull) =>
+        type == typeof(object) || type == typeof(JsUndefined) || Nullable.GetUnderlyingType(type) is not null || (allowNull && !type.IsValueType);
 
     /// <summary>Whether argument <paramref name="index"/> is of JS type <paramref name="kind"/>.</summary>
     public bool Is(int index, JsValueKind kind) => kind switch

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Reflection;
 using V8Host.Engine;
+using V8Host.Engine.Reflection;
 
 namespace V8Host.Binding;
 

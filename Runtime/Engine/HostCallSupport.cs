@@ -1,6 +1,7 @@
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8.FastProxy;
 using V8Host.Binding;
+using V8Host.Engine.Reflection;
 
 namespace V8Host.Engine;
 

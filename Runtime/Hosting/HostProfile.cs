@@ -1,6 +1,7 @@
 using System.Text;
 using V8Host.Binding;
 using V8Host.Engine;
+using V8Host.Engine.Reflection;
 
 namespace V8Host;
 

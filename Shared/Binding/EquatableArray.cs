@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 
-namespace V8Host.Generators.Model
+namespace V8Host.Shared.Binding
 {
     /// <summary>
     /// An immutable array with value equality, so that pipeline models compare by content and the

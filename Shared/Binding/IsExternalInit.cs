@@ -1,3 +1,4 @@
+#if !NET5_0_OR_GREATER
 // Records and init accessors on netstandard2.0 need this marker type.
 namespace System.Runtime.CompilerServices
 {
@@ -5,3 +6,4 @@ namespace System.Runtime.CompilerServices
     {
     }
 }
+#endif

@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using V8Host.Generators.Model;
+using V8Host.Shared.Binding;
+
+namespace V8Host.Generators.Parsing
+{
+    /// <summary>Builds what a plain-data type's generated converter needs, by the shared <see cref="PlainDataRules"/>.</summary>
+    internal static class PlainDataParser
+    {
+        /// <summary>A <c>[HostData]</c> type: its converter is emitted even when no binding uses it (for <c>Eval&lt;T&gt;</c>).</summary>
+        public static MarkedPlainData ParseMarked(GeneratorAttributeSyntaxContext context)
+        {
+            var type = (INamedTypeSymbol)context.TargetSymbol;
+            var parser = new DeclarationParser(KnownTypes.For(context.SemanticModel.Compilation));
+            var view = new RoslynTypeView(type, parser.Known);
+            if (!PlainDataRules.IsPlainData(view))
+            {
+                var reason = type.IsAbstract ? "it is abstract" : type.IsGenericType ? "it is generic" : view.IsEnumerable ? "it is a collection"
+                    : parser.Known.HasAttribute(type, BindingContract.HostClassAttribute) ? "it is a [HostClass] (host objects cross by reference)" : "it is not a class, struct or record of plain data";
+                return new MarkedPlainData(EquatableArray<PlainDataModel>.Empty, new[] { DiagnosticInfo.Create(BindingProblems.NotPlainData, LocationInfo.From(type), type.ToDisplayString(), reason) }.ToEquatableArray());
+            }
+
+            parser.AddPlainData(type);
+            return new MarkedPlainData(parser.PlainData, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        public static PlainDataModel Parse(INamedTypeSymbol type, string fullName, DeclarationParser parser)
+        {
+            var known = parser.Known;
+            var members = new List<PlainDataMember>();
+            var seen = new HashSet<string>();
+            foreach (var member in DeclarationParser.MembersWithBases(type))
+            {
+                var (memberType, readable, canSet, isInit, isIndexer) = member switch
+                {
+                    IPropertySymbol p => (p.Type, p.GetMethod is { DeclaredAccessibility: Accessibility.Public }, p.SetMethod is { DeclaredAccessibility: Accessibility.Public, IsInitOnly: false },
+                        p.SetMethod is { DeclaredAccessibility: Accessibility.Public, IsInitOnly: true }, p.IsIndexer),
+                    IFieldSymbol f => (f.Type, true, !f.IsReadOnly && !f.IsConst, false, false),
+                    _ => (null!, false, false, false, false),
+                };
+                if (memberType is null || member is IFieldSymbol { IsConst: true })
+                    continue;
+                var compilerGenerated = (member.IsImplicitlyDeclared && member is not IFieldSymbol) || member.Name == "EqualityContract" || member is IFieldSymbol { AssociatedSymbol: not null };
+                if (!PlainDataRules.IsDataMember(member.DeclaredAccessibility == Accessibility.Public, member.IsStatic, isIndexer,
+                        known.HasAttribute(member, BindingContract.HostIgnoreAttribute), compilerGenerated, readable) || !seen.Add(member.Name))
+                    continue;
+                var rule = parser.Classify(memberType, TypePosition.Element);
+                var isRequired = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true };
+                members.Add(new PlainDataMember(member.Name, known.AttributeName(member, BindingContract.HostNameAttribute), RoslynTypeView.FullName(memberType), rule, canSet, isInit, isRequired));
+            }
+
+            var constructors = type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public && !IsCopyConstructor(c, type)).ToList();
+            var chosen = PlainDataRules.ChooseConstructor(constructors.Select(c => (IReadOnlyList<string>)c.Parameters.Select(p => p.Name).ToList()).ToList(), members.Select(m => m.ClrName));
+            EquatableArray<PlainDataParameter>? constructor = null;
+            if (chosen >= 0 && !type.IsAbstract)
+            {
+                constructor = constructors[chosen].Parameters.Select(p =>
+                {
+                    var member = members.First(m => string.Equals(m.ClrName, p.Name, System.StringComparison.OrdinalIgnoreCase));
+                    return new PlainDataParameter(p.Name, member.ClrName, RoslynTypeView.FullName(p.Type), parser.Classify(p.Type, TypePosition.Element),
+                        p.HasExplicitDefaultValue ? DeclarationParser.DefaultLiteral(p) : null);
+                }).ToEquatableArray();
+            }
+
+            var naming = known.Attribute(type.ContainingAssembly, BindingContract.HostNamingAttribute);
+            var asDeclared = naming?.ConstructorArguments.FirstOrDefault().Value is int policy && policy == BindingContract.NamingAsDeclared;
+            var inThisAssembly = type.DeclaringSyntaxReferences.Length > 0;
+            return new PlainDataModel(fullName, type.Name, inThisAssembly, asDeclared, type.IsRecord || type.IsValueType, members.ToEquatableArray(), constructor);
+        }
+
+        /// <summary>The plain-data types a <c>[HostData]</c> type brings (itself and those nested in it), and its diagnostics.</summary>
+        internal sealed record MarkedPlainData(EquatableArray<PlainDataModel> PlainData, EquatableArray<DiagnosticInfo> Diagnostics);
+
+        private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>
+            constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Reflection;
+using V8Host.Binding;
+
+namespace V8Host.Engine.Reflection;
+
+/// <summary>
+/// Runs a planned overload set by reflection: the same dispatch (count, then JS types), the same
+/// argument reads and the same error text as generated code, because both follow one plan and read
+/// arguments through <see cref="HostArgs"/>.
+/// </summary>
+internal sealed class ReflectionBinding
+{
+    private readonly OverloadSetPlan _set;
+    private readonly MethodBase[] _methods;
+
+    /// <param name="methods">The reflected method of each overload, index-aligned with <paramref name="set"/>.Overloads.</param>
+    public ReflectionBinding(OverloadSetPlan set, MethodBase[] methods)
+    {
+        _set = set;
+        _methods = methods;
+    }
+
+    public OverloadSetPlan Set => _set;
+
+    /// <summary>A global function over a delegate: its <c>Invoke</c> method with the delegate as target.</summary>
+    public static HostFunctionBinding ForDelegate(string name, Delegate function)
+    {
+        HostNames.ThrowIfInvalidPath(name, nameof(name));
+        var invoke = function.GetType().GetMethod("Invoke")!;
+        var target = function.Method.GetParameters();
+        var declared = target.Length == invoke.GetParameters().Length ? target : null; // not for delegates closed over a first argument
+        var declarations = new ReflectionDeclarations();
+        declarations.AddMethod(invoke, name, isClassMember: false, declared);
+        var problems = new List<BindingProblem>();
+        var plan = BindingPlanner.PlanFunctions(ClrTypeView.Display(function.Method.DeclaringType ?? function.GetType()), null, declarations.Members, NamingPolicy.CamelCase, problems);
+        ReflectionDeclarations.ThrowIfErrors(problems, $"The host function '{name}'");
+        var binding = new ReflectionBinding(plan.Functions[0], new MethodBase[] { invoke });
+        return new HostFunctionBinding(name, binding.Set.Length, (in HostArgs args, in HostResult result) => binding.Call(function, args, result));
+    }
+
+    /// <summary>Dispatches, converts the arguments, calls the method on <paramref name="target"/> and writes the result.</summary>
+    public void Call(object? target, in HostArgs args, in HostResult result)
+    {
+        var overload = Select(args);
+        var returned = Invoke(overload, target, args);
+        var rule = _set.Overloads[overload].Return;
+        if (rule.Kind == ValueKind.Void)
+            result.SetUndefined();
+        else
+            WriteResult(rule, returned, result, _set.DisplayName);
+    }
+
+    /// <summary>Dispatches, converts the arguments and calls the constructor.</summary>
+    public object Construct(in HostArgs args) => Invoke(Select(args), null, args)!;
+
+    /// <summary>Writes a value as generated code would for <paramref name="rule"/>; <paramref name="member"/> names a live view in its errors.</summary>
+    public static void WriteResult(TypeRule rule, object? value, in HostResult result, string member)
+    {
+        if (rule.IsLive)
+            result.SetLive(value, member);
+        else
+            result.SetObject(rule.IsEnumAsString && value is Enum e ? e.ToString() : value);
+    }
+
+    /// <summary>The planned dispatch: the first overload whose count (then, where planned, JS types) matches.</summary>
+    private int Select(in HostArgs args)
+    {
+        if (_set.IsSingle)
+            return 0;
+        for (var i = 0; i < _set.Overloads.Count; i++)
+        {
+            var method = _set.Overloads[i];
+            if (args.Count < method.Required || args.Count > method.Maximum)
+                continue;
+            if (method.TypeChecks && !TypesMatch(method, args))
+                continue;
+            return i;
+        }
+
+        throw _set.ReportsSignatures ? args.OverloadError(_set.DisplayName, _set.Signatures) : args.ArityError(_set.DisplayName, _set.Arities);
+    }
+
+    private static bool TypesMatch(MethodPlan method, in HostArgs args)
+    {
+        foreach (var parameter in OverloadRules.CheckedArguments(method))
+        {
+            if (!args.IsMissing(parameter.JsIndex) && !args.Is(parameter.JsIndex, (JsValueKind)parameter.Type.Category))
+                return false;
+        }
+
+        return true;
+    }
+
+    private object? Invoke(int overload, object? target, in HostArgs args)
+    {
+        var plan = _set.Overloads[overload];
+        var method = _methods[overload];
+        var parameters = method.GetParameters();
+        var values = new object?[plan.Parameters.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = plan.Parameters[i];
+            var type = parameters[i].ParameterType;
+            values[i] = parameter.Kind switch
+            {
+                ParameterKind.Context => args.Context,
+                ParameterKind.CancellationToken => args.CancellationToken,
+                ParameterKind.Rest => args.GetRest(parameter.JsIndex, type.GetElementType()!, _set.DisplayName, parameter.Name, parameter.Type.IsNullable),
+                _ when parameter.IsOptional && args.IsMissing(parameter.JsIndex) => DefaultOf(parameters[i]),
+                _ => args.Get(parameter.JsIndex, type, _set.DisplayName, parameter.Name, parameter.Type.IsNullable, parameter.Type.NullElements),
+            };
+        }
+
+        try
+        {
+            return method is ConstructorInfo constructor ? constructor.Invoke(values) : method.Invoke(target, values);
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerException);
+            throw;
+        }
+    }
+
+    private static object? DefaultOf(ParameterInfo parameter) =>
+        parameter.DefaultValue is { } value && value is not DBNull ? value : parameter.ParameterType.IsValueType ? Activator.CreateInstance(parameter.ParameterType) : null;
+}
