@@ -17,10 +17,10 @@ internal static class ExactNumber
     private const double TwoTo64 = 18446744073709551616.0;
 
     /// <summary>A long as an engine value: a number within ±(2^53-1), else a bigint.</summary>
-    public static object FromInt64(long value) => value is >= -MaxSafeInteger and <= MaxSafeInteger ? value : new BigInteger(value);
+    public static object FromInt64(long value) => value is >= -MaxSafeInteger and <= MaxSafeInteger ? (object)value : new BigInteger(value);
 
     /// <summary>A ulong as an engine value: a number up to 2^53-1, else a bigint.</summary>
-    public static object FromUInt64(ulong value) => value <= MaxSafeInteger ? (long)value : new BigInteger(value);
+    public static object FromUInt64(ulong value) => value <= MaxSafeInteger ? (object)(long)value : new BigInteger(value);
 
     /// <summary>
     /// A decimal as a JS number: the double whose shortest round-trip text reads back as the same
