@@ -151,7 +151,8 @@ internal sealed partial class Marshaller
             return value;
         if (value is ScriptObject candidate && _context.HostClasses.Unbox(candidate) is { } instance)
             return type.IsInstanceOfType(instance) ? instance : throw Mismatch(value, type, what);
-        if (PlainDataConverter.For(type) is { } binding)
+        // A type registered with AddHostClass crosses by reference even without [HostClass].
+        if (!_context.HostClasses.IsDefined(type) && PlainDataConverter.For(type) is { } binding)
             return ReadPlainData(value, type, binding, what);
         throw Mismatch(value, type, what);
     }
@@ -403,7 +404,6 @@ internal sealed partial class Marshaller
             _ when CollectionShape.TryGetSetElementType(type, out _) => "a Set",
             _ when CollectionShape.TryGetElementType(type, out _) => "an Array",
             _ when CollectionShape.TryGetTupleElementTypes(type, out var elements) => $"an Array of {elements.Length} elements",
-            _ when !type.IsDefined(typeof(HostClassAttribute), false) && PlainDataConverter.IsPlainData(type) => $"an object ({PlainDataConverter.DisplayNameOf(type)})",
             _ => $"a {HostClassName(type)}",
         };
     }
