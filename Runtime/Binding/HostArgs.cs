@@ -46,7 +46,7 @@ public readonly ref struct HostArgs
     public int GetInt32(int index, string member, string parameter) =>
         index < Count && _args.TryGet(index + _offset, out int value) ? value : Fail<int>(index, member, parameter);
 
-    /// <summary>An integral number in Int64 range (or a bigint).</summary>
+    /// <summary>An integral number in Int64 range (or a bigint), exactly: 2**60 is a valid long, 2**63 is a RangeError.</summary>
     public long GetInt64(int index, string member, string parameter) =>
         index < Count && _args.TryGet(index + _offset, out long value) ? value : Fail<long>(index, member, parameter);
 
@@ -150,14 +150,13 @@ public readonly ref struct HostArgs
 
     internal object? Raw(int index) => index < Count ? _args.Get<object>(index + _offset) : Microsoft.ClearScript.Undefined.Value;
 
+    // The fast read declined: the slow path either converts the value exactly (2**60 into a long,
+    // a bigint in range) or phrases the error, knowing whether it is a type or a range problem.
     private T Fail<T>(int index, string member, string parameter)
     {
         if (index >= Count)
             throw Missing(member, parameter, Marshaller.Describe(typeof(T)));
-
-        // The slow path knows whether it is a type or a range problem and phrases the error.
-        Context.Values.ToClr(Raw(index), typeof(T), Describe(member, parameter), allowNull: false);
-        throw new ConversionException(JsErrorKind.TypeError, $"{Describe(member, parameter)} expects {Marshaller.Describe(typeof(T))}.");
+        return (T)Context.Values.ToClr(Raw(index), typeof(T), Describe(member, parameter), allowNull: false)!;
     }
 
     private static string Describe(string member, string parameter) => $"{member}: parameter '{parameter}'";

@@ -97,3 +97,23 @@ public sealed class HostNamingAttribute : Attribute
     /// <summary>The policy.</summary>
     public HostNamingPolicy Policy { get; }
 }
+
+/// <summary>
+/// Marks a class, struct or record as plain data (api.md §5): it crosses by value as a plain JS
+/// object. Types used in host member signatures are plain data without it; the attribute makes the
+/// source generator emit the type's converter even when no host member uses it (for
+/// <c>Eval&lt;T&gt;</c>, <c>Get&lt;T&gt;</c>, <c>Invoke&lt;T&gt;</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
+public sealed class HostDataAttribute : Attribute
+{
+}
+
+/// <summary>
+/// Makes a <c>decimal</c> cross as a string in both directions (its invariant-culture text, exact
+/// to the last digit) instead of a number, for values that have no exact JavaScript number.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter | AttributeTargets.ReturnValue, AllowMultiple = false, Inherited = false)]
+public sealed class HostDecimalAsStringAttribute : Attribute
+{
+}

@@ -6,7 +6,7 @@ namespace V8Host.Engine;
 
 /// <summary>
 /// The JavaScript half of the runtime. <c>Primordials.js</c> captures the intrinsics before any user
-/// code runs; <c>Bootstrap.js</c>, <c>StructuredClone.js</c> and <c>Limits.js</c> are functions of that
+/// code runs; <c>Bootstrap.js</c>, <c>DataGlue.js</c>, <c>StructuredClone.js</c> and <c>Limits.js</c> are functions of that
 /// table, so nothing a script later does to the built-ins changes what the glue does. This class only
 /// gives each helper a typed .NET signature.
 /// </summary>
@@ -45,6 +45,12 @@ internal sealed class Bridge
     private readonly ScriptObject _hostObjectOf;
     private readonly ScriptObject _checkFunctionBody;
     private readonly ScriptObject _pick;
+    private readonly ScriptObject _newMap;
+    private readonly ScriptObject _newSet;
+    private readonly ScriptObject _mapSet;
+    private readonly ScriptObject _setAdd;
+    private readonly ScriptObject _mapEntries;
+    private readonly ScriptObject _setValues;
     private readonly (ScriptObject Bootstrap, ScriptObject Limits) _disconnect;
 
     public Bridge(V8ScriptEngine engine, V8FastHostFunction arrayBufferBytesAvailable, V8FastHostFunction finalizationPending)
@@ -90,6 +96,14 @@ internal sealed class Bridge
         _hostIdOf = Helper("hostIdOf");
         _hostObjectOf = Helper("hostObjectOf");
         _checkFunctionBody = Helper("checkFunctionBody");
+
+        var data = Load("DataGlue");
+        _newMap = Pick(data, "newMap");
+        _newSet = Pick(data, "newSet");
+        _mapSet = Pick(data, "mapSet");
+        _setAdd = Pick(data, "setAdd");
+        _mapEntries = Pick(data, "mapEntries");
+        _setValues = Pick(data, "setValues");
 
         var clone = Load("StructuredClone");
         StructuredClone = (Pick(clone, "serialize"), Pick(clone, "deserialize"));
@@ -199,6 +213,20 @@ internal sealed class Bridge
             ((Microsoft.ClearScript.JavaScript.ITypedArray<byte>)array).WriteBytes(bytes.ToArray(), 0, (ulong)bytes.Length, 0);
         return array;
     }
+
+    public ScriptObject NewMap() => (ScriptObject)_newMap.Invoke(false);
+
+    public ScriptObject NewSet() => (ScriptObject)_newSet.Invoke(false);
+
+    public void MapSet(ScriptObject map, object? key, object? value) => _mapSet.Invoke(false, map, key, value);
+
+    public void SetAdd(ScriptObject set, object? value) => _setAdd.Invoke(false, set, value);
+
+    /// <summary>A Map's entries as [key0, value0, key1, value1, …], or null when the value is not a genuine Map.</summary>
+    public ScriptObject? MapEntries(object? value) => _mapEntries.Invoke(false, value) as ScriptObject;
+
+    /// <summary>A Set's elements, or null when the value is not a genuine Set.</summary>
+    public ScriptObject? SetValues(object? value) => _setValues.Invoke(false, value) as ScriptObject;
 
     public string TypedArrayName(ScriptObject view) => (string)_typedArrayName.Invoke(false, view);
 

@@ -94,6 +94,9 @@ internal sealed class HostClassRegistry
         return true;
     }
 
+    /// <summary>Whether <paramref name="type"/> (or a base type) is a host class of this context: it crosses by reference, never as plain data.</summary>
+    public bool IsDefined(Type type) => AdopterOf(type) is not null;
+
     /// <summary>The .NET instance behind a JS object of a defined class, or null.</summary>
     public object? Unbox(ScriptObject value) =>
         IsEmpty || _context.Bridge.HostIdOf(value) is not { } id ? null : InstanceOf(id);

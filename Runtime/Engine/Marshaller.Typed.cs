@@ -14,18 +14,21 @@ internal sealed partial class Marshaller
     /// <paramref name="what"/> names the target in error messages ("parameter 'x' of add").
     /// <paramref name="allowNull"/>: a reference-type target accepts null/undefined;
     /// <paramref name="allowNullElements"/>: so do the elements of a collection target.
-    /// Throws <see cref="ConversionException"/>.
+    /// <paramref name="decimalAsString"/>: <c>[HostDecimalAsString]</c> is on the target (a decimal reads from a string).
+    /// Throws <see cref="ConversionException"/>; values nested more than <see cref="MaxNesting"/> deep are a RangeError.
     /// </summary>
     /// <exception cref="ScriptResourceException">The value is larger than <see cref="IsolateOptions.MaxConversionBytes"/> allows.</exception>
     /// <exception cref="ScriptTerminatedException">The call's timeout elapsed or it was terminated while converting.</exception>
-    public object? ToClr(object? value, Type type, string what, bool allowNull = true, bool allowNullElements = true)
+    public object? ToClr(object? value, Type type, string what, bool allowNull = true, bool allowNullElements = true, bool decimalAsString = false)
     {
         if (_conversionDepth == 0)
             _conversionSpent = 0;
+        if (_conversionDepth >= MaxNesting)
+            throw new ConversionException(JsErrorKind.RangeError, $"{what}: the value is nested more than {MaxNesting} levels deep (or refers back to itself).");
         _conversionDepth++;
         try
         {
-            return ConvertValue(value, type, what, allowNull, allowNullElements);
+            return ConvertValue(value, type, what, allowNull, allowNullElements, decimalAsString);
         }
         finally
         {
@@ -36,6 +39,9 @@ internal sealed partial class Marshaller
     // Bytes one typed read may allocate, counted across its nested collections: a script can make a
     // small heap value (one string referenced a million times, a sparse array) expand enormously.
     private const long ElementCost = 16;
+
+    /// <summary>Nesting a typed read follows before failing: a script's object graph may be cyclic or arbitrarily deep.</summary>
+    internal const int MaxNesting = 256;
     private int _conversionDepth;
     private long _conversionSpent;
 
@@ -49,7 +55,7 @@ internal sealed partial class Marshaller
         }
     }
 
-    private object? ConvertValue(object? value, Type type, string what, bool allowNull, bool allowNullElements)
+    private object? ConvertValue(object? value, Type type, string what, bool allowNull, bool allowNullElements, bool decimalAsString)
     {
         // Inside a collection each string is a fresh .NET copy, however often JS references it.
         if (value is string nested && _conversionDepth > 1)
@@ -61,7 +67,7 @@ internal sealed partial class Marshaller
         var isMissing = value is null || value is Undefined;
         var underlying = Nullable.GetUnderlyingType(type);
         if (underlying is not null)
-            return isMissing ? null : ToClr(value, underlying, what);
+            return isMissing ? null : ConvertValue(value, underlying, what, allowNull, allowNullElements, decimalAsString);
 
         if (isMissing)
         {
@@ -92,14 +98,19 @@ internal sealed partial class Marshaller
             case TypeCode.Single:
                 return (float)(AsDouble(value) ?? throw Mismatch(value, type, what));
             case TypeCode.Decimal:
-                var number = AsDouble(value) ?? throw Mismatch(value, type, what);
-                return double.IsFinite(number) ? (decimal)number : throw new ConversionException(JsErrorKind.RangeError, $"{what}: {number} is out of range for decimal.");
+                return ToDecimal(value, what, decimalAsString);
             case TypeCode.SByte or TypeCode.Byte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32 or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64:
                 return type.IsEnum ? ToEnum(value, type, what) : ToInteger(value, type, what);
             case TypeCode.DateTime:
                 return value is DateTime dt ? AsUtc(dt) : throw Mismatch(value, type, what, "a Date");
         }
 
+        if (type == typeof(nint))
+            return (nint)(long)ToInteger(value, typeof(long), what);
+        if (type == typeof(nuint))
+            return (nuint)(ulong)ToInteger(value, typeof(ulong), what);
+        if (ScalarRows.Handles(type))
+            return ScalarRows.ToClr(value!, type, what, AsDouble(value));
         if (type == typeof(BigInteger))
             return value is BigInteger ? value : throw Mismatch(value, type, what, "a bigint");
         if (type == typeof(DateTimeOffset))
@@ -127,13 +138,22 @@ internal sealed partial class Marshaller
 
         if (CollectionShape.TryGetDictionaryValueType(type, out var valueType))
             return ToDictionary(value, type, valueType, what, allowNullElements);
-        if (CollectionShape.TryGetElementType(type, out var elementType))
+        if (CollectionShape.TryGetDictionaryTypes(type, out var keyType, out valueType))
+            return ToMap(value, type, keyType, valueType, what, allowNullElements);
+        if (CollectionShape.TryGetSetElementType(type, out var elementType))
+            return ToSet(value, type, elementType, what, allowNullElements);
+        if (CollectionShape.TryGetElementType(type, out elementType))
             return ToList(value, type, elementType, what, allowNullElements);
+        if (CollectionShape.TryGetTupleElementTypes(type, out var elementTypes))
+            return ToTuple(value, type, elementTypes, what, allowNullElements);
 
         if (type.IsInstanceOfType(value))
             return value;
-        if (value is ScriptObject candidate && _context.HostClasses.Unbox(candidate) is { } instance && type.IsInstanceOfType(instance))
-            return instance;
+        if (value is ScriptObject candidate && _context.HostClasses.Unbox(candidate) is { } instance)
+            return type.IsInstanceOfType(instance) ? instance : throw Mismatch(value, type, what);
+        // A type registered with AddHostClass crosses by reference even without [HostClass].
+        if (!_context.HostClasses.IsDefined(type) && PlainDataConverter.For(type) is { } binding)
+            return ReadPlainData(value, type, binding, what);
         throw Mismatch(value, type, what);
     }
 
@@ -149,41 +169,30 @@ internal sealed partial class Marshaller
         _ => null,
     };
 
+    // Exact (ExactNumber): ClearScript hands a JS number as an int, long or double depending on the
+    // path (host-call arguments are doubles, Eval results may be longs), a bigint as a BigInteger.
     private static object ToInteger(object? value, Type type, string what)
     {
-        double number;
-        switch (value)
+        var code = Type.GetTypeCode(type);
+        return value switch
         {
-            case int i:
-                number = i;
-                break;
-            case BigInteger big:
-                try
-                {
-                    return Convert.ChangeType((decimal)big, type, CultureInfo.InvariantCulture);
-                }
-                catch (OverflowException)
-                {
-                    throw OutOfRange(big.ToString(CultureInfo.InvariantCulture), type, what);
-                }
-            case long l when type == typeof(long):
-                return l;
-            default:
-                number = AsDouble(value) ?? throw Mismatch(value, type, what);
-                break;
-        }
-
-        if (number != Math.Floor(number) || double.IsInfinity(number))
-            throw new ConversionException(JsErrorKind.RangeError, $"{what} must be an integer; got {number.ToString(CultureInfo.InvariantCulture)}.");
-        try
-        {
-            return Convert.ChangeType(checked((decimal)number), type, CultureInfo.InvariantCulture);
-        }
-        catch (Exception exception) when (exception is OverflowException)
-        {
-            throw OutOfRange(number.ToString(CultureInfo.InvariantCulture), type, what);
-        }
+            int i => ExactNumber.ToInteger(i, code, type.Name, what),
+            long l => ExactNumber.ToInteger(l, code, type.Name, what),
+            BigInteger big => ExactNumber.ToInteger(big, code, type.Name, what),
+            _ => ExactNumber.ToInteger(AsDouble(value) ?? throw Mismatch(value, type, what), code, type.Name, what),
+        };
     }
+
+    private static decimal ToDecimal(object? value, string what, bool asString) => value switch
+    {
+        string text when asString => decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw new ConversionException(JsErrorKind.TypeError, $"{what} expects a decimal string; got {DescribeValue(value)}."),
+        int i => i,
+        long l => l,
+        BigInteger big => ExactNumber.ToDecimal(big, what),
+        _ => ExactNumber.ToDecimal(AsDouble(value) ?? throw Mismatch(value, typeof(decimal), what, asString ? "a decimal string or a number" : null), what),
+    };
 
     private static object ToEnum(object? value, Type type, string what)
     {
@@ -237,7 +246,9 @@ internal sealed partial class Marshaller
     private object ToDictionary(object? value, Type type, Type valueType, string what, bool allowNullElements)
     {
         if (value is not ScriptObject target || value is IJavaScriptObject { Kind: not JavaScriptObjectKind.Unknown })
-            throw Mismatch(value, type, what, "a plain object");
+            throw Mismatch(value, type, what, "a plain object or a Map");
+        if (_context.Bridge.MapEntries(target) is { } entries)
+            return ToMap(entries, typeof(string), valueType, what, allowNullElements);
         var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType))!;
         var keys = _context.Bridge.Keys(target).ToArray();
         Charge(keys.Length * ElementCost, what);
@@ -250,6 +261,110 @@ internal sealed partial class Marshaller
             dictionary[key] = ToClr(_context.Bridge.Get(target, key), valueType, $"{what}.{key}", allowNullElements, allowNullElements);
         }
         return dictionary;
+    }
+
+    private object ToMap(object? value, Type type, Type keyType, Type valueType, string what, bool allowNullElements) =>
+        ToMap(value is ScriptObject ? _context.Bridge.MapEntries(value) ?? throw Mismatch(value, type, what, "a Map") : throw Mismatch(value, type, what, "a Map"),
+            keyType, valueType, what, allowNullElements);
+
+    /// <summary>A dictionary from a Map's flat [key, value, …] entries (DataGlue.js mapEntries).</summary>
+    private object ToMap(ScriptObject entries, Type keyType, Type valueType, string what, bool allowNullElements)
+    {
+        var items = (IList<object>)entries;
+        var length = (int)(AsDouble(_context.Bridge.Get(entries, "length")) ?? 0);
+        Charge(length * ElementCost, what);
+        var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(keyType, valueType))!;
+        for (var i = 0; i + 1 < length; i += 2)
+        {
+            if ((i & 255) == 254)
+                _context.ThrowIfTerminated(what);
+            var key = ToClr(items[i], keyType, $"{what} key", allowNull: false, allowNullElements);
+            var keyText = Convert.ToString(key, CultureInfo.InvariantCulture);
+            var item = ToClr(items[i + 1], valueType, $"{what}[{keyText}]", allowNullElements, allowNullElements);
+            if (dictionary.Contains(key!))
+                throw new ConversionException(JsErrorKind.TypeError, $"{what}: two Map keys convert to the same {keyType.Name} key ({keyText}).");
+            dictionary[key!] = item;
+        }
+        return dictionary;
+    }
+
+    private object ToSet(object? value, Type type, Type elementType, string what, bool allowNullElements)
+    {
+        var values = value is ScriptObject ? _context.Bridge.SetValues(value) : null;
+        if (values is null)
+            throw Mismatch(value, type, what, "a Set");
+        var items = (IList<object>)values;
+        var length = (int)(AsDouble(_context.Bridge.Get(values, "length")) ?? 0);
+        Charge(length * ElementCost, what);
+        var set = Activator.CreateInstance(typeof(HashSet<>).MakeGenericType(elementType))!;
+        var add = SetAdder(set.GetType());
+        for (var i = 0; i < length; i++)
+        {
+            if ((i & 255) == 255)
+                _context.ThrowIfTerminated(what);
+            var item = ToClr(items[i], elementType, $"{what}[{i}]", allowNullElements, allowNullElements);
+            if (!add(set, item))
+                throw new ConversionException(JsErrorKind.TypeError, $"{what}: two Set elements convert to the same {elementType.Name} ({Convert.ToString(item, CultureInfo.InvariantCulture)}).");
+        }
+        return set;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<object, object?, bool>> s_setAdders = new();
+
+    private static Func<object, object?, bool> SetAdder(Type setType) => s_setAdders.GetOrAdd(setType, static t =>
+    {
+        var add = t.GetMethod("Add")!;
+        return (set, item) => (bool)add.Invoke(set, new[] { item })!;
+    });
+
+    private object ToTuple(object? value, Type type, Type[] elementTypes, string what, bool allowNullElements)
+    {
+        if (value is not IList<object> items || value is not IJavaScriptObject { Kind: JavaScriptObjectKind.Array })
+            throw Mismatch(value, type, what, $"an Array of {elementTypes.Length} elements");
+        var length = AsDouble(_context.Bridge.Get((ScriptObject)value, "length")) ?? 0;
+        if (length != elementTypes.Length)
+            throw new ConversionException(JsErrorKind.TypeError, $"{what} expects an Array of {elementTypes.Length} elements; got {length.ToString(CultureInfo.InvariantCulture)}.");
+        var values = new object?[elementTypes.Length];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = ToClr(items[i], elementTypes[i], $"{what}[{i}]", allowNullElements, allowNullElements);
+        return CreateTuple(type, values, 0);
+    }
+
+    // ValueTuple`8 holds elements 8 and on in its Rest, another tuple.
+    private static object CreateTuple(Type type, object?[] values, int offset)
+    {
+        var arguments = type.GetGenericArguments();
+        var parts = new object?[arguments.Length];
+        for (var i = 0; i < arguments.Length; i++)
+            parts[i] = i == 7 ? CreateTuple(arguments[7], values, offset + 7) : values[offset + i];
+        return Activator.CreateInstance(type, parts)!;
+    }
+
+    private object ReadPlainData(object? value, Type type, Binding.HostDataBinding binding, string what)
+    {
+        if (value is not ScriptObject source || value is IJavaScriptObject { Kind: not JavaScriptObjectKind.Unknown })
+            throw Mismatch(value, type, what);
+        Charge(ElementCost, what);
+        var result = binding.Read(new Binding.HostDataReader(this, source, binding.DisplayName));
+        return type.IsInstanceOfType(result)
+            ? result
+            : throw new InvalidOperationException($"The plain-data converter of {binding.DisplayName} returned {result?.GetType().Name ?? "null"} instead of a {type.Name}.");
+    }
+
+    /// <summary>Reads and converts one member of a plain-data object (<see cref="Binding.HostDataReader"/>); false when it is absent or undefined.</summary>
+    internal bool ReadMember(ScriptObject source, string typeName, string name, Type type, bool allowNull, bool allowNullElements, bool decimalAsString, out object? value)
+    {
+        var what = $"{typeName}.{name}";
+        Charge(ElementCost + 2L * name.Length, what);
+        var raw = _context.Bridge.Get(source, name);
+        if (raw is Undefined)
+        {
+            value = null;
+            return false;
+        }
+
+        value = ToClr(raw, type, what, allowNull, allowNullElements, decimalAsString);
+        return true;
     }
 
     private static ConversionException OutOfRange(string number, Type type, string what) =>
@@ -282,8 +397,13 @@ internal sealed partial class Marshaller
             _ when type == typeof(JsTypedArray) => "a typed array",
             _ when type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>) || type == typeof(Memory<byte>) => "a Uint8Array or ArrayBuffer",
             _ when typeof(Delegate).IsAssignableFrom(type) => "a function",
-            _ when CollectionShape.TryGetDictionaryValueType(type, out _) => "a plain object",
+            _ when type == typeof(nint) || type == typeof(nuint) => $"an integer ({type.Name})",
+            _ when ScalarRows.Handles(type) => ScalarRows.Describe(type),
+            _ when CollectionShape.TryGetDictionaryValueType(type, out _) => "a plain object or a Map",
+            _ when CollectionShape.TryGetDictionaryTypes(type, out _, out _) => "a Map",
+            _ when CollectionShape.TryGetSetElementType(type, out _) => "a Set",
             _ when CollectionShape.TryGetElementType(type, out _) => "an Array",
+            _ when CollectionShape.TryGetTupleElementTypes(type, out var elements) => $"an Array of {elements.Length} elements",
             _ => $"a {HostClassName(type)}",
         };
     }

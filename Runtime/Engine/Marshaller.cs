@@ -12,9 +12,6 @@ namespace V8Host.Engine;
 /// </summary>
 internal sealed partial class Marshaller
 {
-    // Integers beyond ±2^53 are not exact as JS numbers: they cross as bigint (types.md).
-    private const long MaxSafeInteger = (1L << 53) - 1;
-
     private readonly Context _context;
 
     public Marshaller(Context context) => _context = context;
@@ -48,10 +45,20 @@ internal sealed partial class Marshaller
         });
     }
 
-    /// <summary>A .NET value as an engine value. Collections and byte buffers are copied.</summary>
-    public object? ToEngine(object? value) => ToEngine(value, null);
+    /// <summary>A .NET value as an engine value. Collections, plain data and byte buffers are copied.</summary>
+    /// <exception cref="ArgumentException">The value (or something it contains) cannot cross, or plain data in it has a cycle.</exception>
+    /// <exception cref="ConversionException">A RangeError: a decimal in it has no exact JavaScript number.</exception>
+    public object? ToEngine(object? value) => ToEngine(value, what: null, decimalAsString: false, copies: null);
 
-    private object? ToEngine(object? value, Dictionary<object, ScriptObject>? copies)
+    /// <summary>
+    /// Like <see cref="ToEngine(object?)"/>, with <paramref name="what"/> naming the member in errors
+    /// ("total: return value"; a plain-data member names itself as "Order.total"), and
+    /// <paramref name="decimalAsString"/> (<c>[HostDecimalAsString]</c> on the member) making a decimal
+    /// a string. Host-function returns should come through here so a decimal error names the function.
+    /// </summary>
+    public object? ToEngine(object? value, string? what, bool decimalAsString = false) => ToEngine(value, what, decimalAsString, copies: null);
+
+    private object? ToEngine(object? value, string? what, bool decimalAsString, EngineCopies? copies)
     {
         switch (value)
         {
@@ -70,19 +77,23 @@ internal sealed partial class Marshaller
             case uint u:
                 return (double)u;
             case long l:
-                return l is >= -MaxSafeInteger and <= MaxSafeInteger ? (object)l : new BigInteger(l);
+                return ExactNumber.FromInt64(l);
             case ulong ul:
-                return ul <= MaxSafeInteger ? (object)(long)ul : new BigInteger(ul);
+                return ExactNumber.FromUInt64(ul);
+            case nint n:
+                return ExactNumber.FromInt64(n);
+            case nuint un:
+                return ExactNumber.FromUInt64(un);
             case float f:
                 return (double)f;
             case decimal m:
-                return (double)m;
+                return decimalAsString ? m.ToString(System.Globalization.CultureInfo.InvariantCulture) : ExactNumber.FromDecimal(m, what);
             case DateTime dt:
                 return AsUtc(dt);
             case DateTimeOffset dto:
                 return dto.UtcDateTime;
             case Enum e:
-                return ToEngine(Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture), copies);
+                return ToEngine(Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture), what, false, copies);
             case byte[] bytes:
                 return _context.Bridge.NewUint8Array(bytes);
             case ReadOnlyMemory<byte> rom:
@@ -101,66 +112,144 @@ internal sealed partial class Marshaller
                 return value;
         }
 
+        if (ScalarRows.TryToEngine(value, out var scalar))
+            return scalar;
+
         if (_context.HostClasses.TryGetJsObject(value, out var hostObject))
             return hostObject;
 
-        copies ??= new Dictionary<object, ScriptObject>(ReferenceEqualityComparer.Instance);
-        if (copies.TryGetValue(value, out var existing))
+        copies ??= new EngineCopies();
+        if (copies.Depth >= EngineCopies.MaxDepth)
+            throw new ArgumentException($"{what ?? "The value"}: the value is nested more than {EngineCopies.MaxDepth} levels deep; it cannot be copied to JavaScript.");
+        copies.Depth++;
+        try
+        {
+            return ToEngineObject(value, what, copies);
+        }
+        finally
+        {
+            copies.Depth--;
+        }
+    }
+
+    private object ToEngineObject(object value, string? what, EngineCopies copies)
+    {
+        var shape = EngineShape.Of(value);
+        if (shape == EngineShape.Kind.PlainData)
+            return WritePlainData(value, what, copies);
+        if (shape == EngineShape.Kind.Tuple)
+        {
+            // A tuple is a value: each occurrence is its own array.
+            var tuple = (System.Runtime.CompilerServices.ITuple)value;
+            var array = _context.Bridge.NewArray();
+            for (var i = 0; i < tuple.Length; i++)
+                _context.Bridge.Append(array, ToEngine(tuple[i], what is null ? null : $"{what}[{i}]", false, copies));
+            return array;
+        }
+
+        if (copies.Collections.TryGetValue(value, out var existing))
             return existing;
 
-        if (TryGetStringDictionary(value, out var entries))
+        switch (shape)
+        {
+            case EngineShape.Kind.Map:
+            {
+                var target = _context.Bridge.NewMap();
+                copies.Collections[value] = target;
+                foreach (DictionaryEntry entry in (IDictionary)value)
+                    _context.Bridge.MapSet(target, ToEngine(entry.Key, what, false, copies), ToEngine(entry.Value, what, false, copies));
+                return target;
+            }
+
+            case EngineShape.Kind.ReadOnlyMap:
+            {
+                var target = _context.Bridge.NewMap();
+                copies.Collections[value] = target;
+                foreach (var (key, item) in EngineShape.Pairs(value))
+                    _context.Bridge.MapSet(target, ToEngine(key, what, false, copies), ToEngine(item, what, false, copies));
+                return target;
+            }
+
+            case EngineShape.Kind.Set:
+            {
+                var target = _context.Bridge.NewSet();
+                copies.Collections[value] = target;
+                foreach (var item in (IEnumerable)value)
+                    _context.Bridge.SetAdd(target, ToEngine(item, what, false, copies));
+                return target;
+            }
+        }
+
+        if (TryGetStringDictionary(value, shape, out var entries))
         {
             var target = _context.Bridge.NewObject();
-            copies[value] = target;
+            copies.Collections[value] = target;
             foreach (var (key, item) in entries)
-                _context.Bridge.DefineValue(target, key, ToEngine(item, copies));
+                _context.Bridge.DefineValue(target, key, ToEngine(item, what is null ? null : $"{what}.{key}", false, copies));
             return target;
         }
 
         if (value is IEnumerable sequence)
         {
             var target = _context.Bridge.NewArray();
-            copies[value] = target;
+            copies.Collections[value] = target;
+            var index = 0;
             foreach (var item in sequence)
-                _context.Bridge.Append(target, ToEngine(item, copies));
+                _context.Bridge.Append(target, ToEngine(item, what is null ? null : $"{what}[{index++}]", false, copies));
             return target;
         }
 
         throw new ArgumentException(
-            $"A value of type {value.GetType().FullName} cannot be passed to JavaScript. Pass primitives, collections, " +
-            "dictionaries with string keys, byte arrays, delegates, JS handles, or an instance of a [HostClass] type.");
+            $"{(what is null ? "" : what + ": ")}A value of type {value.GetType().FullName} cannot be passed to JavaScript. Pass primitives, collections, " +
+            "dictionaries, sets, byte arrays, delegates, JS handles, plain data (records, POCOs, structs), or an instance of a [HostClass] type.");
     }
 
-    private static bool TryGetStringDictionary(object value, out IEnumerable<(string Key, object? Value)> entries)
+    /// <summary>Plain data: a new plain JS object whose own data properties its converter defines.</summary>
+    private ScriptObject WritePlainData(object value, string? what, EngineCopies copies)
     {
-        if (value is IDictionary dictionary)
+        var binding = PlainDataConverter.For(value.GetType())!;
+        if (!copies.Writing.Add(value))
         {
-            foreach (var key in dictionary.Keys)
-            {
-                if (key is not string)
-                {
-                    throw new ArgumentException(
-                        $"A {value.GetType().Name} with {key?.GetType().Name ?? "null"} keys cannot be passed to JavaScript: only string keys map to object properties.");
-                }
-            }
-
-            entries = dictionary.Keys.Cast<string>().Select(key => (key, dictionary[key]));
-            return true;
+            throw new ArgumentException(
+                $"{what ?? "The value"}: this {binding.DisplayName} refers back to itself (a cycle). Plain data crosses as a copy, which cannot " +
+                "hold a cycle; break the cycle, mark the member [HostIgnore], or make the type a [HostClass] to pass it by reference.");
         }
 
-        // IReadOnlyDictionary<string, T> without IDictionary: read it through its enumerator.
-        var readOnly = value.GetType().GetInterfaces().FirstOrDefault(i =>
-            i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) && i.GetGenericArguments()[0] == typeof(string));
-        if (readOnly is not null)
+        try
         {
-            var keyProperty = typeof(KeyValuePair<,>).MakeGenericType(readOnly.GetGenericArguments()).GetProperty("Key")!;
-            var valueProperty = keyProperty.DeclaringType!.GetProperty("Value")!;
-            entries = ((IEnumerable)value).Cast<object>().Select(pair => ((string)keyProperty.GetValue(pair)!, valueProperty.GetValue(pair)));
-            return true;
+            var target = _context.Bridge.NewObject();
+            binding.Write(value, new Binding.HostDataWriter(this, target, binding.DisplayName, copies));
+            return target;
         }
+        finally
+        {
+            copies.Writing.Remove(value);
+        }
+    }
 
-        entries = Array.Empty<(string, object?)>();
-        return false;
+    /// <summary>Defines one member of a plain-data object (<see cref="Binding.HostDataWriter"/>).</summary>
+    internal void WriteMember(ScriptObject target, string typeName, string name, object? value, bool decimalAsString, EngineCopies copies)
+    {
+        var what = $"{typeName}.{name}";
+        if (!_context.Bridge.DefineValue(target, name, ToEngine(value, what, decimalAsString, copies)))
+            throw new ArgumentException($"{what}: the property could not be defined.");
+    }
+
+    private static bool TryGetStringDictionary(object value, EngineShape.Kind shape, out IEnumerable<(string Key, object? Value)> entries)
+    {
+        switch (shape)
+        {
+            case EngineShape.Kind.StringDictionary:
+                var dictionary = (IDictionary)value;
+                entries = dictionary.Keys.Cast<string>().Select(key => (key, dictionary[key]));
+                return true;
+            case EngineShape.Kind.ReadOnlyStringDictionary:
+                entries = EngineShape.Pairs(value).Select(pair => ((string)pair.Key!, pair.Value));
+                return true;
+            default:
+                entries = Array.Empty<(string, object?)>();
+                return false;
+        }
     }
 
     private static object NormalizeNumber(double value) =>

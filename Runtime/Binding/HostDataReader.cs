@@ -1,0 +1,72 @@
+using System.ComponentModel;
+using Microsoft.ClearScript;
+using V8Host.Engine;
+using V8Host.Shared;
+
+namespace V8Host.Binding;
+
+/// <summary>
+/// Reads the properties of the JS object a plain-data value is created from. One reader serves one
+/// object of one conversion; it knows the type's name for error messages (<c>Order.total</c>).
+/// A property is present when reading it (inherited properties and getters included) gives
+/// anything but <c>undefined</c>.
+/// </summary>
+/// <remarks>Used by code the V8Host source generator emits; not meant to be called by hand.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class HostDataReader
+{
+    private readonly Marshaller _marshaller;
+    private readonly ScriptObject _source;
+    private readonly string _typeName;
+
+    internal HostDataReader(Marshaller marshaller, ScriptObject source, string typeName)
+    {
+        _marshaller = marshaller;
+        _source = source;
+        _typeName = typeName;
+    }
+
+    /// <summary>
+    /// A required member: property <paramref name="name"/> converted to <typeparamref name="T"/>.
+    /// Absent or <c>undefined</c> is a <c>TypeError</c> "Order.total: missing property 'total'"
+    /// unless <typeparamref name="T"/> is a nullable value type (then <see langword="null"/>);
+    /// <c>null</c> is accepted only by a nullable value type.
+    /// </summary>
+    /// <param name="name">The member's JS name.</param>
+    /// <param name="nullElements">The elements of a collection member may be null.</param>
+    public T Get<T>(string name, bool nullElements = false)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (TryRead(name, typeof(T), allowNull: false, nullElements, decimalAsString: false, out var value))
+            return (T)value!;
+        return Nullable.GetUnderlyingType(typeof(T)) is not null
+            ? default!
+            : throw new ConversionException(JsErrorKind.TypeError, PlainData.MissingMessage(_typeName, name));
+    }
+
+    /// <summary>
+    /// An optional member (a settable or <c>init</c> member, or a parameter with a default): false
+    /// when property <paramref name="name"/> is absent or <c>undefined</c>; otherwise converts it
+    /// (a wrong type is still an error naming <c>Type.name</c>). <c>null</c> is accepted for
+    /// reference types and nullable value types.
+    /// </summary>
+    /// <param name="name">The member's JS name.</param>
+    /// <param name="value">The converted value, or <see langword="default"/> when absent.</param>
+    /// <param name="nullElements">The elements of a collection member may be null.</param>
+    public bool TryGet<T>(string name, out T value, bool nullElements = false)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (TryRead(name, typeof(T), allowNull: true, nullElements, decimalAsString: false, out var read))
+        {
+            value = (T)read!;
+            return true;
+        }
+
+        value = default!;
+        return false;
+    }
+
+    /// <summary>The reflection converter's entry, with the member's own options.</summary>
+    internal bool TryRead(string name, Type type, bool allowNull, bool nullElements, bool decimalAsString, out object? value) =>
+        _marshaller.ReadMember(_source, _typeName, name, type, allowNull, nullElements, decimalAsString, out value);
+}

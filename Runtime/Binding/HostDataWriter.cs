@@ -1,0 +1,45 @@
+using System.ComponentModel;
+using Microsoft.ClearScript;
+using V8Host.Engine;
+
+namespace V8Host.Binding;
+
+/// <summary>
+/// Defines the properties of the JS object that a plain-data value becomes. One writer serves one
+/// object of one conversion; it knows the type's name for error messages (<c>Order.total</c>).
+/// </summary>
+/// <remarks>Used by code the V8Host source generator emits; not meant to be called by hand.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class HostDataWriter
+{
+    private readonly Marshaller _marshaller;
+    private readonly ScriptObject _target;
+    private readonly string _typeName;
+    private readonly EngineCopies _copies;
+
+    internal HostDataWriter(Marshaller marshaller, ScriptObject target, string typeName, EngineCopies copies)
+    {
+        _marshaller = marshaller;
+        _target = target;
+        _typeName = typeName;
+        _copies = copies;
+    }
+
+    /// <summary>
+    /// Defines the own data property <paramref name="name"/> (the member's JS name) with
+    /// <paramref name="value"/> converted per types.md: nested plain data and collections are
+    /// copied, <c>long</c> beyond ±(2^53-1) becomes a bigint, a <c>decimal</c> with no exact
+    /// JavaScript number is an error naming <c>Type.name</c>.
+    /// </summary>
+    /// <typeparam name="T">The member's declared type.</typeparam>
+    /// <exception cref="ArgumentException">The value (or something it contains) cannot cross, or it contains a cycle.</exception>
+    public void Set<T>(string name, T value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        SetValue(name, value, decimalAsString: false);
+    }
+
+    /// <summary>The reflection converter's entry: <paramref name="decimalAsString"/> is <c>[HostDecimalAsString]</c> on the member.</summary>
+    internal void SetValue(string name, object? value, bool decimalAsString) =>
+        _marshaller.WriteMember(_target, _typeName, name, value, decimalAsString, _copies);
+}
