@@ -40,4 +40,28 @@ public readonly ref struct HostResult
 
     /// <summary>Returns any other types.md row (collections are copied, tasks become promises, host-class instances keep identity).</summary>
     public void SetObject(object? value) => _context.HostCalls.SetResult(_result, value);
+
+    /// <summary>
+    /// Returns a live view of a mutable .NET collection (api.md §5): JS gets it by reference, so
+    /// <c>order.items.push(x)</c> changes the .NET list, and the same collection instance is the same JS
+    /// object (<c>order.items === order.items</c>) for as long as JS holds it.
+    /// </summary>
+    /// <param name="collection">
+    /// An <see cref="IList{T}"/> (a JS Array view), an <see cref="IDictionary{TKey,TValue}"/> with string
+    /// keys (a plain-object view), or an <see cref="ISet{T}"/> or other <see cref="ICollection{T}"/> (a
+    /// Set-like view); the shape is read from its run-time type. <see langword="null"/> returns
+    /// <c>null</c>; an array or another value without a live shape is converted like
+    /// <see cref="SetObject"/> (a copy).
+    /// </param>
+    /// <param name="member">The member as JS names it ("Order.items"), shown in the view's errors ("Order.items[3] expects …").</param>
+    /// <remarks>
+    /// Elements convert with the runtime's types.md rules each time they cross. A write JS makes that
+    /// the collection cannot take (wrong element type, read-only or fixed-size collection, an index past
+    /// the end of a list) is a TypeError or RangeError naming the member, never a silent drop.
+    /// </remarks>
+    public void SetLive(object? collection, string member)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(member);
+        _context.LiveCollections.SetResult(_result, collection, member);
+    }
 }

@@ -6,7 +6,7 @@ namespace V8Host.Engine;
 
 /// <summary>
 /// The JavaScript half of the runtime. <c>Primordials.js</c> captures the intrinsics before any user
-/// code runs; <c>Bootstrap.js</c>, <c>DataGlue.js</c>, <c>StructuredClone.js</c> and <c>Limits.js</c> are functions of that
+/// code runs; <c>Bootstrap.js</c>, <c>DataGlue.js</c>, <c>LiveCollections.js</c>, <c>StructuredClone.js</c> and <c>Limits.js</c> are functions of that
 /// table, so nothing a script later does to the built-ins changes what the glue does. This class only
 /// gives each helper a typed .NET signature.
 /// </summary>
@@ -56,8 +56,8 @@ internal sealed class Bridge
     public Bridge(V8ScriptEngine engine, V8FastHostFunction arrayBufferBytesAvailable, V8FastHostFunction finalizationPending)
     {
         var primordials = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:primordials"), LoadScript("Primordials"));
-        ScriptObject Load(string name) =>
-            (ScriptObject)((ScriptObject)engine.Evaluate(EngineCore.Document("v8host:" + name), LoadScript(name))).Invoke(false, primordials);
+        ScriptObject Load(string name, params object[] more) =>
+            (ScriptObject)((ScriptObject)engine.Evaluate(EngineCore.Document("v8host:" + name), LoadScript(name))).Invoke(false, [primordials, .. more]);
 
         // Functions read with ScriptObject.GetProperty are ~40x slower to invoke later (ClearScript
         // keeps them as bound property values); read through a JS call instead.
@@ -105,7 +105,12 @@ internal sealed class Bridge
         _mapEntries = Pick(data, "mapEntries");
         _setValues = Pick(data, "setValues");
 
-        var clone = Load("StructuredClone");
+        var live = Load("LiveCollections");
+        LiveCollections = new LiveCollectionGlue(
+            Pick(live, "install"), Pick(live, "create"), Pick(live, "viewOf"), Pick(live, "idOf"), Pick(live, "arrayOf"), Pick(live, "pushAll"), Pick(live, "disconnect"));
+
+        // Host objects and live views are refused by name instead of being cloned as `{}`.
+        var clone = Load("StructuredClone", Helper("hostClassOf"), Pick(live, "viewName"));
         StructuredClone = (Pick(clone, "serialize"), Pick(clone, "deserialize"));
 
         var limits = Load("Limits");
@@ -117,6 +122,9 @@ internal sealed class Bridge
 
     /// <summary>The value a fast host function returns to tell its JS wrapper "throw the pending host error".</summary>
     public ScriptObject ErrorMarker { get; }
+
+    /// <summary>The live-collection views (LiveCollections.js).</summary>
+    public LiveCollectionGlue LiveCollections { get; }
 
     /// <summary>The structured-clone codec.</summary>
     public (ScriptObject Serialize, ScriptObject Deserialize) StructuredClone { get; }
@@ -132,6 +140,7 @@ internal sealed class Bridge
     {
         _disconnect.Bootstrap.Invoke(false);
         _disconnect.Limits.Invoke(false);
+        LiveCollections.Disconnect.Invoke(false);
     }
 
     public object?[] DescribeError(object? thrown) =>

@@ -285,6 +285,9 @@
         }
     }
 
+    // host object -> its class's JS name (set by defineClass, read by hostClassOf).
+    const hostClassNames = new WeakMap();
+
     return {
         __proto__: null,
 
@@ -358,15 +361,24 @@
                 if (id === undefined) throw new TypeError(`${name}.${member} was called on an object that is not a ${name}.`);
                 return id;
             };
+            // Each instance also remembers its class, for StructuredClone.js's DataCloneError.
+            const register = (target, id) => {
+                registerHostObject(target, id);
+                WeakMapPrototypeSet(hostClassNames, target, name);
+                return target;
+            };
             const cls = {
                 [name]: class {
                     constructor(...args) {
-                        registerHostObject(this, check(ReflectApply(construct, undefined, args), new.target));
+                        register(this, check(ReflectApply(construct, undefined, args), new.target));
                     }
                 },
             }[name];
             const prototype = cls.prototype;
             const memberCount = members.length;
+            // [jsName, getter] of the instance properties, for toJSON.
+            const dataProperties = [];
+            let ownToJSON = false;
             for (let i = 0; i < memberCount; i++) {
                 const member = members[i];
                 const jsName = member[0];
@@ -392,13 +404,34 @@
                         ? function (value) { check(setter(value), set); }
                         : function (value) { check(setter(idOf(this, jsName), value), set); };
                     ObjectDefineProperty(target, jsName, { __proto__: null, get, set, configurable: true, enumerable: !isStatic });
+                    if (!isStatic) defineData(dataProperties, dataProperties.length, [jsName, get]);
                 }
+                if (!isStatic && jsName === 'toJSON') ownToJSON = true;
+            }
+            // JSON.stringify(instance) gives its public data: each instance property as JS reads it (a
+            // nested host object by its own toJSON, a live collection as an array or object). The
+            // getters are the ones defined here, whatever a script later puts on the prototype; a
+            // getter that throws makes stringify throw that error. A class's own toJSON member wins.
+            if (!ownToJSON) {
+                const toJSON = function () {
+                    idOf(this, 'toJSON');
+                    const data = {};
+                    for (let i = 0; i < dataProperties.length; i++) {
+                        const property = dataProperties[i];
+                        defineData(data, property[0], ReflectApply(property[1], this, []));
+                    }
+                    return data;
+                };
+                ObjectDefineProperty(prototype, 'toJSON', { __proto__: null, value: named('toJSON', 0, toJSON), writable: true, configurable: true });
             }
             ObjectDefineProperty(cls, 'length', { __proto__: null, value: length });
             // .NET-created instances get their JS object without running the script-visible constructor.
-            const adopt = id => registerHostObject(ObjectCreate(prototype), id);
+            const adopt = id => register(ObjectCreate(prototype), id);
             return [cls, adopt];
         },
+
+        // The class name of a host object ("Order"), or undefined for any other value.
+        hostClassOf: value => WeakMapPrototypeGet(hostClassNames, value),
 
         // The host-object id of a JS object (an instance of a host class), or undefined; and the JS
         // object of a live id, or undefined once it was collected.

@@ -169,6 +169,9 @@
     define('RegExpPrototypeGetUnicodeSets', getter(RegExp.prototype, 'unicodeSets'));
     define('RegExpPrototypeGetSticky', getter(RegExp.prototype, 'sticky'));
 
+    // Used by LiveCollections.js.
+    copyMethods('ArrayPrototype', Array.prototype, ['shift', 'unshift', 'values']);
+
     // A data property that no inherited setter can intercept (assignment would consult the
     // prototype chain; definition does not).
     define('defineData', function defineData(target, key, value) {

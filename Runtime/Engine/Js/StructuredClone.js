@@ -39,7 +39,11 @@
 //
 // Every object tag (0x10..0x1D) takes the next object id when it is encountered, before its
 // contents, so cycles and shared references round-trip through REF.
-(function (primordials) {
+//
+// Host objects (host-class instances, named by Bootstrap.js's hostClassOf) and live views of .NET
+// collections (named by LiveCollections.js's viewName) hold .NET state a copy cannot carry: they are
+// a DataCloneError, never a silent `{}` of their own properties.
+(function (primordials, hostClassOf, liveViewName) {
     'use strict';
 
     const {
@@ -440,6 +444,20 @@
         return new TypeError(what + ' could not be cloned');
     }
 
+    // "HostClass Order" / "live view of Order.items", or undefined for script-made values.
+    function hostObjectKind(value) {
+        const className = hostClassOf(value);
+        if (className !== undefined) return 'HostClass ' + className;
+        const view = liveViewName(value);
+        return view === undefined ? undefined : 'live view of ' + view;
+    }
+
+    function dataCloneError(kind) {
+        const error = new ErrorCtor('The value is a host object (' + kind + ') and cannot be cloned; pass plain data instead.');
+        ObjectDefineProperty(error, 'name', { __proto__: null, value: 'DataCloneError', writable: true, configurable: true });
+        return error;
+    }
+
     const INVALID_PREFIX = 'invalid serialized data: ';
     // The errors invalid() made, so that deserialize can tell them apart without reading anything
     // a script could have changed (such as the prototype chain of a RangeError).
@@ -662,6 +680,8 @@
             }
             MapPrototypeSet(this.memo, value, this.nextId++);
 
+            const hostKind = hostObjectKind(value);
+            if (hostKind !== undefined) throw dataCloneError(hostKind);
             if (ArrayIsArray(value)) {
                 this.writeArray(value);
                 return;
