@@ -112,6 +112,9 @@ namespace V8Host.Shared
         /// <summary>The error text for a required member missing from the JS object: <c>Order.total: missing property 'total'</c>.</summary>
         public static string MissingMessage(string typeName, string jsName) => $"{typeName}.{jsName}: missing property '{jsName}'.";
 
+        /// <summary>Whether a type of this namespace belongs to the platform (System.*, Microsoft.*), whose types are never plain data.</summary>
+        public static bool IsPlatformType(string? @namespace) => IsPlatformNamespace(@namespace);
+
         private static bool IsPlatformNamespace(string? @namespace) =>
             @namespace is not null
             && (@namespace == "System" || @namespace.StartsWith("System.", StringComparison.Ordinal)

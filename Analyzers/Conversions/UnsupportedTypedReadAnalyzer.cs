@@ -3,8 +3,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using V8Host.Analyzers.Diagnostics;
-using V8Host.Generators.Model;
 using V8Host.Generators.Parsing;
+using V8Host.Shared.Binding;
 
 namespace V8Host.Analyzers.Conversions
 {
@@ -35,13 +35,13 @@ namespace V8Host.Analyzers.Conversions
             // Type parameters are unknown; any delegate type wraps a JS function.
             if (target is ITypeParameterSymbol || target.TypeKind == TypeKind.Delegate)
                 return;
-            var classified = TypeClassifier.Classify(target, isReturn: false, out var suggestion);
+            var classified = TypeRules.Classify(new RoslynTypeView(target, Generators.Parsing.KnownTypes.For(context.Compilation)), TypePosition.Parameter);
 
             // Only library types are certain: a user type may be a host class registered at run time.
-            if ((classified is null && IsLibraryType(target)) || classified?.Kind is ValueKind.Context or ValueKind.CancellationToken)
+            if ((!classified.IsSupported && IsLibraryType(target)) || classified.Kind is ValueKind.Context or ValueKind.CancellationToken)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedTypedRead, context.Operation.Syntax.GetLocation(),
-                    method.Name, target.ToDisplayString(), classified is null ? suggestion : "a value type from types.md"));
+                    method.Name, target.ToDisplayString(), classified.Suggestion ?? "a value type from types.md"));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Linq;
 using V8Host.Generators.Model;
+using V8Host.Shared;
 using V8Host.Shared.Binding;
 
 namespace V8Host.Generators.Emitting
@@ -13,7 +14,7 @@ namespace V8Host.Generators.Emitting
         public static EmitResult Emit(PlainDataModel model, NamingPolicy naming)
         {
             var policy = model.InThisAssembly ? naming : new NamingPolicy(model.AsDeclared);
-            var names = model.Members.ToDictionary(m => m.ClrName, m => policy.Apply(m.ClrName, m.ExplicitName));
+            var names = model.Members.ToDictionary(m => m.ClrName, m => PlainData.JsName(m.ClrName, m.ExplicitName, policy.AsDeclared));
             var typeScript = "interface " + model.Name + " {\n" + string.Join("\n", model.Members.Select(m => "    " + names[m.ClrName] + ": " + m.Type.TypeScript + ";")) + "\n}";
             var className = "__V8HostData_" + JsNames.Mangle(model.FullName.Replace("global::", string.Empty));
 

@@ -17,7 +17,7 @@ namespace V8Host.Generators.Emitting
                 writer.Open("namespace " + declaration.Namespace);
             foreach (var container in declaration.Containers)
                 writer.Open("partial " + container);
-            writer.Open("partial " + declaration.Keyword + " " + declaration.Name + (baseList is null ? string.Empty : " : " + baseList));
+            writer.Open("partial " + declaration.Keyword + " " + Identifier(declaration.Name) + (baseList is null ? string.Empty : " : " + baseList));
             return writer;
         }
 
@@ -33,7 +33,14 @@ namespace V8Host.Generators.Emitting
 
         /// <summary>A file name unique per type.</summary>
         public static string HintName(TypeDeclaration declaration, string suffix) =>
-            declaration.FullName.Replace("global::", string.Empty).Replace('<', '_').Replace('>', '_').Replace(',', '_').Replace(' ', '_') + "." + suffix + ".g.cs";
+            declaration.FullName.Replace("global::", string.Empty).Replace("@", string.Empty).Replace('<', '_').Replace('>', '_').Replace(',', '_').Replace(' ', '_') + "." + suffix + ".g.cs";
+
+        /// <summary>A C# identifier for <paramref name="name"/>: keywords get '@' (<c>class @event</c>).</summary>
+        public static string Identifier(string name) =>
+            Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+
+        /// <summary>Whether a declaration can take a generated part at all (broken code may leave it nameless).</summary>
+        public static bool CanDeclare(TypeDeclaration declaration) => declaration.Name.Length > 0;
 
         public const string EditorHidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 

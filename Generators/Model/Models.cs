@@ -68,6 +68,7 @@ namespace V8Host.Generators.Model
     internal sealed record PlainDataMember(string ClrName, string? ExplicitName, string TypeName, TypeRule Type, bool CanSet, bool IsInit, bool IsRequired);
 
     /// <summary>A constructor parameter of a plain-data type and the member it fills.</summary>
+    /// <param name="DefaultLiteral">What an absent value becomes; null when it is required (no default, not nullable).</param>
     internal sealed record PlainDataParameter(string Name, string Member, string TypeName, TypeRule Type, string? DefaultLiteral);
 
     /// <summary>A plain-data type seen in a signature or marked [HostData]: what its generated converter needs.</summary>

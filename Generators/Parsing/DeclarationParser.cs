@@ -128,7 +128,7 @@ namespace V8Host.Generators.Parsing
         {
             var containers = new List<string>();
             for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-                containers.Insert(0, Keyword(outer) + " " + outer.Name);
+                containers.Insert(0, Keyword(outer) + " " + Emitting.TypeDeclarationWriter.Identifier(outer.Name));
             var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
             return new TypeDeclaration(ns, containers.ToEquatableArray(), Keyword(type), type.Name, RoslynTypeView.FullName(type));
         }

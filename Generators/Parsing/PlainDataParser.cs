@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using V8Host.Generators.Model;
+using V8Host.Shared;
 using V8Host.Shared.Binding;
 
 namespace V8Host.Generators.Parsing
@@ -43,8 +44,8 @@ namespace V8Host.Generators.Parsing
                 if (memberType is null || member is IFieldSymbol { IsConst: true })
                     continue;
                 var compilerGenerated = (member.IsImplicitlyDeclared && member is not IFieldSymbol) || member.Name == "EqualityContract" || member is IFieldSymbol { AssociatedSymbol: not null };
-                if (!PlainDataRules.IsDataMember(member.DeclaredAccessibility == Accessibility.Public, member.IsStatic, isIndexer,
-                        known.HasAttribute(member, BindingContract.HostIgnoreAttribute), compilerGenerated, readable) || !seen.Add(member.Name))
+                if (!PlainData.IsDataMember(member.DeclaredAccessibility == Accessibility.Public, member.IsStatic, readable, isIndexer,
+                        known.HasAttribute(member, BindingContract.HostIgnoreAttribute), compilerGenerated) || !seen.Add(member.Name))
                     continue;
                 var rule = parser.Classify(memberType, TypePosition.Element);
                 var isRequired = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true };
@@ -52,15 +53,17 @@ namespace V8Host.Generators.Parsing
             }
 
             var constructors = type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public && !IsCopyConstructor(c, type)).ToList();
-            var chosen = PlainDataRules.ChooseConstructor(constructors.Select(c => (IReadOnlyList<string>)c.Parameters.Select(p => p.Name).ToList()).ToList(), members.Select(m => m.ClrName));
+            var chosen = PlainData.SelectConstructor(constructors.Select(c => (IReadOnlyList<string>)c.Parameters.Select(p => p.Name).ToList()).ToList(), members.Select(m => m.ClrName).ToList());
             EquatableArray<PlainDataParameter>? constructor = null;
             if (chosen >= 0 && !type.IsAbstract)
             {
                 constructor = constructors[chosen].Parameters.Select(p =>
                 {
-                    var member = members.First(m => string.Equals(m.ClrName, p.Name, System.StringComparison.OrdinalIgnoreCase));
-                    return new PlainDataParameter(p.Name, member.ClrName, RoslynTypeView.FullName(p.Type), parser.Classify(p.Type, TypePosition.Element),
-                        p.HasExplicitDefaultValue ? DeclarationParser.DefaultLiteral(p) : null);
+                    var member = members.First(m => PlainData.BindsTo(p.Name, m.ClrName));
+                    var rule = parser.Classify(p.Type, TypePosition.Element);
+                    var required = PlainData.IsRequired(true, p.HasExplicitDefaultValue, rule.IsNullable, false);
+                    return new PlainDataParameter(p.Name, member.ClrName, RoslynTypeView.FullName(p.Type), rule,
+                        p.HasExplicitDefaultValue ? DeclarationParser.DefaultLiteral(p) : required ? null : "default!");
                 }).ToEquatableArray();
             }
 

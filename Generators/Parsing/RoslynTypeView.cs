@@ -32,6 +32,8 @@ namespace V8Host.Generators.Parsing
             IArrayTypeSymbol => TypeShape.Array,
             ITypeParameterSymbol => TypeShape.TypeParameter,
             IPointerTypeSymbol or IFunctionPointerTypeSymbol => TypeShape.Pointer,
+            IErrorTypeSymbol or IDynamicTypeSymbol or { TypeKind: TypeKind.Error or TypeKind.Dynamic } => TypeShape.Unknown,
+            not INamedTypeSymbol => TypeShape.Unknown,
             { TypeKind: TypeKind.Enum } => TypeShape.Enum,
             { TypeKind: TypeKind.Delegate } => TypeShape.Delegate,
             { TypeKind: TypeKind.Interface } => TypeShape.Interface,

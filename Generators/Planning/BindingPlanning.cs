@@ -29,7 +29,7 @@ namespace V8Host.Generators.Planning
             var empty = model.Kind == BindingKind.Functions && functions!.Functions.Count == 0;
             var planned = new BindingModel(model.Kind, model.Declaration, model.IsStruct, classPlan, functions);
             var unique = diagnostics.Distinct().ToEquatableArray();
-            if (!model.CanEmit || empty)
+            if (!model.CanEmit || empty || !Emitting.TypeDeclarationWriter.CanDeclare(model.Declaration))
                 return new PlannedBinding(null, unique);
             return diagnostics.Any(d => d.IsError)
                 ? new PlannedBinding(null, unique, planned with { Class = null, Functions = null })

@@ -32,14 +32,13 @@ public sealed class HostDataBinding
     /// <summary>Creates a converter for <paramref name="type"/>.</summary>
     /// <param name="type">The plain-data type.</param>
     /// <param name="write">Writes a value's members (the value is of <paramref name="type"/>).</param>
-    /// <param name="read">Creates a value from a JS object.</param>
+    /// <param name="read">Creates a value from a JS object; <see langword="null"/> when generated code cannot (init-only members of a non-record class): the run-time converter reads it.</param>
     /// <param name="typeScript">The type's TypeScript declaration (<c>interface Order { … }</c>), if known.</param>
-    /// <exception cref="ArgumentNullException">An argument other than <paramref name="typeScript"/> is null.</exception>
-    public HostDataBinding(Type type, HostDataWrite write, HostDataRead read, string? typeScript = null)
+    /// <exception cref="ArgumentNullException"><paramref name="type"/> or <paramref name="write"/> is null.</exception>
+    public HostDataBinding(Type type, HostDataWrite write, HostDataRead? read, string? typeScript = null)
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(write);
-        ArgumentNullException.ThrowIfNull(read);
         Type = type;
         Write = write;
         Read = read;
@@ -55,7 +54,7 @@ public sealed class HostDataBinding
 
     internal HostDataWrite Write { get; }
 
-    internal HostDataRead Read { get; }
+    internal HostDataRead? Read { get; }
 
     /// <summary>How error messages name the type ("Order").</summary>
     internal string DisplayName { get; }

@@ -345,7 +345,8 @@ internal sealed partial class Marshaller
         if (value is not ScriptObject source || value is IJavaScriptObject { Kind: not JavaScriptObjectKind.Unknown })
             throw Mismatch(value, type, what);
         Charge(ElementCost, what);
-        var result = binding.Read(new Binding.HostDataReader(this, source, binding.DisplayName));
+        var read = binding.Read ?? PlainDataConverter.Reflected(type)!.Read!;
+        var result = read(new Binding.HostDataReader(this, source, binding.DisplayName));
         return type.IsInstanceOfType(result)
             ? result
             : throw new InvalidOperationException($"The plain-data converter of {binding.DisplayName} returned {result?.GetType().Name ?? "null"} instead of a {type.Name}.");

@@ -18,8 +18,10 @@ internal static class PlainDataConverter
     private static readonly ConcurrentDictionary<Type, HostDataBinding?> s_reflected = new();
 
     /// <summary>The converter of <paramref name="type"/>: the registered one, else the reflection one; null when it is not plain data.</summary>
-    public static HostDataBinding? For(Type type) =>
-        HostDataBinding.Registered(type) ?? s_reflected.GetOrAdd(type, static t => IsPlainData(t) ? Build(t) : null);
+    public static HostDataBinding? For(Type type) => HostDataBinding.Registered(type) ?? Reflected(type);
+
+    /// <summary>The converter built from reflection (cached per type); null when the type is not plain data.</summary>
+    public static HostDataBinding? Reflected(Type type) => s_reflected.GetOrAdd(type, static t => IsPlainData(t) ? Build(t) : null);
 
     /// <summary>Whether <paramref name="type"/> is plain data, from its reflection facts.</summary>
     public static bool IsPlainData(Type type) =>

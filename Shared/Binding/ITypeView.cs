@@ -13,6 +13,9 @@ namespace V8Host.Shared.Binding
         Array,
         TypeParameter,
         Pointer,
+
+        /// <summary>A type the compiler could not resolve, or <c>dynamic</c>: nothing crosses as it.</summary>
+        Unknown,
     }
 
     /// <summary>

@@ -168,6 +168,8 @@ namespace V8Host.Shared.Binding
                     return TypeRule.Unsupported("long");
                 case TypeShape.TypeParameter:
                     return TypeRule.Unsupported("a concrete type (JavaScript cannot supply type arguments)");
+                case TypeShape.Unknown:
+                    return TypeRule.Unsupported("object or JsHandle");
             }
 
             if (type.HasAttribute(BindingContract.HostClassAttribute))
@@ -233,12 +235,14 @@ namespace V8Host.Shared.Binding
         /// <summary>The nearest supported type to suggest for an unsupported one.</summary>
         private static string Nearest(ITypeView type)
         {
+            if (type.IsEnumerable)
+                return "T[], List<T> or IReadOnlyList<T>";
             if (type.Shape == TypeShape.Interface)
-                return "a concrete class or record (plain data), a [HostClass] type or JsObject";
-            if (type.IsAbstract)
                 return "a concrete class or record (plain data), a [HostClass] type or JsObject";
             if (type.IsGeneric)
                 return "a non-generic [HostClass] type or JsObject";
+            if (PlainData.IsPlatformType(type.Namespace))
+                return "a [HostClass] type or plain data of your own, or JsObject";
             return "a [HostClass] type (mark '" + type.Name + "' with [HostClass]), a record of plain data, or JsObject";
         }
     }

@@ -11,23 +11,28 @@ namespace Tools
         [global::System.CodeDom.Compiler.GeneratedCode("V8Host.Generators", "{version}")]
         public static global::System.Collections.Generic.IReadOnlyList<global::V8Host.Binding.HostFunctionBinding> V8HostFunctions { get; } = new global::V8Host.Binding.HostFunctionBinding[]
         {
-            new global::V8Host.Binding.HostFunctionBinding("text.pad", 2, __V8Host_Function_text_pad, "declare namespace text {\n    function pad(value: string, width: number, fill?: string): string;\n}"),
-            new global::V8Host.Binding.HostFunctionBinding("text.repeat", 2, __V8Host_Function_text_repeat, "declare namespace text {\n    function repeat(value: string, count: number): string;\n}"),
-            new global::V8Host.Binding.HostFunctionBinding("format", 1, __V8Host_Function_format, "declare function format(value: number): string;\ndeclare function format(value: string): string;\ndeclare function format(values: number[]): string;"),
-            new global::V8Host.Binding.HostFunctionBinding("concat", 1, __V8Host_Function_concat, "declare function concat(separator: string, ...parts: string[]): string;"),
-            new global::V8Host.Binding.HostFunctionBinding("lengthLater", 1, __V8Host_Function_lengthLater, "declare function lengthLater(value: string | null): Promise<number>;"),
+            new global::V8Host.Binding.HostFunctionBinding(name: "text.pad", length: 2, invoke: __V8Host_Function_text_pad, typeScript: "declare namespace text {\n    function pad(value: string, width: number, fill?: string): string;\n}"),
+            new global::V8Host.Binding.HostFunctionBinding(name: "text.repeat", length: 2, invoke: __V8Host_Function_text_repeat, typeScript: "declare namespace text {\n    function repeat(value: string, count: number): string;\n}"),
+            new global::V8Host.Binding.HostFunctionBinding(name: "format", length: 1, invoke: __V8Host_Function_format, typeScript: "declare function format(value: number): string;\ndeclare function format(value: string): string;\ndeclare function format(values: number[]): string;"),
+            new global::V8Host.Binding.HostFunctionBinding(name: "concat", length: 1, invoke: __V8Host_Function_concat, typeScript: "declare function concat(separator: string, ...parts: string[]): string;"),
+            new global::V8Host.Binding.HostFunctionBinding(name: "lengthLater", length: 1, invoke: __V8Host_Function_lengthLater, typeScript: "declare function lengthLater(value: string | null): Promise<number>;"),
         };
 
+        // text.pad(value: string, width: number, fill?: string): string
         private static void __V8Host_Function_text_pad(in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
             result.Set(global::Tools.TextFunctions.Pad(args.GetString(0, "text.pad", "value"), args.GetInt32(1, "text.pad", "width"), (args.IsMissing(2) ? ' ' : args.Get<char>(2, "text.pad", "fill"))));
         }
 
+        // text.repeat(value: string, count: number): string
         private static void __V8Host_Function_text_repeat(in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
             result.Set(global::Tools.TextFunctions.Repeat(args.GetString(0, "text.repeat", "value"), args.GetInt32(1, "text.repeat", "count")));
         }
 
+        // format(value: number): string
+        // format(value: string): string
+        // format(values: number[]): string
         private static void __V8Host_Function_format(in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
             if (args.Count == 1 && (args.IsMissing(0) || args.Is(0, global::V8Host.Binding.JsValueKind.Number)))
@@ -45,14 +50,16 @@ namespace Tools
                 result.Set(global::Tools.TextFunctions.Format(args.Get<double[]>(0, "format", "values")));
                 return;
             }
-            throw args.OverloadError("format", "(value: number) or (value: string) or (values: number[])");
+            throw args.OverloadError(member: "format", signatures: "(value: number) or (value: string) or (values: number[])");
         }
 
+        // concat(separator: string, ...parts: string[]): string
         private static void __V8Host_Function_concat(in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
             result.Set(global::Tools.TextFunctions.Concat(args.GetString(0, "concat", "separator"), args.GetRest<string>(1, "concat", "parts")));
         }
 
+        // lengthLater(value: string | null): Promise<number>
         private static void __V8Host_Function_lengthLater(in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
             result.SetObject(global::Tools.TextFunctions.LengthLater(args.GetNullableString(0, "lengthLater", "value"), args.CancellationToken));

@@ -10,25 +10,45 @@ namespace Shop
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("V8Host.Generators", "{version}")]
         public static global::V8Host.Binding.HostClassBinding V8HostBinding { get; } = new global::V8Host.Binding.HostClassBinding(
-            typeof(global::Shop.InventoryItem),
-            "Item",
-            1,
-            __V8Host_Construct,
-            new global::V8Host.Binding.HostMemberBinding[]
+            type: typeof(global::Shop.InventoryItem),
+            name: "Item",
+            constructorLength: 1,
+            constructor: __V8Host_Construct,
+            members: new global::V8Host.Binding.HostMemberBinding[]
             {
-                global::V8Host.Binding.HostMemberBinding.Property("name", false, __V8Host_Get_name, null),
-                global::V8Host.Binding.HostMemberBinding.Property("quantity", false, __V8Host_Get_quantity, __V8Host_Set_quantity),
-                global::V8Host.Binding.HostMemberBinding.Property("note", false, __V8Host_Get_note, __V8Host_Set_note),
-                global::V8Host.Binding.HostMemberBinding.Property("price", false, __V8Host_Get_price, __V8Host_Set_price),
-                global::V8Host.Binding.HostMemberBinding.Property("created", true, __V8Host_Get_created, __V8Host_Set_created),
-                global::V8Host.Binding.HostMemberBinding.Property("currency", true, __V8Host_Get_currency, null),
-                global::V8Host.Binding.HostMemberBinding.Method("restock", false, 1, __V8Host_restock),
-                global::V8Host.Binding.HostMemberBinding.Method("describe", false, 1, __V8Host_describe),
-                global::V8Host.Binding.HostMemberBinding.Method("parse", true, 1, __V8Host_Static_parse),
-                global::V8Host.Binding.HostMemberBinding.Method("total", false, 0, __V8Host_total),
+                global::V8Host.Binding.HostMemberBinding.Property(name: "name", isStatic: false, getter: __V8Host_Get_name, setter: null),
+                global::V8Host.Binding.HostMemberBinding.Property(name: "quantity", isStatic: false, getter: __V8Host_Get_quantity, setter: __V8Host_Set_quantity),
+                global::V8Host.Binding.HostMemberBinding.Property(name: "note", isStatic: false, getter: __V8Host_Get_note, setter: __V8Host_Set_note),
+                global::V8Host.Binding.HostMemberBinding.Property(name: "price", isStatic: false, getter: __V8Host_Get_price, setter: __V8Host_Set_price),
+                global::V8Host.Binding.HostMemberBinding.Property(name: "created", isStatic: true, getter: __V8Host_Get_created, setter: __V8Host_Set_created),
+                global::V8Host.Binding.HostMemberBinding.Property(name: "currency", isStatic: true, getter: __V8Host_Get_currency, setter: null),
+                global::V8Host.Binding.HostMemberBinding.Method(name: "restock", isStatic: false, length: 1, invoke: __V8Host_restock),
+                global::V8Host.Binding.HostMemberBinding.Method(name: "describe", isStatic: false, length: 1, invoke: __V8Host_describe),
+                global::V8Host.Binding.HostMemberBinding.Method(name: "parse", isStatic: true, length: 1, invoke: __V8Host_Static_parse),
+                global::V8Host.Binding.HostMemberBinding.Method(name: "total", isStatic: false, length: 0, invoke: __V8Host_total),
             },
-            "declare class Item {\n    constructor(name: string);\n    constructor(name: string, quantity: number);\n    readonly name: string;\n    quantity: number;\n    note: string | null;\n    price: number;\n    static created: number;\n    static readonly currency: string;\n    restock(amount: number): void;\n    restock(amount: number, reason: string): void;\n    describe(format: string): string;\n    describe(verbose: boolean): string;\n    static parse(text: string): Item;\n    total(): number;\n}");
+            typeScript: __V8Host_TypeScript);
 
+        private const string __V8Host_TypeScript = @"declare class Item {
+    constructor(name: string);
+    constructor(name: string, quantity: number);
+    readonly name: string;
+    quantity: number;
+    note: string | null;
+    price: number;
+    static created: number;
+    static readonly currency: string;
+    restock(amount: number): void;
+    restock(amount: number, reason: string): void;
+    describe(format: string): string;
+    describe(verbose: boolean): string;
+    static parse(text: string): Item;
+    total(): number;
+    toJSON(): { name: string; quantity: number; note: string | null; price: number };
+}";
+
+        // new Item(name: string)
+        // new Item(name: string, quantity: number)
         private static object __V8Host_Construct(in global::V8Host.Binding.HostArgs args)
         {
             if (args.Count == 1)
@@ -39,15 +59,17 @@ namespace Shop
             {
                 return new global::Shop.InventoryItem(args.GetString(0, "new Item", "name"), args.GetInt32(1, "new Item", "quantity"));
             }
-            throw args.ArityError("new Item", "1 or 2");
+            throw args.ArityError(member: "new Item", expected: "1 or 2");
         }
 
+        // name: string (read-only)
         private static void __V8Host_Get_name(object? instance, in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
             var self = (global::Shop.InventoryItem)instance!;
             result.Set(self.Name);
         }
 
+        // quantity: number
         private static void __V8Host_Get_quantity(object? instance, in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
             var self = (global::Shop.InventoryItem)instance!;
@@ -61,6 +83,7 @@ namespace Shop
             result.SetUndefined();
         }
 
+        // note: string | null
         private static void __V8Host_Get_note(object? instance, in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
             var self = (global::Shop.InventoryItem)instance!;
@@ -74,6 +97,7 @@ namespace Shop
             result.SetUndefined();
         }
 
+        // price: number
         private static void __V8Host_Get_price(object? instance, in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
             var self = (global::Shop.InventoryItem)instance!;
@@ -87,6 +111,7 @@ namespace Shop
             result.SetUndefined();
         }
 
+        // static created: number
         private static void __V8Host_Get_created(object? instance, in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
             result.Set(global::Shop.InventoryItem.Created);
@@ -98,11 +123,14 @@ namespace Shop
             result.SetUndefined();
         }
 
+        // static currency: string (read-only)
         private static void __V8Host_Get_currency(object? instance, in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
             result.Set(global::Shop.InventoryItem.Currency);
         }
 
+        // restock(amount: number): void
+        // restock(amount: number, reason: string): void
         private static void __V8Host_restock(object? instance, in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
             var self = (global::Shop.InventoryItem)instance!;
@@ -118,9 +146,11 @@ namespace Shop
                 result.SetUndefined();
                 return;
             }
-            throw args.ArityError("Item.restock", "1 or 2");
+            throw args.ArityError(member: "Item.restock", expected: "1 or 2");
         }
 
+        // describe(format: string): string
+        // describe(verbose: boolean): string
         private static void __V8Host_describe(object? instance, in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
             var self = (global::Shop.InventoryItem)instance!;
@@ -134,14 +164,16 @@ namespace Shop
                 result.Set(self.Describe(args.GetBoolean(0, "Item.describe", "verbose")));
                 return;
             }
-            throw args.OverloadError("Item.describe", "(format: string) or (verbose: boolean)");
+            throw args.OverloadError(member: "Item.describe", signatures: "(format: string) or (verbose: boolean)");
         }
 
+        // static parse(text: string): Item
         private static void __V8Host_Static_parse(object? instance, in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
             result.SetObject(global::Shop.InventoryItem.Parse(args.GetString(0, "Item.parse", "text")));
         }
 
+        // total(): number
         private static void __V8Host_total(object? instance, in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
             var self = (global::Shop.InventoryItem)instance!;

@@ -8,6 +8,7 @@ declare function version(): string;
 declare class Clock {
     constructor();
     ticks: number | bigint;
+    toJSON(): { ticks: number | bigint };
 }
 
 declare namespace math {
