@@ -22,7 +22,7 @@ internal static class ReflectionHostClass
         const BindingFlags flags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
         for (var current = type; current is not null && current != typeof(object) && current != typeof(ValueType); current = current.BaseType)
         {
-            foreach (var member in current.GetMembers(flags).OrderBy(m => m.MetadataToken))
+            foreach (var member in current.GetMembers(flags))
             {
                 var facts = ReflectionDeclarations.Facts(member, type);
                 if (!MemberRules.IsCandidate(facts) || !seen.Add(HidingKey(member, facts.Kind)))
