@@ -27,7 +27,7 @@ namespace V8Host.Generators.Planning
             diagnostics.AddRange(PlainDataDiagnostics(model, classPlan, functions));
 
             var empty = model.Kind == BindingKind.Functions && functions!.Functions.Count == 0;
-            var planned = new BindingModel(model.Kind, model.Declaration, model.IsStruct, classPlan, functions);
+            var planned = new BindingModel(model.Kind, model.Declaration, model.IsStruct, classPlan is null ? null : WithoutMemberIndices(classPlan), functions is null ? null : WithoutMemberIndices(functions));
             var unique = diagnostics.Distinct().ToEquatableArray();
             if (!model.CanEmit || empty || !Emitting.TypeDeclarationWriter.CanDeclare(model.Declaration))
                 return new PlannedBinding(null, unique);
@@ -59,6 +59,19 @@ namespace V8Host.Generators.Planning
                 }
             }
         }
+
+        // Member indices point into the declarations, for locations (and, at run time, reflected members).
+        // Emitted code does not need them, and an unbindable member added above a bound one must not re-emit it.
+        private static ClassPlan WithoutMemberIndices(ClassPlan plan) => plan with
+        {
+            Constructors = plan.Constructors is null ? null : WithoutMemberIndices(plan.Constructors),
+            Methods = plan.Methods.Select(WithoutMemberIndices).ToEquatableArray(),
+            Properties = plan.Properties.Select(p => p with { Member = -1 }).ToEquatableArray(),
+        };
+
+        private static FunctionSetPlan WithoutMemberIndices(FunctionSetPlan plan) => plan with { Functions = plan.Functions.Select(WithoutMemberIndices).ToEquatableArray() };
+
+        private static OverloadSetPlan WithoutMemberIndices(OverloadSetPlan set) => set with { Overloads = set.Overloads.Select(o => o with { Member = -1 }).ToEquatableArray() };
 
         private static LocationInfo LocationOf(DeclarationModel model, BindingProblem problem)
         {

@@ -33,11 +33,11 @@ namespace V8Host.Shared.Binding
                             break;
                         }
 
-                        if (PlanMethod(member, i, "new " + typeName, problems) is { } constructor)
+                        if (PlanMethod(member, i, "new " + typeName, naming, problems) is { } constructor)
                             constructors.Add(constructor);
                         break;
                     case MemberKind.Method:
-                        if (PlanMethod(member, i, display, problems) is not { } method)
+                        if (PlanMethod(member, i, display, naming, problems) is not { } method)
                             break;
                         var name = naming.Apply(member.ClrName, member.ExplicitName);
                         var group = groups.FindIndex(g => g.JsName == name && g.IsStatic == member.IsStatic);
@@ -100,7 +100,7 @@ namespace V8Host.Shared.Binding
             for (var i = 0; i < members.Count; i++)
             {
                 var member = members[i];
-                if (PlanMethod(member, i, typeName + "." + member.ClrName, problems) is not { } method)
+                if (PlanMethod(member, i, typeName + "." + member.ClrName, naming, problems) is not { } method)
                     continue;
                 var name = naming.Apply(member.ClrName, member.ExplicitName);
                 var group = groups.FindIndex(g => g.JsName == name);
@@ -127,7 +127,7 @@ namespace V8Host.Shared.Binding
         }
 
         /// <summary>A method or constructor's plan, or null (with problems) when it cannot be bound.</summary>
-        private static MethodPlan? PlanMethod(DeclaredMember member, int index, string display, List<BindingProblem> problems)
+        private static MethodPlan? PlanMethod(DeclaredMember member, int index, string display, NamingPolicy naming, List<BindingProblem> problems)
         {
             var ok = true;
             if (member.IsGeneric)
@@ -177,7 +177,8 @@ namespace V8Host.Shared.Binding
                 }
 
                 var reads = kind is ParameterKind.Argument or ParameterKind.Rest;
-                parameters.Add(new ParameterPlan(parameter.Name, kind, parameter.Type, parameter.TypeName, reads ? jsIndex : -1, parameter.HasDefault && kind == ParameterKind.Argument, parameter.DefaultLiteral));
+                // JS sees parameter names (TypeScript, error messages) under the naming policy: a positional record's `Name` is `name`.
+                parameters.Add(new ParameterPlan(naming.Apply(parameter.Name, null), kind, parameter.Type, parameter.TypeName, reads ? jsIndex : -1, parameter.HasDefault && kind == ParameterKind.Argument, parameter.DefaultLiteral));
                 if (reads)
                     jsIndex++;
             }

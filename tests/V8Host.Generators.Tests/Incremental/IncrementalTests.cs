@@ -11,7 +11,7 @@ namespace V8Host.Generators.Tests.Incremental;
 /// </summary>
 public class IncrementalTests
 {
-    private static readonly string[] s_allSteps = { Steps.Naming, Steps.Classes, Steps.Functions, Steps.FunctionSets, Steps.Profiles, Steps.TypeScript };
+    private static readonly string[] s_allSteps = { Steps.Naming, Steps.Classes, Steps.Functions, Steps.FunctionSets, Steps.Modules, Steps.Profiles, Steps.Bindings, Steps.TypeScript };
 
     private const string ClassFile = """
         namespace App;
@@ -52,6 +52,16 @@ public class IncrementalTests
         }
         """;
 
+    private const string ModuleFile = """
+        namespace App;
+
+        [HostModule("text")]
+        public static partial class TextModule
+        {
+            public static string Upper(string value) => value.ToUpperInvariant();
+        }
+        """;
+
     private const string UnrelatedFile = """
         namespace App;
 
@@ -64,11 +74,11 @@ public class IncrementalTests
 
     private static (GeneratorRun First, CSharpCompilation Compilation) FirstRun()
     {
-        var compilation = GeneratorHarness.CreateCompilation("Incremental", new[] { ClassFile, FunctionFile, ProfileFile, UnrelatedFile });
+        var compilation = GeneratorHarness.CreateCompilation("Incremental", new[] { ClassFile, FunctionFile, ProfileFile, UnrelatedFile, ModuleFile });
         var first = GeneratorHarness.Run(compilation);
         Assert.Empty(first.GeneratorDiagnostics);
         Assert.Empty(first.OutputErrors);
-        Assert.Equal(5, first.Sources.Count); // three bindings, a profile, the TypeScript declarations
+        Assert.Equal(6, first.Sources.Count); // three bindings, a module, a profile, the TypeScript declarations
         return (first, compilation);
     }
 
@@ -121,7 +131,7 @@ public class IncrementalTests
         var result = Rerun(first, edited);
 
         AssertAllStepsCached(result);
-        Assert.Equal(5, result.GeneratedSources.Length);
+        Assert.Equal(6, result.GeneratedSources.Length);
     }
 
     [Fact]
@@ -197,5 +207,74 @@ public class IncrementalTests
 
         Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, Steps.Naming));
         Assert.Contains("\"Increment\"", run.Source("App.Counter.V8HostClass"));
+    }
+
+    [Fact]
+    public void Moving_a_host_class_within_its_file_re_emits_nothing()
+    {
+        // Locations change, so parsing reruns; the plan does not, so no source output reruns.
+        var (first, compilation) = FirstRun();
+        var old = Tree(compilation, "Source1.cs");
+        var edited = compilation.ReplaceSyntaxTree(old, Parse("// moved down\n\n\n" + ClassFile, old.FilePath));
+
+        var result = Rerun(first, edited);
+
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, Steps.Classes));
+        Assert.All(Reasons(result, Steps.Bindings), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        AssertOutputsCached(result);
+    }
+
+    [Fact]
+    public void A_diagnostics_only_edit_reports_but_re_emits_nothing()
+    {
+        // An event is a V8H0012 warning: the plan is the same, only the diagnostics output changes.
+        var (first, compilation) = FirstRun();
+        var old = Tree(compilation, "Source1.cs");
+        var edited = compilation.ReplaceSyntaxTree(old, Parse(ClassFile.Replace("public void Increment() => Value++;", "public void Increment() => Value++;\n\n    public event System.Action? Changed;"), old.FilePath));
+
+        var run = GeneratorHarness.Run(edited, first.Driver);
+        var result = run.RunResult.Results.Single();
+
+        Assert.Single(run.WithId("V8H0012"));
+        Assert.All(Reasons(result, Steps.Bindings), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.All(Reasons(result, Steps.TypeScript), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+    }
+
+    [Fact]
+    public void Editing_a_host_module_body_keeps_every_step_cached()
+    {
+        var (first, compilation) = FirstRun();
+        var old = Tree(compilation, "Source5.cs");
+        var edited = compilation.ReplaceSyntaxTree(old, Parse(ModuleFile.Replace("value.ToUpperInvariant()", "value.ToUpper(System.Globalization.CultureInfo.InvariantCulture)"), old.FilePath));
+
+        AssertAllStepsCached(Rerun(first, edited));
+    }
+
+    [Fact]
+    public void Adding_a_module_export_modifies_only_the_module()
+    {
+        var (first, compilation) = FirstRun();
+        var old = Tree(compilation, "Source5.cs");
+        var edited = compilation.ReplaceSyntaxTree(old, Parse(ModuleFile.Replace("public static string Upper", "public static string Lower(string value) => value.ToLowerInvariant();\n\n    public static string Upper"), old.FilePath));
+
+        var run = GeneratorHarness.Run(edited, first.Driver);
+        var result = run.RunResult.Results.Single();
+
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, Steps.Modules));
+        Assert.Contains("export function lower(value: string): string;", run.Source("V8Host.TypeScript"));
+        Assert.All(Reasons(result, Steps.Classes), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.All(Reasons(result, Steps.FunctionSets), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+    }
+
+    private static void AssertOutputsCached(GeneratorRunResult result)
+    {
+        foreach (var (name, steps) in result.TrackedOutputSteps)
+        {
+            foreach (var step in steps)
+            {
+                foreach (var (value, reason) in step.Outputs)
+                    Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"output step '{name}' output {value} was {reason}");
+            }
+        }
     }
 }
