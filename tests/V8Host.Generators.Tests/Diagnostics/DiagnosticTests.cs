@@ -75,7 +75,15 @@ public class DiagnosticTests
             Assert.EndsWith(descriptor.Id + ".md", descriptor.HelpLinkUri);
             Assert.False(string.IsNullOrWhiteSpace(descriptor.Title.ToString()));
             Assert.Equal(descriptor.Id == "V8H0012" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+
+            // The same words the run-time path throws (the shared problem table).
+            var shared = V8Host.Shared.Binding.BindingProblems.ById(descriptor.Id);
+            Assert.Equal(shared.Message, descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(shared.Title, descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(shared.Severity == V8Host.Shared.Binding.ProblemSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
         }
+
+        Assert.Equal(V8Host.Shared.Binding.BindingProblems.All.Select(p => p.Id).OrderBy(x => x), Descriptors.All.Select(d => d.Id).OrderBy(x => x));
     }
 
     // ---------------------------------------------------------------- V8H0001 type not partial
