@@ -229,6 +229,18 @@ public class LiveCollectionTests
     }
 
     [Fact]
+    public void The_runtime_finds_the_dotnet_collection_behind_a_view()
+    {
+        var basket = new Basket();
+        using var context = CreateContext(basket);
+        using var view = (JsObject)context.Eval("basket.counts")!;
+        using var plain = (JsObject)context.Eval("({})")!;
+
+        Assert.Same(basket.Counts, context.Run("test", _ => context.LiveCollections.CollectionOf(context.Resolve(view, "test"))));
+        Assert.Null(context.Run("test", _ => context.LiveCollections.CollectionOf(context.Resolve(plain, "test"))));
+    }
+
+    [Fact]
     public void Arrays_and_null_are_not_live()
     {
         var basket = new Basket();
@@ -351,6 +363,25 @@ public class LiveCollectionTests
             Thread.Sleep(10);
         }
     }
+
+    [Theory]
+    [InlineData(typeof(List<int>), true)]
+    [InlineData(typeof(IList<string>), true)]
+    [InlineData(typeof(ICollection<int>), true)]
+    [InlineData(typeof(Collection<int>), true)]
+    [InlineData(typeof(Dictionary<string, int>), true)]
+    [InlineData(typeof(IDictionary<string, Part>), true)]
+    [InlineData(typeof(HashSet<int>), true)]
+    [InlineData(typeof(ISet<string>), true)]
+    [InlineData(typeof(LinkedList<int>), true)]
+    [InlineData(typeof(int[]), false)]
+    [InlineData(typeof(IReadOnlyList<int>), false)]
+    [InlineData(typeof(IReadOnlyDictionary<string, int>), false)]
+    [InlineData(typeof(IEnumerable<int>), false)]
+    [InlineData(typeof(Dictionary<int, string>), false)]
+    [InlineData(typeof(string), false)]
+    public void Mutable_collection_types_are_the_live_ones(Type declared, bool live) =>
+        Assert.Equal(live, V8Host.Engine.LiveShape.IsLiveType(declared));
 
     [Fact]
     public void A_hostile_script_cannot_break_a_view_or_reach_its_internals()
