@@ -13,7 +13,7 @@ namespace V8Host.Generators.Emitting
         public static EmitResult Emit(BindingModel model)
         {
             var plan = model.Class!;
-            var typeScript = TypeScriptWriter.Class(plan);
+            var typeScript = TypeScriptDeclarations.Class(plan);
             var writer = TypeDeclarationWriter.Begin(model.Declaration);
             var type = model.Declaration.FullName;
 

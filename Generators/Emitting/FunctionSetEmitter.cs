@@ -16,8 +16,8 @@ namespace V8Host.Generators.Emitting
             var declaration = model.Declaration;
             var module = plan.ModuleName;
             var writer = TypeDeclarationWriter.Begin(declaration);
-            var declarations = plan.Functions.Select(f => module is null ? TypeScriptWriter.Function(f) : TypeScriptWriter.Export(f)).ToList();
-            var typeScript = module is null ? string.Join("\n", declarations) : TypeScriptWriter.Module(module, declarations);
+            var declarations = plan.Functions.Select(f => module is null ? TypeScriptDeclarations.Function(f) : TypeScriptDeclarations.Export(f)).ToList();
+            var typeScript = module is null ? string.Join("\n", declarations) : TypeScriptDeclarations.Module(module, declarations);
             const string bindings = "new global::V8Host.Binding.HostFunctionBinding[]";
             if (module is null)
             {

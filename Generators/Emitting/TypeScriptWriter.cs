@@ -1,77 +1,16 @@
-using System.Collections.Generic;
 using System.Linq;
 using V8Host.Shared.Binding;
 
 namespace V8Host.Generators.Emitting
 {
-    /// <summary>TypeScript declarations describing exactly what JavaScript sees of the bindings.</summary>
+    /// <summary>TypeScript in generated C#: summary comments over invokers and declarations as constants (the declarations themselves are <see cref="TypeScriptDeclarations"/>).</summary>
     internal static class TypeScriptWriter
     {
-        public static string Class(ClassPlan plan)
-        {
-            var lines = new List<string> { "declare class " + plan.JsName + " {" };
-            if (plan.Constructors is { } constructors)
-            {
-                foreach (var constructor in constructors.Overloads)
-                    lines.Add("    constructor(" + Parameters(constructor) + ");");
-            }
-            else
-            {
-                lines.Add("    private constructor();");
-            }
-
-            foreach (var property in plan.Properties)
-            {
-                var prefix = "    " + (property.IsStatic ? "static " : string.Empty);
-                if (property.WriteType is { } written && written.TypeScript != property.Type.TypeScript)
-                {
-                    // What the getter returns and what the setter accepts differ (an enum read as a number, set by number or name).
-                    lines.Add(prefix + "get " + property.JsName + "(): " + property.Type.TypeScript + ";");
-                    lines.Add(prefix + "set " + property.JsName + "(value: " + written.TypeScript + ");");
-                }
-                else
-                {
-                    lines.Add(prefix + (property.CanWrite ? string.Empty : "readonly ") + property.JsName + ": " + property.Type.TypeScript + ";");
-                }
-            }
-
-            foreach (var set in plan.Methods)
-            {
-                foreach (var method in set.Overloads)
-                    lines.Add("    " + (set.IsStatic ? "static " : string.Empty) + set.JsName + "(" + Parameters(method) + "): " + method.Return.TypeScript + ";");
-            }
-
-            if (!plan.Methods.Any(m => m.JsName == "toJSON" && !m.IsStatic))
-                lines.Add("    toJSON(): { " + string.Join("; ", plan.Properties.Where(p => !p.IsStatic).Select(p => p.JsName + ": " + p.Type.TypeScript)) + (plan.Properties.Any(p => !p.IsStatic) ? " }" : "}") + ";");
-            lines.Add("}");
-            return string.Join("\n", lines);
-        }
-
-        /// <summary>A global function; dotted paths become namespace declarations.</summary>
-        public static string Function(OverloadSetPlan set)
-        {
-            var path = set.JsName;
-            var dot = path.LastIndexOf('.');
-            var name = dot < 0 ? path : path.Substring(dot + 1);
-            var signatures = set.Overloads.Select(m => "function " + name + "(" + Parameters(m) + "): " + m.Return.TypeScript + ";");
-            return dot < 0
-                ? string.Join("\n", signatures.Select(s => "declare " + s))
-                : "declare namespace " + path.Substring(0, dot) + " {\n" + string.Join("\n", signatures.Select(s => "    " + s)) + "\n}";
-        }
-
-        /// <summary>The export declarations of one host-module function.</summary>
-        public static string Export(OverloadSetPlan set) =>
-            string.Join("\n", set.Overloads.Select(m => "export function " + set.JsName + "(" + Parameters(m) + "): " + m.Return.TypeScript + ";"));
-
-        /// <summary>A host module: <c>declare module "host:name" { … }</c>.</summary>
-        public static string Module(string name, IEnumerable<string> exports) =>
-            "declare module \"" + BindingContract.ModulePrefix + name + "\" {\n" + string.Join("\n", exports.SelectMany(e => e.Split('\n')).Select(line => "    " + line)) + "\n}";
-
         /// <summary>A one-line comment per overload above an invoker, so generated code says what JS calls it with.</summary>
         public static void WriteSummary(CodeWriter writer, OverloadSetPlan set, string name)
         {
             foreach (var method in set.Overloads)
-                writer.Line("// " + name + "(" + Parameters(method) + ")" + (set.JsName == BindingContract.ConstructorName ? string.Empty : ": " + method.Return.TypeScript));
+                writer.Line("// " + name + "(" + TypeScriptDeclarations.Parameters(method) + ")" + (set.JsName == BindingContract.ConstructorName ? string.Empty : ": " + method.Return.TypeScript));
         }
 
         /// <summary>Writes TypeScript as a verbatim string constant, so it reads as the declaration it is.</summary>
@@ -82,11 +21,5 @@ namespace V8Host.Generators.Emitting
             foreach (var line in lines.Skip(1))
                 writer.Raw(line);
         }
-
-        private static string Parameters(MethodPlan method) => string.Join(", ", OverloadRules.JsArguments(method).Select(p =>
-            p.Kind == ParameterKind.Rest ? "..." + p.Name + ": " + Wrap(p.Type.TypeScript) + "[]"
-            : p.Name + (p.IsOptional ? "?" : string.Empty) + ": " + p.Type.TypeScript));
-
-        private static string Wrap(string typeScript) => typeScript.Contains(" ") ? "(" + typeScript + ")" : typeScript;
     }
 }

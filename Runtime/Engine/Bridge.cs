@@ -44,7 +44,6 @@ internal sealed class Bridge
     private readonly ScriptObject _hostIdOf;
     private readonly ScriptObject _hostObjectOf;
     private readonly ScriptObject _checkFunctionBody;
-    private readonly ScriptObject _pick;
     private readonly ScriptObject _newMap;
     private readonly ScriptObject _newSet;
     private readonly ScriptObject _mapSet;
@@ -61,7 +60,6 @@ internal sealed class Bridge
 
         // Functions read with ScriptObject.GetProperty are ~40x slower to invoke later (ClearScript
         // keeps them as bound property values); read through a JS call instead.
-        _pick = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:pick"), "(object, key) => object[key]");
         var helpers = Load("Bootstrap");
         ScriptObject Helper(string name) => Pick(helpers, name);
         _describeError = Helper("describeError");
@@ -260,7 +258,9 @@ internal sealed class Bridge
         return array;
     }
 
-    private ScriptObject Pick(ScriptObject target, string name) => (ScriptObject)_pick.Invoke(false, target, name);
+    /// <summary>A helper from a glue table (frozen, null-prototype: reading it runs no script).</summary>
+    private static ScriptObject Pick(ScriptObject table, string name) =>
+        table.GetProperty(name) as ScriptObject ?? throw new InvalidOperationException($"The runtime's glue has no helper '{name}'.");
 
     private static string LoadScript(string name)
     {

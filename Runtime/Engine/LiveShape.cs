@@ -58,13 +58,6 @@ internal abstract class LiveShape
             : throw new ConversionException(JsErrorKind.TypeError, $"{member}: the .NET type {DisplayName(type)} {ambiguity}; a live view needs exactly one.");
     }
 
-    /// <summary>
-    /// Whether a member declared as <paramref name="declared"/> gets a live view (a mutable
-    /// <see cref="IList{T}"/>, <see cref="ICollection{T}"/>, <see cref="IDictionary{TKey,TValue}"/> with
-    /// string keys or <see cref="ISet{T}"/>); arrays, <c>IReadOnly*</c> and <see cref="IEnumerable{T}"/> stay copies.
-    /// </summary>
-    public static bool IsLiveType(Type declared) => !declared.IsArray && s_shapes.GetOrAdd(declared, Create) is { Shape: not null } or { Ambiguity: not null };
-
     private static (LiveShape? Shape, string? Ambiguity) Create(Type type)
     {
         if (type.IsArray || type == typeof(string))

@@ -67,7 +67,7 @@ public class HostProfile
     public HostProfile AddModule(string name, IEnumerable<KeyValuePair<string, Delegate>> exports)
     {
         ArgumentNullException.ThrowIfNull(exports);
-        return AddBinding(new HostModuleBinding(name, exports.Select(e => ReflectionBinding.ForDelegate(e.Key, e.Value)).ToList()));
+        return AddBinding(ReflectionBinding.ForModule(name, exports));
     }
 
     /// <summary>Adds a script that runs, in order, in every context using the profile, after its functions and classes exist.</summary>

@@ -26,16 +26,38 @@ internal sealed class ReflectionBinding
     public static HostFunctionBinding ForDelegate(string name, Delegate function)
     {
         HostNames.ThrowIfInvalidPath(name, nameof(name));
+        var binding = Plan(name, null, function);
+        return new HostFunctionBinding(name, binding.Set.Length, (in HostArgs args, in HostResult result) => binding.Call(function, args, result), TypeScriptDeclarations.Function(binding.Set));
+    }
+
+    /// <summary>A host module whose exports are delegates.</summary>
+    public static HostModuleBinding ForModule(string name, IEnumerable<KeyValuePair<string, Delegate>> exports)
+    {
+        var functions = new List<HostFunctionBinding>();
+        var declarations = new List<string>();
+        foreach (var (exportName, function) in exports)
+        {
+            ArgumentNullException.ThrowIfNull(function, nameof(exports));
+            var binding = Plan(exportName, name, function);
+            declarations.Add(TypeScriptDeclarations.Export(binding.Set));
+            functions.Add(new HostFunctionBinding(exportName, binding.Set.Length, (in HostArgs args, in HostResult result) => binding.Call(function, args, result), declarations[^1]));
+        }
+
+        return new HostModuleBinding(name, functions, TypeScriptDeclarations.Module(name, declarations));
+    }
+
+    /// <summary>Plans a delegate's <c>Invoke</c> as one function, with the names and nullability the user declared.</summary>
+    private static ReflectionBinding Plan(string name, string? moduleName, Delegate function)
+    {
         var invoke = function.GetType().GetMethod("Invoke")!;
         var target = function.Method.GetParameters();
         var declared = target.Length == invoke.GetParameters().Length ? target : null; // not for delegates closed over a first argument
         var declarations = new ReflectionDeclarations();
         declarations.AddMethod(invoke, name, isClassMember: false, declared);
         var problems = new List<BindingProblem>();
-        var plan = BindingPlanner.PlanFunctions(ClrTypeView.Display(function.Method.DeclaringType ?? function.GetType()), null, declarations.Members, NamingPolicy.CamelCase, problems);
-        ReflectionDeclarations.ThrowIfErrors(problems, $"The host function '{name}'");
-        var binding = new ReflectionBinding(plan.Functions[0], new MethodBase[] { invoke });
-        return new HostFunctionBinding(name, binding.Set.Length, (in HostArgs args, in HostResult result) => binding.Call(function, args, result));
+        var plan = BindingPlanner.PlanFunctions(ClrTypeView.Display(function.Method.DeclaringType ?? function.GetType()), moduleName, declarations.Members, NamingPolicy.CamelCase, problems);
+        ReflectionDeclarations.ThrowIfErrors(problems, moduleName is null ? $"The host function '{name}'" : $"The export '{name}' of host module '{moduleName}'");
+        return new ReflectionBinding(plan.Functions[0], new MethodBase[] { invoke });
     }
 
     /// <summary>Dispatches, converts the arguments, calls the method on <paramref name="target"/> and writes the result.</summary>

@@ -73,7 +73,7 @@ internal static class ReflectionHostClass
             construct = (in HostArgs _) => Activator.CreateInstance(type)!;
         }
 
-        return new HostClassBinding(type, jsName, constructorLength, construct, members);
+        return new HostClassBinding(type, jsName, constructorLength, construct, members, TypeScriptDeclarations.Class(plan));
     }
 
     /// <summary>The naming policy of the assembly that declares the type (<c>[assembly: HostNaming]</c>).</summary>
@@ -83,10 +83,37 @@ internal static class ReflectionHostClass
     private static string HidingKey(MemberInfo member, MemberKind kind) =>
         MemberRules.HidingKey(kind, member.Name, member is MethodBase method ? method.GetParameters().Select(p => ClrTypeView.Display(p.ParameterType)) : Enumerable.Empty<string>());
 
+    // A property's own exception reaches JS with its own message, as from generated code.
+    private static Func<object?, object?> Unwrapped(Func<object?, object?> get) => instance =>
+    {
+        try
+        {
+            return get(instance);
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerException);
+            throw;
+        }
+    };
+
+    private static Action<object?, object?> Unwrapped(Action<object?, object?> set) => (instance, value) =>
+    {
+        try
+        {
+            set(instance, value);
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerException);
+            throw;
+        }
+    };
+
     private static HostMemberBinding Property(PropertyPlan plan, MemberInfo member)
     {
-        Func<object?, object?> get = member is PropertyInfo property ? property.GetValue : ((FieldInfo)member).GetValue;
-        Action<object?, object?>? set = plan.CanWrite ? member is PropertyInfo writable ? writable.SetValue : ((FieldInfo)member).SetValue : null;
+        Func<object?, object?> get = member is PropertyInfo property ? Unwrapped(property.GetValue) : ((FieldInfo)member).GetValue;
+        Action<object?, object?>? set = plan.CanWrite ? member is PropertyInfo writable ? Unwrapped(writable.SetValue) : ((FieldInfo)member).SetValue : null;
         var valueType = member is PropertyInfo p ? p.PropertyType : ((FieldInfo)member).FieldType;
         var writeRule = plan.WriteType;
         return HostMemberBinding.Property(

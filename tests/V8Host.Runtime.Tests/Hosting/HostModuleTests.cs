@@ -38,7 +38,8 @@ public class HostModuleTests
         app.Instantiate();
         app.Evaluate();
 
-        Assert.Equal("TypeError: repeat: parameter 'n' expects an integer (Int32); got a string (\"y\").", app.Namespace.Get<string>("error"));
+        // Named as generated module exports are: module.export.
+        Assert.Equal("TypeError: text.repeat: parameter 'n' expects an integer (Int32); got a string (\"y\").", app.Namespace.Get<string>("error"));
     }
 
     [Fact]
