@@ -29,7 +29,15 @@ public sealed partial class Context
         if (engineException.ScriptExceptionAsObject is null && IsStackOverflowText(engineException.Message))
             return new JavaScriptException(HostCallSupport.StackOverflowMessage, "RangeError");
 
-        return CreateJavaScriptException(engineException.ScriptExceptionAsObject, engineException.ErrorDetails, exception);
+        try
+        {
+            return CreateJavaScriptException(engineException.ScriptExceptionAsObject, engineException.ErrorDetails, exception);
+        }
+        catch (ScriptInterruptedException interrupted)
+        {
+            // Describing the value runs script (a Proxy's traps): a timeout or termination that stopped it ends the call as one.
+            return Terminated(operation, watchdog, interrupted);
+        }
     }
 
     /// <summary>Marks the context spent: a heap past its limit is not given back to scripts.</summary>
@@ -54,7 +62,7 @@ public sealed partial class Context
         {
             description = Bridge.DescribeError(thrown);
         }
-        catch (Exception) when (engineException is not null)
+        catch (Exception failure) when (engineException is not null && failure is not ScriptInterruptedException)
         {
             // The engine cannot run script (out of stack, terminating): keep what ClearScript said.
             var (errorName, text) = SplitErrorName(engineException.Message);

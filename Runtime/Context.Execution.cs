@@ -63,6 +63,7 @@ public sealed partial class Context
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentException.ThrowIfNullOrEmpty(filename);
+        EngineCore.CheckName(filename, nameof(filename));
         return Run("Context.Compile", engine =>
         {
             var info = Sources.Document(filename, source);
@@ -96,6 +97,7 @@ public sealed partial class Context
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentException.ThrowIfNullOrEmpty(filename);
+        EngineCore.CheckName(filename, nameof(filename));
         parameters ??= Array.Empty<string>();
         foreach (var parameter in parameters)
         {
@@ -119,6 +121,7 @@ public sealed partial class Context
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentException.ThrowIfNullOrEmpty(specifier);
+        EngineCore.CheckName(specifier, nameof(specifier));
         return Run("Context.CompileModule", engine =>
         {
             // Compiling checks the syntax now; the module is linked and run when it is evaluated.

@@ -117,6 +117,21 @@ internal sealed class EngineCore : IDisposable
         return Uri.UnescapeDataString(end < 0 ? escaped : escaped[..end]);
     }
 
+    /// <summary>
+    /// Rejects a script or module name that would not come back exactly: escaping turns an unpaired
+    /// surrogate into U+FFFD, so errors would name a different script.
+    /// </summary>
+    public static void CheckName(string name, string parameterName)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsHighSurrogate(name[i]) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
+                i++;
+            else if (char.IsSurrogate(name[i]))
+                throw new ArgumentException($"The name has an unpaired surrogate at index {i}; script and module names must be well-formed UTF-16.", parameterName);
+        }
+    }
+
     /// <summary>Whether a resource name is V8Host's own glue rather than user code.</summary>
     public static bool IsInternal(string resourceName) =>
         DisplayName(resourceName).StartsWith(Scheme, StringComparison.Ordinal) || resourceName.EndsWith("[internal]", StringComparison.Ordinal);
