@@ -119,10 +119,13 @@ internal sealed class EngineCore : IDisposable
 
     /// <summary>
     /// Rejects a script or module name that would not come back exactly: escaping turns an unpaired
-    /// surrogate into U+FFFD, so errors would name a different script.
+    /// surrogate into U+FFFD, so errors would name a different script; and names under V8Host's own
+    /// scheme are its glue's, whose frames are left out of every stack.
     /// </summary>
     public static void CheckName(string name, string parameterName)
     {
+        if (name.StartsWith(Scheme, StringComparison.Ordinal))
+            throw new ArgumentException($"Names starting with '{Scheme}' are reserved for V8Host's own scripts.", parameterName);
         for (var i = 0; i < name.Length; i++)
         {
             if (char.IsHighSurrogate(name[i]) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
