@@ -126,7 +126,7 @@ public sealed partial class Context
         {
             // Compiling checks the syntax now; the module is linked and run when it is evaluated.
             var info = EngineCore.Document(specifier, module: true);
-            Sources.Remember(ScriptSources.ResourceName(info), source);
+            Sources.RememberModule(ScriptSources.ResourceName(info), source);
             engine.Compile(info, source).Dispose();
             var module = new Module(this, source, specifier);
             Modules.Register(module, info);

@@ -11,18 +11,21 @@ namespace V8Host;
 /// gives no line rather than a wrong one.
 /// </summary>
 /// <remarks>
-/// Bounded: sources are kept in arrival order up to <see cref="MaxEntries"/> scripts and
+/// Classic sources are bounded: kept in arrival order up to <see cref="MaxEntries"/> scripts and
 /// <see cref="MaxChars"/> characters, the oldest forgotten first (errors from their code then have
-/// no <see cref="JavaScriptException.SourceLine"/>). A <see cref="Script"/> brings its source back
-/// each time it runs.
+/// no <see cref="JavaScriptException.SourceLine"/>); a <see cref="Script"/> brings its source back
+/// each time it runs. Module sources are kept for good: the module registry holds them for the
+/// context's lifetime anyway, and forgetting one would also forget that its specifier is ambiguous.
 /// </remarks>
 internal sealed class ScriptSources
 {
     internal const int MaxEntries = 1024;
     internal const long MaxChars = 16L * 1024 * 1024;
 
-    private readonly Dictionary<string, string?> _byName = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+    private readonly Dictionary<string, string> _scripts = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
+    private readonly Dictionary<string, string?> _modules = new(StringComparer.Ordinal);
     private long _chars;
 
     /// <summary>A document for user code with its source remembered under the document's resource name.</summary>
@@ -36,30 +39,32 @@ internal sealed class ScriptSources
     /// <summary>The resource name V8 reports for code compiled from <paramref name="info"/>.</summary>
     public static string ResourceName(DocumentInfo info) => info.Uri!.AbsoluteUri;
 
-    /// <summary>Remembers <paramref name="source"/> under <paramref name="resourceName"/>; a name already holding other text becomes ambiguous.</summary>
+    /// <summary>Remembers a classic script's source under its (unique) resource name, forgetting the oldest past the bounds.</summary>
     public void Remember(string resourceName, string source)
     {
-        lock (_byName)
+        lock (_gate)
         {
-            if (_byName.TryGetValue(resourceName, out var known))
-            {
-                if (known is not null && !ReferenceEquals(known, source) && !string.Equals(known, source, StringComparison.Ordinal))
-                {
-                    _byName[resourceName] = null;
-                    _chars -= known.Length;
-                }
-
+            if (!_scripts.TryAdd(resourceName, source))
                 return;
-            }
-
-            _byName[resourceName] = source;
             _order.Enqueue(resourceName);
             _chars += source.Length;
             while (_order.Count > MaxEntries || (_chars > MaxChars && _order.Count > 1))
             {
-                if (_byName.Remove(_order.Dequeue(), out var evicted) && evicted is not null)
+                if (_scripts.Remove(_order.Dequeue(), out var evicted))
                     _chars -= evicted.Length;
             }
+        }
+    }
+
+    /// <summary>Remembers a module's source under its specifier's resource name; a name already holding other text becomes ambiguous for good.</summary>
+    public void RememberModule(string resourceName, string source)
+    {
+        lock (_gate)
+        {
+            if (!_modules.TryGetValue(resourceName, out var known))
+                _modules[resourceName] = source;
+            else if (known is not null && !string.Equals(known, source, StringComparison.Ordinal))
+                _modules[resourceName] = null;
         }
     }
 
@@ -72,8 +77,12 @@ internal sealed class ScriptSources
         if (resourceName is null || line is not { } wanted || wanted < 1)
             return null;
         string? source;
-        lock (_byName)
-            _byName.TryGetValue(resourceName, out source);
+        lock (_gate)
+        {
+            if (!_scripts.TryGetValue(resourceName, out source))
+                _modules.TryGetValue(resourceName, out source);
+        }
+
         if (source is null)
             return null;
 
