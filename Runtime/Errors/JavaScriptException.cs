@@ -58,7 +58,14 @@ public class JavaScriptException : Exception
     /// <summary>0-based end column when the engine reports one, otherwise <see langword="null"/>.</summary>
     public int? EndColumn { get; }
 
-    /// <summary>The source text of the offending line.</summary>
+    /// <summary>
+    /// The source text of the offending line: for a syntax error the line V8 reports, for a run-time
+    /// error the line of the first frame (<c>Frames[0]</c>). <see langword="null"/> when that source is
+    /// not known: code created by <c>eval</c> inside a script, V8Host setup scripts, a module specifier
+    /// compiled again with other text, or one of many one-shot scripts long since forgotten (V8Host
+    /// keeps the sources of the most recent 1,024 of them, up to 16 Mi characters; a
+    /// <see cref="Script"/> is remembered again each time it runs).
+    /// </summary>
     public string? SourceLine { get; }
 
     /// <summary>The name of the script or module where the exception was raised.</summary>

@@ -136,7 +136,7 @@
     }
 
     // Text V8 wrote with resource names in it (an eval origin: "eval at f (v8host:a.js#3:1:5)"):
-    // every V8Host resource name, with its "#n" or " [n]" tail, replaced by its display name.
+    // every V8Host resource name of user code, with its "#n" tail, replaced by its display name.
     function displayText(text) {
         let result = '';
         let from = 0;
@@ -350,7 +350,7 @@
     // The thrown object's own enumerable data properties with primitive values, as a flat
     // [key, value, key, value …] array. Descriptors are read, never values, so no getter runs; a
     // Proxy's traps do run (nothing tells a Proxy apart), and whatever they throw ends the copy.
-    // Objects are left out (a handle would outlive nothing once the context is gone), and so are
+    // Objects are left out (a handle would dangle once the context is gone), and so are
     // oversized strings and bigints: ThrownValue has them all.
     function ownData(value) {
         const data = [];
