@@ -22,7 +22,7 @@ public sealed partial class Context
     public object? Eval(string source, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return Run("Context.Eval", engine => Values.ToHost(engine.Evaluate(EngineCore.TransientDocument("<eval>"), source)), timeout);
+        return Run("Context.Eval", engine => Values.ToHost(engine.Evaluate(Sources.Document("<eval>", source), source)), timeout);
     }
 
     /// <summary>Runs <paramref name="source"/> and converts its completion value to <typeparamref name="T"/> (types.md).</summary>
@@ -30,7 +30,7 @@ public sealed partial class Context
     public T Eval<T>(string source, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return Run("Context.Eval", engine => ConvertResult<T>(engine.Evaluate(EngineCore.TransientDocument("<eval>"), source), $"Eval<{typeof(T).Name}> result"), timeout);
+        return Run("Context.Eval", engine => ConvertResult<T>(engine.Evaluate(Sources.Document("<eval>", source), source), $"Eval<{typeof(T).Name}> result"), timeout);
     }
 
     /// <summary>Runs <paramref name="source"/>; when it returns a promise, pumps the event loop until it settles.</summary>
@@ -63,9 +63,10 @@ public sealed partial class Context
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentException.ThrowIfNullOrEmpty(filename);
+        EngineCore.CheckName(filename, nameof(filename));
         return Run("Context.Compile", engine =>
         {
-            var info = EngineCore.TransientDocument(filename);
+            var info = Sources.Document(filename, source);
             if (sourceMapUrl is not null)
                 info.SourceMapUri = new Uri(sourceMapUrl, UriKind.RelativeOrAbsolute);
             var rejected = false;
@@ -80,7 +81,7 @@ public sealed partial class Context
                 rejected = !accepted;
             }
 
-            var script = new Script(this, compiled, source, filename, sourceMapUrl, rejected);
+            var script = new Script(this, compiled, source, filename, ScriptSources.ResourceName(info), sourceMapUrl, rejected);
             Own(script);
             return script;
         });
@@ -96,6 +97,7 @@ public sealed partial class Context
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentException.ThrowIfNullOrEmpty(filename);
+        EngineCore.CheckName(filename, nameof(filename));
         parameters ??= Array.Empty<string>();
         foreach (var parameter in parameters)
         {
@@ -109,7 +111,7 @@ public sealed partial class Context
             // A body such as "}, (globalThis.ran = 1), function () {" would close the wrapper early and
             // run code now; the Function constructor parses the body on its own and runs nothing.
             Bridge.CheckFunctionBody(parameters, body);
-            return (JsFunction)Values.Wrap((ScriptObject)engine.Evaluate(EngineCore.TransientDocument(filename), source));
+            return (JsFunction)Values.Wrap((ScriptObject)engine.Evaluate(Sources.Document(filename, source), source));
         });
     }
 
@@ -119,10 +121,12 @@ public sealed partial class Context
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentException.ThrowIfNullOrEmpty(specifier);
+        EngineCore.CheckName(specifier, nameof(specifier));
         return Run("Context.CompileModule", engine =>
         {
             // Compiling checks the syntax now; the module is linked and run when it is evaluated.
             var info = EngineCore.Document(specifier, module: true);
+            Sources.RememberModule(ScriptSources.ResourceName(info), source);
             engine.Compile(info, source).Dispose();
             var module = new Module(this, source, specifier);
             Modules.Register(module, info);

@@ -8,12 +8,15 @@ public sealed class Script : IDisposable
 {
     private readonly Context _context;
     private readonly V8Script _compiled;
+    private readonly string _resourceKey;
     private bool _disposed;
 
-    internal Script(Context context, V8Script compiled, string source, string resourceName, string? sourceMapUrl, bool cachedDataRejected)
+    // resourceKey: the resource name V8 reports for this script's frames (ScriptSources).
+    internal Script(Context context, V8Script compiled, string source, string resourceName, string resourceKey, string? sourceMapUrl, bool cachedDataRejected)
     {
         _context = context;
         _compiled = compiled;
+        _resourceKey = resourceKey;
         Source = source;
         ResourceName = resourceName;
         SourceMapUrl = sourceMapUrl;
@@ -39,7 +42,12 @@ public sealed class Script : IDisposable
     public object? Run(TimeSpan? timeout = null)
     {
         ThrowIfDisposed("Script.Run");
-        return _context.Run("Script.Run", engine => _context.Values.ToHost(engine.Evaluate(_compiled)), timeout);
+        return _context.Run("Script.Run", engine =>
+        {
+            // The source may have been forgotten since compiling (ScriptSources is bounded): errors from this run still show their line.
+            _context.Sources.Remember(_resourceKey, Source);
+            return _context.Values.ToHost(engine.Evaluate(_compiled));
+        }, timeout);
     }
 
     /// <summary>Produces V8 code-cache bytes for this source; pass them to <see cref="Context.Compile"/> later (in any context) to skip parsing.</summary>

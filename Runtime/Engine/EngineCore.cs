@@ -77,11 +77,11 @@ internal sealed class EngineCore : IDisposable
     public void Dispose() => Engine.Dispose();
 
     /// <summary>
-    /// Scripts are registered under <c>v8host:&lt;escaped name&gt;</c>. ClearScript makes document
-    /// names unique by appending " [n]" (and " [temp]" for transient ones); an escaped name has no
-    /// spaces, so everything from the first space on is ClearScript's and is cut off again for display
-    /// (here and in the bootstrap's <c>displayName</c>). Modules are registered by URI instead, which
-    /// ClearScript needs to tell the importing module to the loader.
+    /// Internal scripts (the glue) are registered under <c>v8host:&lt;escaped name&gt;</c>; ClearScript may
+    /// append " [n]" to make a document name unique, and an escaped name has no spaces, so everything
+    /// from the first space on is ClearScript's and is cut off again for display (here and in the
+    /// bootstrap's <c>displayName</c>). Modules are registered by URI instead, which ClearScript needs
+    /// to tell the importing module to the loader.
     /// </summary>
     public static DocumentInfo Document(string name, bool module = false)
     {
@@ -91,22 +91,55 @@ internal sealed class EngineCore : IDisposable
     }
 
     /// <summary>
-    /// A document for one-shot code (<c>Eval</c>): transient, so ClearScript does not add it to its
-    /// script cache, which is searched linearly and would grow with every call.
+    /// A document for one-shot or user code: transient, so ClearScript does not add it to its script
+    /// cache, which is searched linearly and would grow with every call. It is named by a URI,
+    /// <c>v8host:&lt;escaped name&gt;#&lt;n&gt;</c>, because V8 then reports that URI as the resource name
+    /// exactly: a plain document name gets ClearScript's uniqueness suffix, which for a reused name
+    /// lands before the extension ("conv [2].js"). The fragment, unique per document, lets an error's
+    /// frame be matched to the very source it came from (<see cref="ScriptSources"/>); an escaped name
+    /// has no '#', so display cuts it off again.
     /// </summary>
     public static DocumentInfo TransientDocument(string name) =>
-        new(Scheme + Uri.EscapeDataString(name)) { Flags = DocumentFlags.IsTransient };
+        new(new Uri(Scheme + Uri.EscapeDataString(name) + "#" + Interlocked.Increment(ref s_lastDocumentId).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            Flags = DocumentFlags.IsTransient,
+        };
 
     public static Uri DocumentUri(string name) => new(Scheme + Uri.EscapeDataString(name));
 
+    /// <summary>The user's name for a resource name V8 reported (see <see cref="Document"/> and <see cref="TransientDocument"/>).</summary>
     public static string DisplayName(string resourceName)
     {
         if (!resourceName.StartsWith(Scheme, StringComparison.Ordinal))
             return resourceName;
         var escaped = resourceName[Scheme.Length..];
-        var suffix = escaped.IndexOf(' ');
-        return Uri.UnescapeDataString(suffix < 0 ? escaped : escaped[..suffix]);
+        var end = escaped.AsSpan().IndexOfAny(' ', '#');
+        return Uri.UnescapeDataString(end < 0 ? escaped : escaped[..end]);
     }
+
+    /// <summary>
+    /// Rejects a script or module name that would not come back exactly: escaping turns an unpaired
+    /// surrogate into U+FFFD, so errors would name a different script; and names under V8Host's own
+    /// scheme are its glue's, whose frames are left out of every stack.
+    /// </summary>
+    public static void CheckName(string name, string parameterName)
+    {
+        if (name.StartsWith(Scheme, StringComparison.Ordinal))
+            throw new ArgumentException($"Names starting with '{Scheme}' are reserved for V8Host's own scripts.", parameterName);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsHighSurrogate(name[i]) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
+                i++;
+            else if (char.IsSurrogate(name[i]))
+                throw new ArgumentException($"The name has an unpaired surrogate at index {i}; script and module names must be well-formed UTF-16.", parameterName);
+        }
+    }
+
+    /// <summary>Whether a resource name is V8Host's own glue rather than user code.</summary>
+    public static bool IsInternal(string resourceName) =>
+        DisplayName(resourceName).StartsWith(Scheme, StringComparison.Ordinal) || resourceName.EndsWith("[internal]", StringComparison.Ordinal);
+
+    private static long s_lastDocumentId;
 
     private const string Scheme = "v8host:";
 

@@ -117,7 +117,7 @@ internal sealed class HostCallSupport
         _pending = null;
 
         // A JS error that passed through .NET (a callback threw) goes back as the very same value.
-        if (exception is JavaScriptException { ThrownValue: { } thrown } javaScript && ReferenceEquals(javaScript.Origin, _context))
+        if (exception is JavaScriptException { EngineValue: { } thrown } javaScript && ReferenceEquals(javaScript.Origin, _context))
             return thrown;
 
         var kind = exception switch

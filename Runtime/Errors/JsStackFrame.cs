@@ -17,10 +17,17 @@ public sealed record JsStackFrame(
     bool IsConstructor,
     bool IsWasm)
 {
-    /// <inheritdoc />
+    /// <summary>The frame as V8 prints it in a stack trace, without the leading <c>at</c>: <c>inner (app.js:2:9)</c>, <c>new Widget (app.js:1:20)</c>, <c>map (&lt;anonymous&gt;)</c>, or just <c>app.js:5:1</c> for top-level code.</summary>
     public override string ToString()
     {
-        var location = $"{ScriptName ?? "<anonymous>"}:{Line}:{Column}";
-        return FunctionName is null ? location : $"{FunctionName} ({location})";
+        // V8's SerializeJSStackFrame: the location omits what is unknown; code without a function name
+        // prints the bare location, except a constructor, which V8 names "<anonymous>".
+        var location = ScriptName ?? "<anonymous>";
+        if (Line is { } line)
+            location += Column is { } column ? $":{line}:{column}" : $":{line}";
+        var named = !string.IsNullOrEmpty(FunctionName);
+        if (IsConstructor)
+            return $"new {(named ? FunctionName : "<anonymous>")} ({location})";
+        return named ? $"{FunctionName} ({location})" : location;
     }
 }

@@ -8,6 +8,7 @@ internal static class Registry
     public static IReadOnlyDictionary<string, Action<string[]>> Scenarios { get; } = new Dictionary<string, Action<string[]>>
     {
         ["thrown"] = ThrownValues.Run,
+        ["thrown-data"] = ThrownData.Run,
         ["heap"] = HeapBombs.Run,
         ["finreg"] = FinalizationLoops.Run,
         ["arraybuffer"] = ArrayBufferLimits.Run,

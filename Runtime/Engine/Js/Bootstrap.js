@@ -38,10 +38,12 @@
         ReflectDefineProperty,
         ReflectDeleteProperty,
         ReflectGet,
+        ReflectGetOwnPropertyDescriptor,
         ReflectHas,
         ReflectOwnKeys,
         ReflectSet,
         String: StringCtor,
+        StringPrototypeCharCodeAt,
         StringPrototypeIndexOf,
         StringPrototypeSlice,
         StringPrototypeSplit,
@@ -70,6 +72,13 @@
     const denseSearchLimit = 1 << 20;
     const maxArrayLength = 4294967295;
 
+    // Bounds for the data properties copied from a thrown object into Exception.Data.
+    const maxDataEntries = 64;
+    const maxDataKeysScanned = 1024;
+    const maxDataKeyLength = 256;
+    const maxDataStringLength = 4096;
+    const maxDataBigInt = 2n ** 4096n;
+
     // Structured frames and host-error ids, keyed by the error object. A WeakMap lookup never runs
     // script code, even for a Proxy, and scripts cannot reach the maps.
     const errorFrames = new WeakMap();
@@ -94,6 +103,7 @@
             getFunctionName: method('getFunctionName'),
             getLineNumber: method('getLineNumber'),
             getColumnNumber: method('getColumnNumber'),
+            getEvalOrigin: method('getEvalOrigin'),
             isEval: method('isEval'),
             isConstructor: method('isConstructor'),
             isWasm: typeof prototype.isWasm === 'function' ? method('isWasm') : () => false,
@@ -101,19 +111,51 @@
         };
     })();
 
-    // Scripts are registered with ClearScript under "v8host:<escaped name>" so that V8 reports the
-    // exact name the user gave; undo that here for display.
+    // Scripts are registered with ClearScript as "v8host:<escaped name>#<n>" (user code) or
+    // "v8host:<escaped name>" (the glue) so that V8 reports the exact name the user gave; undo that
+    // here for display. ClearScript may append " [n]" to a glue name; escaped names contain neither
+    // spaces nor '#' (EngineCore.DisplayName is the .NET twin).
     function displayName(fileName) {
         if (typeof fileName !== 'string') return fileName ?? null;
         if (!StringPrototypeStartsWith(fileName, documentScheme)) return fileName;
-        // ClearScript appends " [n]" / " [temp]" to document names; escaped names contain no spaces.
         const escaped = StringPrototypeSlice(fileName, documentScheme.length);
+        let end = StringPrototypeIndexOf(escaped, '#');
         const space = StringPrototypeIndexOf(escaped, ' ');
+        if (end < 0 || (space >= 0 && space < end)) end = space;
         try {
-            return decodeURIComponent(space < 0 ? escaped : StringPrototypeSlice(escaped, 0, space));
+            return decodeURIComponent(end < 0 ? escaped : StringPrototypeSlice(escaped, 0, end));
         } catch {
             return fileName;
         }
+    }
+
+    // The characters Uri.EscapeDataString leaves in a name: unreserved ones and %XX escapes.
+    function isEscapedNameChar(code) {
+        return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ||
+            code === 0x25 || code === 0x2d || code === 0x2e || code === 0x5f || code === 0x7e;
+    }
+
+    // Text V8 wrote with resource names in it (an eval origin: "eval at f (v8host:a.js#3:1:5)"):
+    // every V8Host resource name of user code, with its "#n" tail, replaced by its display name.
+    function displayText(text) {
+        let result = '';
+        let from = 0;
+        for (;;) {
+            const start = StringPrototypeIndexOf(text, documentScheme, from);
+            if (start < 0) return result + StringPrototypeSlice(text, from);
+            let end = start + documentScheme.length;
+            while (end < text.length && isEscapedNameChar(StringPrototypeCharCodeAt(text, end))) end++;
+            if (StringPrototypeCharCodeAt(text, end) === 0x23) {
+                end++;
+                while (end < text.length && isDigit(StringPrototypeCharCodeAt(text, end))) end++;
+            }
+            result += StringPrototypeSlice(text, from, start) + displayName(StringPrototypeSlice(text, start, end));
+            from = end;
+        }
+    }
+
+    function isDigit(code) {
+        return code >= 0x30 && code <= 0x39;
     }
 
     function isInternal(fileName) {
@@ -121,10 +163,13 @@
             (StringPrototypeStartsWith(displayName(fileName), documentScheme) || StringPrototypeEndsWith(fileName, '[internal]'));
     }
 
+    // V8's own text for a frame, with resource names as the user gave them.
     function formatCallSite(site) {
         const raw = callSite.getFileName(site);
-        const text = callSite.toString(site);
-        return typeof raw === 'string' ? ArrayPrototypeJoin(StringPrototypeSplit(text, raw), displayName(raw)) : text;
+        let text = callSite.toString(site);
+        if (typeof raw === 'string') text = ArrayPrototypeJoin(StringPrototypeSplit(text, raw), displayName(raw));
+        const origin = callSite.isEval(site) ? callSite.getEvalOrigin(site) : undefined;
+        return typeof origin === 'string' ? ArrayPrototypeJoin(StringPrototypeSplit(text, origin), displayText(origin)) : text;
     }
 
     // A printable form of any value, running as little script code as possible and never throwing.
@@ -197,6 +242,8 @@
                         callSite.isEval(site),
                         callSite.isConstructor(site),
                         callSite.isWasm(site),
+                        // The resource name as V8 has it, to find the frame's source text (ScriptSources).
+                        callSite.getFileName(site) ?? null,
                     ]);
                 }
                 text += '\n    at ' + formatCallSite(site);
@@ -288,10 +335,59 @@
     // host object -> its class's JS name (set by defineClass, read by hostClassOf).
     const hostClassNames = new WeakMap();
 
+    function isDataValue(item) {
+        switch (typeof item) {
+            case 'undefined':
+            case 'boolean':
+            case 'number':
+                return true;
+            case 'string':
+                return item.length <= maxDataStringLength;
+            case 'bigint':
+                return item < maxDataBigInt && item > -maxDataBigInt;
+            default:
+                return item === null;
+        }
+    }
+
+    // The thrown object's own enumerable data properties with primitive values, as a flat
+    // [key, value, key, value …] array. Descriptors are read, never values, so no getter runs; a
+    // Proxy's traps do run (nothing tells a Proxy apart), and whatever they throw ends the copy.
+    // Objects are left out (a handle would dangle once the context is gone), and so are
+    // oversized strings and bigints: ThrownValue has them all.
+    function ownData(value) {
+        const data = [];
+        let keys;
+        try {
+            keys = ReflectOwnKeys(value);
+        } catch {
+            return data;
+        }
+        const scanned = keys.length < maxDataKeysScanned ? keys.length : maxDataKeysScanned;
+        for (let i = 0; i < scanned && data.length < 2 * maxDataEntries; i++) {
+            const key = keys[i];
+            if (typeof key !== 'string' || key.length > maxDataKeyLength) continue;
+            let descriptor;
+            try {
+                descriptor = ReflectGetOwnPropertyDescriptor(value, key);
+            } catch {
+                return data;
+            }
+            // A fresh ordinary object from the built-in: own properties only, so none inherited from a
+            // tampered Object.prototype is mistaken for part of the descriptor.
+            if (descriptor === undefined || !ObjectPrototypeHasOwnProperty(descriptor, 'value') || descriptor.enumerable !== true) continue;
+            const item = descriptor.value;
+            if (!isDataValue(item)) continue;
+            defineData(data, data.length, key);
+            defineData(data, data.length, item);
+        }
+        return data;
+    }
+
     return {
         __proto__: null,
 
-        // [name, message, stack, frames, hostErrorId, original value] for anything a script threw.
+        // [name, message, stack, frames, hostErrorId, original value, own data] for anything a script threw.
         describeError(value) {
             const original = WeakMapPrototypeGet(standIns, value);
             if (original !== undefined) value = original;
@@ -306,9 +402,10 @@
                     WeakMapPrototypeGet(errorFrames, value) ?? null,
                     WeakMapPrototypeGet(hostErrors, value) ?? null,
                     value,
+                    ownData(value),
                 ];
             }
-            return [null, safeString(value), null, null, null, value];
+            return [null, safeString(value), null, null, null, value, []];
         },
 
         // Builds the JS error for a failed host call; the id lets the original .NET exception come back out.
