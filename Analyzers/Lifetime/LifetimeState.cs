@@ -20,15 +20,15 @@ namespace V8Host.Analyzers.Lifetime
 
     /// <summary>
     /// The must-facts at one program point: what is certainly consumed, built or disposed on every path
-    /// reaching it, and which context each handle local came from.
+    /// reaching it, and which context each context-bound local came from.
     /// </summary>
     internal sealed class LifetimeState
     {
         public static readonly LifetimeState Empty = new(
             ImmutableDictionary.Create<ILocalSymbol, LifetimeFact>(SymbolEqualityComparer.Default),
-            ImmutableDictionary.Create<ILocalSymbol, ILocalSymbol>(SymbolEqualityComparer.Default));
+            ImmutableDictionary.Create<ILocalSymbol, ContextOrigin>(SymbolEqualityComparer.Default));
 
-        private LifetimeState(ImmutableDictionary<ILocalSymbol, LifetimeFact> facts, ImmutableDictionary<ILocalSymbol, ILocalSymbol> origins)
+        private LifetimeState(ImmutableDictionary<ILocalSymbol, LifetimeFact> facts, ImmutableDictionary<ILocalSymbol, ContextOrigin> origins)
         {
             Facts = facts;
             Origins = origins;
@@ -36,20 +36,20 @@ namespace V8Host.Analyzers.Lifetime
 
         public ImmutableDictionary<ILocalSymbol, LifetimeFact> Facts { get; }
 
-        /// <summary>Handle local → the context local it was obtained from.</summary>
-        public ImmutableDictionary<ILocalSymbol, ILocalSymbol> Origins { get; }
+        /// <summary>Context-bound local → the context local it was obtained from.</summary>
+        public ImmutableDictionary<ILocalSymbol, ContextOrigin> Origins { get; }
 
         public LifetimeState With(ILocalSymbol local, LifetimeFact fact) => new(Facts.SetItem(local, fact), Origins);
 
-        /// <summary>A new value was assigned: nothing is known about it any more, except where a handle came from.</summary>
-        public LifetimeState Reset(ILocalSymbol local, ILocalSymbol? origin) =>
+        /// <summary>A new value was assigned: nothing is known about it any more, except where a context-bound value came from.</summary>
+        public LifetimeState Reset(ILocalSymbol local, ContextOrigin? origin) =>
             new(Facts.Remove(local), origin is null ? Origins.Remove(local) : Origins.SetItem(local, origin));
 
         /// <summary>Keeps only what holds on both paths (the kind matters, not which call caused it).</summary>
         public LifetimeState Meet(LifetimeState other)
         {
             var facts = Facts.Where(f => other.Facts.TryGetValue(f.Key, out var o) && o.Kind == f.Value.Kind);
-            var origins = Origins.Where(f => other.Origins.TryGetValue(f.Key, out var o) && SymbolEqualityComparer.Default.Equals(o, f.Value));
+            var origins = Origins.Where(f => other.Origins.TryGetValue(f.Key, out var o) && o.SameAs(f.Value));
             return new LifetimeState(
                 ImmutableDictionary.CreateRange(SymbolEqualityComparer.Default, facts),
                 ImmutableDictionary.CreateRange(SymbolEqualityComparer.Default, origins));
@@ -58,6 +58,6 @@ namespace V8Host.Analyzers.Lifetime
         public bool SameAs(LifetimeState other) =>
             Facts.Count == other.Facts.Count && Origins.Count == other.Origins.Count &&
             Facts.All(f => other.Facts.TryGetValue(f.Key, out var o) && o.Kind == f.Value.Kind) &&
-            Origins.All(f => other.Origins.TryGetValue(f.Key, out var o) && SymbolEqualityComparer.Default.Equals(o, f.Value));
+            Origins.All(f => other.Origins.TryGetValue(f.Key, out var o) && o.SameAs(f.Value));
     }
 }
