@@ -261,4 +261,45 @@ public sealed class HandleReturnedFromDisposingMethodTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Handle_returned_when_a_finally_disposes_the_context_only_on_failure_is_fine() =>
+        AnalyzerHarness.VerifyNoDiagnosticsAsync("""
+            public static class Program
+            {
+                private static readonly List<Context> s_live = new();
+
+                public static JsObject Load()
+                {
+                    var context = new Isolate().CreateContext();
+                    var ok = false;
+                    try
+                    {
+                        var value = context.Eval<JsObject>("({ a: 1 })");
+                        s_live.Add(context);
+                        ok = true;
+                        return value;
+                    }
+                    finally
+                    {
+                        if (!ok)
+                            context.Dispose();
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Handle_returned_by_a_lambda_over_a_using_context_that_is_called_inside_the_scope_is_fine() =>
+        AnalyzerHarness.VerifyNoDiagnosticsAsync("""
+            public static class Program
+            {
+                public static int Run()
+                {
+                    using var context = new Isolate().CreateContext();
+                    Func<JsObject> get = () => context.Eval<JsObject>("({ a: 1 })");
+                    return get().Get<int>("a");
+                }
+            }
+            """);
 }
