@@ -187,7 +187,6 @@ namespace V8Host.Analyzers.Lifetime
                     return Assign(declarator.Symbol, initializer.Value, state);
                 case IInvocationOperation { Instance: { } instance } invocation when Local(instance) is { } receiver && IsTracked(receiver.Type):
                     Check(receiver, invocation.TargetMethod.Name, invocation, state);
-                    CheckScheduled(invocation, state);
                     return Transition(receiver, invocation, state);
                 case IInvocationOperation { Instance: null, TargetMethod.MethodKind: MethodKind.LocalFunction } call:
                     CheckLocalFunctionCall(call, state);
