@@ -349,8 +349,9 @@ namespace V8Host.Analyzers.Lifetime
         {
             if (block.FallThroughSuccessor is not { Semantics: ControlFlowBranchSemantics.Return } branch || block.BranchValue is not { } value)
                 return;
+            // The value's own type (a JsObject returned as object) or the one it was cast to ((JsObject)ctx.Eval(…)).
             var returned = Unwrap(value);
-            if (!_types.IsContextBound(returned.Type) || OriginOf(returned, state) is not { } origin)
+            if (!(_types.IsContextBound(returned.Type) || _types.IsContextBound(value.Type)) || OriginOf(returned, state) is not { } origin)
                 return;
             string when;
             if (DisposedFact(origin.Context, state) is { } before)
@@ -367,12 +368,12 @@ namespace V8Host.Analyzers.Lifetime
                 when = Phrase(onTheWayOut.Cause) + ", as it returns";
             }
 
-            var location = returned.Syntax.GetLocation();
+            var location = value.Syntax.GetLocation();
             _report!.Add(origin.Captured is { } captured
                 ? Diagnostic.Create(Descriptors.CapturedHandleOutlivesContext, location, Describe(returned), captured.Name, origin.Context.Name, "is returned, so it can run", when)
                 : Diagnostic.Create(Descriptors.HandleReturnedFromDisposingMethod, location, _function,
                     returned is ILocalReferenceOperation local ? "'" + local.Local.Name + "'" : "a value",
-                    returned.Type!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), origin.Context.Name, when));
+                    (_types.IsContextBound(returned.Type) ? returned.Type! : value.Type!).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), origin.Context.Name, when));
         }
 
         private static LifetimeFact? DisposedFact(ILocalSymbol context, LifetimeState state) =>

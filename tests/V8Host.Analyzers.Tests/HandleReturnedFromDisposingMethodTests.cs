@@ -77,6 +77,46 @@ public sealed class HandleReturnedFromDisposingMethodTests
             """, Rule);
 
     [Fact]
+    public Task Handle_returned_from_an_await_using_method_is_reported() =>
+        AnalyzerHarness.VerifyAsync("""
+            public static class Program
+            {
+                public static async Task<JsArray> LoadAsync()
+                {
+                    await using var context = new Isolate().CreateContext();
+                    await context.RunUntilIdleAsync();
+                    return [|context.Eval<JsArray>("[1, 2]")|];
+                }
+            }
+            """, Rule);
+
+    [Fact]
+    public Task Untyped_result_cast_to_a_handle_and_returned_is_reported() =>
+        AnalyzerHarness.VerifyAsync("""
+            public static class Program
+            {
+                public static JsObject Load()
+                {
+                    using var context = new Isolate().CreateContext();
+                    return [|(JsObject)context.Eval("({ a: 1 })")!|];
+                }
+            }
+            """, Rule);
+
+    [Fact]
+    public Task Untyped_result_returned_as_object_is_fine_because_it_may_be_a_plain_value() =>
+        AnalyzerHarness.VerifyNoDiagnosticsAsync("""
+            public static class Program
+            {
+                public static object? Load()
+                {
+                    using var context = new Isolate().CreateContext();
+                    return context.Eval("6 * 7");
+                }
+            }
+            """);
+
+    [Fact]
     public Task Handle_returned_through_a_finally_that_disposes_the_context_is_reported() =>
         AnalyzerHarness.VerifyAsync("""
             public static class Program
