@@ -31,8 +31,18 @@ namespace V8Host.Analyzers.Conversions
             "global::System.Collections.Generic.Dictionary<TKey, TValue>", "global::System.Collections.Generic.IDictionary<TKey, TValue>",
             "global::System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>");
 
+        // What ClearScript's script objects implement: a read to one of these hands the script object back
+        // instead of throwing, so it is not certain to fail.
+        private static readonly ImmutableHashSet<string> s_scriptObjectBases = ImmutableHashSet.Create(
+            "System.IDisposable", "System.IAsyncDisposable", "System.Dynamic.IDynamicMetaObjectProvider", "System.Dynamic.DynamicObject",
+            "System.Reflection.IReflect", "System.Runtime.InteropServices.Expando.IExpando",
+            "System.Collections.IEnumerable", "System.Collections.ICollection", "System.Collections.IList");
+
+        // The .NET values JS primitives arrive as: a read to a base or interface of one returns the value.
+        private static readonly SpecialType[] s_primitiveValues = { SpecialType.System_String, SpecialType.System_Double, SpecialType.System_Boolean, SpecialType.System_DateTime };
+
         /// <summary>Whether a read to <paramref name="type"/> can succeed; when it cannot, <paramref name="suggestion"/> names what to use instead.</summary>
-        public static bool IsReadable(ITypeSymbol type, out string suggestion)
+        public static bool IsReadable(ITypeSymbol type, Compilation compilation, out string suggestion)
         {
             suggestion = string.Empty;
             switch (type)
@@ -44,11 +54,11 @@ namespace V8Host.Analyzers.Conversions
                     suggestion = "a jagged array (T[][]) or a list";
                     return false;
                 case IArrayTypeSymbol array:
-                    return IsReadable(array.ElementType, out suggestion);
+                    return IsReadable(array.ElementType, compilation, out suggestion);
                 case INamedTypeSymbol { IsTupleType: true } tuple:
-                    return AllReadable(tuple.TupleElements.Select(e => e.Type), out suggestion);
+                    return AllReadable(tuple.TupleElements.Select(e => e.Type), compilation, out suggestion);
                 case INamedTypeSymbol { IsGenericType: true } generic when s_containers.Contains(generic.ConstructedFrom.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)):
-                    return AllReadable(generic.TypeArguments, out suggestion);
+                    return AllReadable(generic.TypeArguments, compilation, out suggestion);
             }
 
             if (type.SpecialType == SpecialType.System_IntPtr || s_addedValueTypes.Contains(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)))
@@ -68,7 +78,7 @@ namespace V8Host.Analyzers.Conversions
                 return true;
 
             // Any other type of the user's may be a host class, or a base or interface of one, registered at run time.
-            if (!IsLibraryType(type))
+            if (!IsLibraryType(type) || IsBaseOfAValueRead(type, compilation))
                 return true;
             if (IsV8HostType(type))
                 suggestion = "JsObject or a .NET value from types.md";
@@ -91,11 +101,35 @@ namespace V8Host.Analyzers.Conversions
                 isDelegate: named.TypeKind == TypeKind.Delegate,
                 isHostClass: named.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "V8Host.HostClassAttribute"));
 
-        private static bool AllReadable(System.Collections.Generic.IEnumerable<ITypeSymbol> types, out string suggestion)
+        /// <summary>A base or interface of a value a read produces anyway (<c>IComparable</c> of a number, <c>IDisposable</c> of a script object).</summary>
+        private static bool IsBaseOfAValueRead(ITypeSymbol type, Compilation compilation)
+        {
+            if (s_scriptObjectBases.Contains(type.ToDisplayString()))
+                return true;
+            var values = s_primitiveValues.Select(compilation.GetSpecialType).Cast<ITypeSymbol?>()
+                .Append(compilation.GetTypeByMetadataName("System.Numerics.BigInteger"));
+            foreach (var value in values)
+            {
+                if (value is null)
+                    continue;
+                for (var current = value; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current, type))
+                        return true;
+                }
+
+                if (value.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, type)))
+                    return true;
+            }
+
+            return false;
+        }
+
+        private static bool AllReadable(System.Collections.Generic.IEnumerable<ITypeSymbol> types, Compilation compilation, out string suggestion)
         {
             foreach (var type in types)
             {
-                if (!IsReadable(type, out suggestion))
+                if (!IsReadable(type, compilation, out suggestion))
                     return false;
             }
 
@@ -106,7 +140,11 @@ namespace V8Host.Analyzers.Conversions
         /// <summary>Types whose conversions V8Host knows for certain: the platform's and V8Host's own.</summary>
         private static bool IsLibraryType(ITypeSymbol type) =>
             type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer ||
-            PlainDataRule.IsPlatformNamespace(type.ContainingNamespace?.ToDisplayString()) || IsV8HostType(type);
+            (PlainDataRule.IsPlatformNamespace(type.ContainingNamespace?.ToDisplayString()) && !IsClearScriptType(type)) || IsV8HostType(type);
+
+        /// <summary>ClearScript's own types (ScriptObject …): the engine's objects may be handed back as them.</summary>
+        private static bool IsClearScriptType(ITypeSymbol type) =>
+            type.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "Microsoft.ClearScript" || ns.StartsWith("Microsoft.ClearScript.", System.StringComparison.Ordinal));
 
         private static bool IsV8HostType(ITypeSymbol type) => type.ContainingNamespace?.ToDisplayString() == "V8Host";
 

@@ -30,7 +30,7 @@ namespace V8Host.Analyzers.Conversions
             if (!KnownTypes.Is(owner, types.Context) && !types.IsHandle(owner))
                 return;
             var target = method.TypeArguments[0];
-            if (!TypedReadTarget.IsReadable(target, out var suggestion))
+            if (!TypedReadTarget.IsReadable(target, context.Compilation, out var suggestion))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedTypedRead, context.Operation.Syntax.GetLocation(),
                     method.Name, target.ToDisplayString(), suggestion));

@@ -9,7 +9,8 @@ public sealed class UnsupportedTypedReadTests
 
     [Theory]
     [InlineData("var stream = [|ctx.Eval<System.IO.Stream>(\"({})\")|];")]
-    [InlineData("var disposable = [|obj.Get<IDisposable>(\"x\")|];")]
+    [InlineData("var observer = [|obj.Get<IObserver<int>>(\"x\")|];")]
+    [InlineData("var changes = [|obj.Get<System.ComponentModel.INotifyPropertyChanged>(\"x\")|];")]
     [InlineData("var streams = [|fn.Invoke<List<System.IO.Stream>>()|];")]
     [InlineData("var byName = [|ctx.Eval<Dictionary<string, System.IO.Stream>>(\"({})\")|];")]
     [InlineData("var byStream = [|ctx.Eval<Dictionary<System.IO.Stream, int>>(\"new Map()\")|];")]
@@ -85,6 +86,25 @@ public sealed class UnsupportedTypedReadTests
                     var l = ctx.Eval<ISet<string>>("new Set()");
                     var m = ctx.Eval<IReadOnlyDictionary<Guid, (string Name, TimeSpan Age)>>("new Map()");
                     var n = ctx.Eval<(Guid Id, List<DateOnly> Days, Uri? Link)>("[]");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Bases_and_interfaces_of_values_a_read_produces_are_fine() =>
+        AnalyzerHarness.VerifyNoDiagnosticsAsync("""
+            public static class Program
+            {
+                public static void Run(Context ctx)
+                {
+                    var a = ctx.Eval<IComparable>("1");
+                    var b = ctx.Eval<IConvertible>("'x'");
+                    var c = ctx.Eval<IEnumerable<char>>("'abc'");
+                    var d = ctx.Eval<ValueType>("true");
+                    var e = ctx.Eval<IFormattable>("1n");
+                    var f = ctx.Eval<IDisposable>("({})");
+                    var g = ctx.Eval<System.Collections.IList>("[1]");
+                    var h = ctx.Eval<Microsoft.ClearScript.ScriptObject>("({})");
                 }
             }
             """);
