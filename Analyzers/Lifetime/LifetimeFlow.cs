@@ -181,6 +181,8 @@ namespace V8Host.Analyzers.Lifetime
                 case IFlowCaptureOperation capture when Local(capture.Value) is { } captured:
                     _captures[capture.Id] = captured;
                     return state;
+                case IFlowCaptureOperation capture:
+                    return state.Capture(capture.Id, OriginOf(capture.Value, state));
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
                     return Assign(target.Local, assignment.Value, state);
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
@@ -222,6 +224,12 @@ namespace V8Host.Analyzers.Lifetime
                 return CapturedOrigin(creation.Target, state);
             if (value is ILocalReferenceOperation reference)
                 return state.Origins.TryGetValue(reference.Local, out var copied) ? copied : null;
+            if (value is IFlowCaptureReferenceOperation captureReference)
+            {
+                if (Local(captureReference) is { } capturedLocal)
+                    return state.Origins.TryGetValue(capturedLocal, out var local) ? local : null;
+                return state.Captures.TryGetValue(captureReference.Id, out var captured) ? captured : null;
+            }
             return value switch
             {
                 IInvocationOperation { Instance: { } instance } => OriginOfReceiver(instance, state),

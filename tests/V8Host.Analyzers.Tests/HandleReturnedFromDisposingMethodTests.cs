@@ -104,6 +104,38 @@ public sealed class HandleReturnedFromDisposingMethodTests
             """, Rule);
 
     [Fact]
+    public Task Handle_returned_through_a_conditional_or_a_coalesce_is_reported() =>
+        AnalyzerHarness.VerifyAsync("""
+            public static class Program
+            {
+                public static JsObject Pick(bool first)
+                {
+                    using var context = new Isolate().CreateContext();
+                    return [|first ? context.Eval<JsObject>("({ a: 1 })") : context.NewObject()|];
+                }
+
+                public static JsObject Required()
+                {
+                    using var context = new Isolate().CreateContext();
+                    return [|context.Eval<JsObject?>("({ a: 1 })")|] ?? throw new InvalidOperationException("missing");
+                }
+            }
+            """, Rule);
+
+    [Fact]
+    public Task Conditional_between_a_dead_handle_and_a_live_one_is_fine() =>
+        AnalyzerHarness.VerifyNoDiagnosticsAsync("""
+            public static class Program
+            {
+                public static JsObject Pick(bool fresh, JsObject fallback)
+                {
+                    using var context = new Isolate().CreateContext();
+                    return fresh ? fallback : context.Eval<JsObject?>("null") ?? fallback;
+                }
+            }
+            """);
+
+    [Fact]
     public Task Untyped_result_returned_as_object_is_fine_because_it_may_be_a_plain_value() =>
         AnalyzerHarness.VerifyNoDiagnosticsAsync("""
             public static class Program

@@ -33,6 +33,23 @@ public sealed class ScriptAndDelegateAfterDisposeTests
             """, Rule);
 
     [Fact]
+    public Task Handle_chosen_by_a_conditional_used_after_Dispose_is_reported() =>
+        AnalyzerHarness.VerifyAsync("""
+            public static class Program
+            {
+                public static int Run(bool compiled)
+                {
+                    var ctx = new Isolate().CreateContext();
+                    var script = compiled ? ctx.Compile("1") : ctx.Compile("2");
+                    var items = ctx.Eval<JsArray?>("null") ?? ctx.Eval<JsArray>("[1]");
+                    ctx.Dispose();
+                    [|script.Run()|];
+                    return [|items.Count|];
+                }
+            }
+            """, Rule);
+
+    [Fact]
     public Task Script_run_after_the_using_statement_ended_is_reported() =>
         AnalyzerHarness.VerifyAsync("""
             public static class Program
