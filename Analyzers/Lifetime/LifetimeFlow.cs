@@ -413,7 +413,8 @@ namespace V8Host.Analyzers.Lifetime
         }
 
         private static bool IsScheduler(IMethodSymbol method) =>
-            method.ContainingType?.ToDisplayString() is "System.Threading.Tasks.Task" or "System.Threading.Tasks.TaskFactory" or "System.Threading.ThreadPool" &&
+            method.ContainingType?.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task" or "System.Threading.Tasks.TaskFactory"
+                or "System.Threading.Tasks.TaskFactory<TResult>" or "System.Threading.ThreadPool" &&
             method.Name is "Run" or "StartNew" or "QueueUserWorkItem" or "UnsafeQueueUserWorkItem";
 
         /// <summary>Nothing here waits for the work: the call is a statement, returned, discarded or stored in a member (an awaited, waited-for or local task is not).</summary>

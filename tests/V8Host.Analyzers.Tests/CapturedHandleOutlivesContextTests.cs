@@ -150,6 +150,7 @@ public sealed class CapturedHandleOutlivesContextTests
                     Task.Run([|() => Console.WriteLine(o.Get<int>("x"))|]);
                     _ = Task.Factory.StartNew([|() => o.Set("x", 2)|]);
                     ThreadPool.QueueUserWorkItem([|_ => o.Set("x", 3)|]);
+                    Task<int>.Factory.StartNew([|() => o.Get<int>("x")|]);
                     Func<int> read = () => o.Get<int>("x");
                     Task.Run([|read|]);
                     return Task.Run([|() => o.Get<int>("x")|]);
