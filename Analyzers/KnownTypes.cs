@@ -14,6 +14,8 @@ namespace V8Host.Analyzers
             Scope = compilation.GetTypeByMetadataName("V8Host.Scope");
             JsHandle = compilation.GetTypeByMetadataName("V8Host.JsHandle");
             JsPromise = compilation.GetTypeByMetadataName("V8Host.JsPromise");
+            Script = compilation.GetTypeByMetadataName("V8Host.Script");
+            Module = compilation.GetTypeByMetadataName("V8Host.Module");
             HostFunctionAttribute = compilation.GetTypeByMetadataName("V8Host.HostFunctionAttribute");
             HostClassAttribute = compilation.GetTypeByMetadataName("V8Host.HostClassAttribute");
         }
@@ -31,6 +33,10 @@ namespace V8Host.Analyzers
         public INamedTypeSymbol? JsHandle { get; }
 
         public INamedTypeSymbol? JsPromise { get; }
+
+        public INamedTypeSymbol? Script { get; }
+
+        public INamedTypeSymbol? Module { get; }
 
         public INamedTypeSymbol? HostFunctionAttribute { get; }
 
@@ -53,6 +59,15 @@ namespace V8Host.Analyzers
 
             return false;
         }
+
+        /// <summary>Compiled code of a context (<see cref="Script"/>, <see cref="Module"/>): disposable, and dead with its context.</summary>
+        public bool IsCompiledCode(ITypeSymbol? type) => Is(type, Script) || Is(type, Module);
+
+        /// <summary>
+        /// Values that die with the context they came from: handles, compiled code, and delegates (a delegate
+        /// read from JS wraps a JS function; a lambda may capture a handle).
+        /// </summary>
+        public bool IsContextBound(ITypeSymbol? type) => IsHandle(type) || IsCompiledCode(type) || type?.TypeKind == TypeKind.Delegate;
 
         /// <summary>Types whose objects own an isolate (and so must be disposed).</summary>
         public bool OwnsIsolate(ITypeSymbol? type) =>

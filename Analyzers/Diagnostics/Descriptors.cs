@@ -21,8 +21,8 @@ namespace V8Host.Analyzers.Diagnostics
             "'{0}' is used after it was disposed ({1}); this throws ObjectDisposedException");
 
         public static readonly DiagnosticDescriptor HandleOutlivesContext = Create(
-            "V8H1004", "JS handle used after its context was disposed",
-            "'{0}' belongs to context '{1}', which was disposed ({2}); read what you need from the handle before disposing the context");
+            "V8H1004", "JS handle, script or JS function used after its context was disposed",
+            "'{0}' belongs to context '{1}', which was disposed ({2}); this throws ObjectDisposedException. Use it, or read the .NET values you need from it, before disposing the context.");
 
         public static readonly DiagnosticDescriptor NotDisposed = Create(
             "V8H1005", "V8 object never disposed",
@@ -39,6 +39,14 @@ namespace V8Host.Analyzers.Diagnostics
         public static readonly DiagnosticDescriptor UnsupportedTypedRead = Create(
             "V8H1008", "Typed read to an unsupported type",
             "{0}<{1}> always throws InvalidCastException: JavaScript values do not convert to '{1}'; use {2}");
+
+        public static readonly DiagnosticDescriptor HandleReturnedFromDisposingMethod = Create(
+            "V8H1009", "JS handle returned from the method that disposes its context",
+            "{0} returns {1} ({2}) of context '{3}', which is disposed {4}: the caller gets a dead value. Return the .NET values you need, or let the caller own the context.");
+
+        public static readonly DiagnosticDescriptor CapturedHandleOutlivesContext = Create(
+            "V8H1010", "Lambda capturing a JS handle outlives its context",
+            "{0} captures '{1}' of context '{2}' and {3} after '{2}' is disposed ({4}): its use of '{1}' throws ObjectDisposedException. Read the .NET values it needs before the context goes, or keep the context alive while it can run.");
 
         private static DiagnosticDescriptor Create(string id, string title, string message) =>
             new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");

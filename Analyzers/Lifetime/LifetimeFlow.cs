@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using V8Host.Analyzers.Diagnostics;
@@ -20,15 +21,26 @@ namespace V8Host.Analyzers.Lifetime
             "IsAlive", "Dispose", "DisposeAsync", "Context", "GetType", "Equals", "GetHashCode", "TerminateExecution", "CancelTerminateExecution",
         };
 
+        // Members of compiled code that are plain .NET data, readable after disposal.
+        private static readonly HashSet<string> s_compiledCodeData = new() { "Source", "ResourceName", "SourceMapUrl", "CachedDataRejected", "Specifier", "Status" };
+
+        // Calls on a delegate that run it.
+        private static readonly HashSet<string> s_delegateCalls = new() { "Invoke", "DynamicInvoke", "BeginInvoke" };
+
         private readonly ControlFlowGraph _graph;
         private readonly KnownTypes _types;
+        private readonly string _function;
         private readonly Dictionary<CaptureId, ILocalSymbol> _captures = new();
+        private readonly CapturedLocals _captured;
         private List<Diagnostic>? _report;
 
-        public LifetimeFlow(ControlFlowGraph graph, KnownTypes types)
+        /// <param name="function">How diagnostics name the analysed function: <c>'Load'</c>, <c>The lambda</c>.</param>
+        public LifetimeFlow(ControlFlowGraph graph, KnownTypes types, string function)
         {
             _graph = graph;
             _types = types;
+            _function = function;
+            _captured = new CapturedLocals(graph);
         }
 
         public IReadOnlyList<Diagnostic> Run()
@@ -63,7 +75,7 @@ namespace V8Host.Analyzers.Lifetime
             foreach (var block in blocks)
             {
                 if (entry[block.Ordinal] is { } state)
-                    Transfer(block, state);
+                    CheckReturn(block, Transfer(block, state));
             }
 
             return _report.GroupBy(d => (d.Id, d.Location.SourceSpan)).Select(g => g.First()).ToList();
@@ -169,6 +181,8 @@ namespace V8Host.Analyzers.Lifetime
                 case IFlowCaptureOperation capture when Local(capture.Value) is { } captured:
                     _captures[capture.Id] = captured;
                     return state;
+                case IFlowCaptureOperation capture:
+                    return state.Capture(capture.Id, OriginOf(capture.Value, state));
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
                     return Assign(target.Local, assignment.Value, state);
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
@@ -176,8 +190,20 @@ namespace V8Host.Analyzers.Lifetime
                 case IInvocationOperation { Instance: { } instance } invocation when Local(instance) is { } receiver && IsTracked(receiver.Type):
                     Check(receiver, invocation.TargetMethod.Name, invocation, state);
                     return Transition(receiver, invocation, state);
+                case IInvocationOperation { Instance: null, TargetMethod.MethodKind: MethodKind.LocalFunction } call:
+                    CheckLocalFunctionCall(call, state);
+                    return state;
+                case IInvocationOperation invocation:
+                    CheckScheduled(invocation, state);
+                    return state;
                 case IPropertyReferenceOperation { Instance: { } instance } property when Local(instance) is { } receiver && IsTracked(receiver.Type):
                     Check(receiver, property.Property.Name, property, state);
+                    return state;
+                case ISimpleAssignmentOperation { Target: IMemberReferenceOperation member } assignment:
+                    CheckStored(member, assignment.Value, state);
+                    return state;
+                case IEventAssignmentOperation { Adds: true, EventReference: IMemberReferenceOperation member } subscription:
+                    CheckStored(member, subscription.HandlerValue, state);
                     return state;
                 default:
                     return state;
@@ -185,29 +211,71 @@ namespace V8Host.Analyzers.Lifetime
         }
 
         private LifetimeState Assign(ILocalSymbol local, IOperation value, LifetimeState state) =>
-            IsTracked(local.Type) ? state.Reset(local, _types.IsHandle(local.Type) ? OriginOf(value, state) : null) : state;
+            IsTracked(local.Type) ? state.Reset(local, _types.IsContextBound(local.Type) ? OriginOf(value, state) : null) : state;
 
-        /// <summary>The context local a handle value comes from: <c>ctx.Eval&lt;JsObject&gt;()</c>, <c>obj.Get&lt;JsArray&gt;()</c>, another handle local.</summary>
-        private ILocalSymbol? OriginOf(IOperation value, LifetimeState state)
+        /// <summary>
+        /// The context local a context-bound value comes from: <c>ctx.Eval&lt;JsObject&gt;()</c>, <c>ctx.Compile(…)</c>,
+        /// <c>obj.Get&lt;Func&lt;int&gt;&gt;()</c>, another such local, or a lambda or local function capturing one.
+        /// </summary>
+        private ContextOrigin? OriginOf(IOperation value, LifetimeState state)
         {
             value = Unwrap(value);
-            var source = value switch
+            if (value is IDelegateCreationOperation creation)
+                return CapturedOrigin(creation.Target, state);
+            if (value is ILocalReferenceOperation reference)
+                return state.Origins.TryGetValue(reference.Local, out var copied) ? copied : null;
+            if (value is IFlowCaptureReferenceOperation captureReference)
             {
-                IInvocationOperation { Instance: { } instance } => Local(instance),
-                IPropertyReferenceOperation { Instance: { } instance } => Local(instance),
-                ILocalReferenceOperation reference => reference.Local,
+                if (Local(captureReference) is { } capturedLocal)
+                    return state.Origins.TryGetValue(capturedLocal, out var local) ? local : null;
+                return state.Captures.TryGetValue(captureReference.Id, out var captured) ? captured : null;
+            }
+            return value switch
+            {
+                IInvocationOperation { Instance: { } instance } => OriginOfReceiver(instance, state),
+                IPropertyReferenceOperation { Instance: { } instance } => OriginOfReceiver(instance, state),
                 _ => null,
             };
-            if (source is null)
-                return null;
-            if (KnownTypes.Is(source.Type, _types.Context))
-                return source;
-            return state.Origins.TryGetValue(source, out var origin) ? origin : null;
+        }
+
+        /// <summary>What a member read from <paramref name="receiver"/> belongs to: the receiver context itself, or the receiver's context.</summary>
+        private ContextOrigin? OriginOfReceiver(IOperation receiver, LifetimeState state)
+        {
+            if (Local(receiver) is { } local)
+            {
+                if (KnownTypes.Is(local.Type, _types.Context))
+                    return new ContextOrigin(local, null);
+                return state.Origins.TryGetValue(local, out var origin) ? origin.Derived() : null;
+            }
+
+            // A chain: ctx.Eval<JsObject>(…).Get<JsArray>(…).
+            return _types.IsContextBound(Unwrap(receiver).Type) ? OriginOf(receiver, state)?.Derived() : null;
+        }
+
+        /// <summary>The origin of a lambda or local function: that of the first context-bound local it captures.</summary>
+        private ContextOrigin? CapturedOrigin(IOperation target, LifetimeState state)
+        {
+            var captured = target switch
+            {
+                IFlowAnonymousFunctionOperation lambda => _captured.Of(lambda),
+                IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } method } => _captured.Of(method),
+                _ => Enumerable.Empty<ILocalSymbol>(),
+            };
+            foreach (var local in captured)
+            {
+                if (state.Origins.TryGetValue(local, out var origin))
+                    return new ContextOrigin(origin.Context, origin.Captured ?? local);
+            }
+
+            return null;
         }
 
         private void Check(ILocalSymbol receiver, string member, IOperation use, LifetimeState state)
         {
             if (_report is null || s_alwaysAllowed.Contains(member))
+                return;
+            if ((_types.IsCompiledCode(receiver.Type) && s_compiledCodeData.Contains(member)) ||
+                (receiver.Type.TypeKind == TypeKind.Delegate && !s_delegateCalls.Contains(member)))
                 return;
             var location = use.Syntax.GetLocation();
             if (state.Facts.TryGetValue(receiver, out var fact))
@@ -222,8 +290,147 @@ namespace V8Host.Analyzers.Lifetime
                 return;
             }
 
-            if (state.Origins.TryGetValue(receiver, out var context) && state.Facts.TryGetValue(context, out var contextFact) && contextFact.Kind == LifetimeKind.Disposed)
-                _report.Add(Diagnostic.Create(Descriptors.HandleOutlivesContext, location, receiver.Name, context.Name, contextFact.Cause));
+            if (state.Origins.TryGetValue(receiver, out var origin) && DisposedFact(origin.Context, state) is { } contextFact)
+            {
+                _report.Add(origin.Captured is { } captured
+                    ? Diagnostic.Create(Descriptors.CapturedHandleOutlivesContext, location, "'" + receiver.Name + "'", captured.Name, origin.Context.Name, "runs", contextFact.Cause)
+                    : Diagnostic.Create(Descriptors.HandleOutlivesContext, location, receiver.Name, origin.Context.Name, contextFact.Cause));
+            }
+        }
+
+        /// <summary>A call of a local function that captures a handle of a context disposed by now.</summary>
+        private void CheckLocalFunctionCall(IInvocationOperation call, LifetimeState state)
+        {
+            if (_report is null)
+                return;
+            foreach (var local in _captured.Of(call.TargetMethod))
+            {
+                if (state.Origins.TryGetValue(local, out var origin) && DisposedFact(origin.Context, state) is { } fact)
+                {
+                    _report.Add(Diagnostic.Create(Descriptors.CapturedHandleOutlivesContext, call.Syntax.GetLocation(),
+                        "Local function '" + call.TargetMethod.Name + "'", origin.Captured?.Name ?? local.Name, origin.Context.Name, "runs", fact.Cause));
+                    return;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A lambda capturing a handle stored where it outlives the method: a static member, or a member of
+        /// <c>this</c>, a parameter or a field (not of a local object, which may die in the scope too).
+        /// </summary>
+        private void CheckStored(IMemberReferenceOperation member, IOperation value, LifetimeState state)
+        {
+            if (_report is null || (member.Instance is { } instance && Local(instance) is not null))
+                return;
+            ReportEscape(value, state, "is stored in '" + member.Member.Name + "', so it can run");
+        }
+
+        /// <summary>
+        /// A lambda capturing a handle handed to work that runs later (Task.Run, TaskFactory.StartNew,
+        /// ThreadPool.QueueUserWorkItem) without being awaited or waited for here.
+        /// </summary>
+        private void CheckScheduled(IInvocationOperation invocation, LifetimeState state)
+        {
+            if (_report is null || !IsScheduler(invocation.TargetMethod) || !IsFireAndForget(invocation))
+                return;
+            foreach (var argument in invocation.Arguments)
+                ReportEscape(argument.Value, state, "is passed to " + invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name + ", so it can run");
+        }
+
+        /// <summary>V8H1010 when <paramref name="value"/> is a lambda capturing a handle of a context disposed by the end of its scope.</summary>
+        private void ReportEscape(IOperation value, LifetimeState state, string escape)
+        {
+            if (OriginOf(value, state) is not { Captured: { } captured } origin)
+                return;
+            var cause = DisposedFact(origin.Context, state)?.Cause ?? (IsUsingResource(origin.Context) ? "at the end of its using scope" : null);
+            if (cause is null)
+                return;
+            _report!.Add(Diagnostic.Create(Descriptors.CapturedHandleOutlivesContext, value.Syntax.GetLocation(),
+                Describe(value), captured.Name, origin.Context.Name, escape, cause));
+        }
+
+        /// <summary>
+        /// V8H1009 (or V8H1010 for a lambda): a return of a context-bound value whose context is disposed on the
+        /// way out (a using scope's or a finally's Dispose) or was disposed already.
+        /// </summary>
+        private void CheckReturn(BasicBlock block, LifetimeState state)
+        {
+            if (block.FallThroughSuccessor is not { Semantics: ControlFlowBranchSemantics.Return } branch || block.BranchValue is not { } value)
+                return;
+            // The value's own type (a JsObject returned as object) or the one it was cast to ((JsObject)ctx.Eval(…)).
+            var returned = Unwrap(value);
+            if (!(_types.IsContextBound(returned.Type) || _types.IsContextBound(value.Type)) || OriginOf(returned, state) is not { } origin)
+                return;
+            string when;
+            if (DisposedFact(origin.Context, state) is { } before)
+            {
+                when = Phrase(before.Cause) + ", before the return";
+            }
+            else
+            {
+                var after = state;
+                foreach (var region in branch.FinallyRegions)
+                    after = ThroughFinally(region, after);
+                if (DisposedFact(origin.Context, after) is not { } onTheWayOut)
+                    return;
+                when = Phrase(onTheWayOut.Cause) + ", as it returns";
+            }
+
+            var location = value.Syntax.GetLocation();
+            _report!.Add(origin.Captured is { } captured
+                ? Diagnostic.Create(Descriptors.CapturedHandleOutlivesContext, location, Describe(returned), captured.Name, origin.Context.Name, "is returned, so it can run", when)
+                : Diagnostic.Create(Descriptors.HandleReturnedFromDisposingMethod, location, _function,
+                    returned is ILocalReferenceOperation local ? "'" + local.Local.Name + "'" : "a value",
+                    (_types.IsContextBound(returned.Type) ? returned.Type! : value.Type!).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), origin.Context.Name, when));
+        }
+
+        private static LifetimeFact? DisposedFact(ILocalSymbol context, LifetimeState state) =>
+            state.Facts.TryGetValue(context, out var fact) && fact.Kind == LifetimeKind.Disposed ? fact : null;
+
+        /// <summary>"at the end of its using scope" as it is; "Dispose()" as "by Dispose()".</summary>
+        private static string Phrase(string cause) => cause.StartsWith("at ", System.StringComparison.Ordinal) ? cause : "by " + cause;
+
+        /// <summary>How a message names a delegate value: the local holding it, or what it is.</summary>
+        private static string Describe(IOperation value) => Unwrap(value) switch
+        {
+            ILocalReferenceOperation local => "'" + local.Local.Name + "'",
+            IDelegateCreationOperation { Target: IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } method } => "Local function '" + method.Method.Name + "'",
+            IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation } => "The lambda",
+            _ => "The delegate",
+        };
+
+        /// <summary>A local declared by <c>using var</c>, <c>await using var</c> or <c>using (var … = …)</c>: disposed when its scope ends.</summary>
+        private static bool IsUsingResource(ILocalSymbol local)
+        {
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: var statement } } &&
+                    (statement is UsingStatementSyntax || (statement is LocalDeclarationStatementSyntax declaration && declaration.UsingKeyword != default)))
+                    return true;
+            }
+
+            return false;
+        }
+
+        private static bool IsScheduler(IMethodSymbol method) =>
+            method.ContainingType?.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task" or "System.Threading.Tasks.TaskFactory"
+                or "System.Threading.Tasks.TaskFactory<TResult>" or "System.Threading.ThreadPool" &&
+            method.Name is "Run" or "StartNew" or "QueueUserWorkItem" or "UnsafeQueueUserWorkItem";
+
+        /// <summary>Nothing here waits for the work: the call is a statement, returned, discarded or stored in a member (an awaited, waited-for or local task is not).</summary>
+        private static bool IsFireAndForget(IInvocationOperation invocation) => Parent(invocation) switch
+        {
+            null or IExpressionStatementOperation => true,
+            ISimpleAssignmentOperation { Target: IDiscardOperation or IMemberReferenceOperation } => true,
+            _ => false,
+        };
+
+        private static IOperation? Parent(IOperation operation)
+        {
+            var parent = operation.Parent;
+            while (parent is IConversionOperation)
+                parent = parent.Parent;
+            return parent;
         }
 
         private LifetimeState Transition(ILocalSymbol receiver, IInvocationOperation invocation, LifetimeState state)
@@ -240,7 +447,7 @@ namespace V8Host.Analyzers.Lifetime
             return state;
         }
 
-        private bool IsTracked(ITypeSymbol? type) => _types.OwnsIsolate(type) || _types.IsHandle(type);
+        private bool IsTracked(ITypeSymbol? type) => _types.OwnsIsolate(type) || _types.IsContextBound(type);
 
         private ILocalSymbol? Local(IOperation operation) => Unwrap(operation) switch
         {

@@ -116,7 +116,9 @@ namespace V8Host.Analyzers.Ownership
                 return true; // cannot see all uses: stay silent
             foreach (var reference in root.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
             {
-                if (!SymbolEqualityComparer.Default.Equals(reference.Local, local) || reference.Syntax.SpanStart < creation.Syntax.SpanStart)
+                // Uses inside the creation itself (builder = c ? builder.AddX() : builder.AddY()) are the old value's,
+                // and following them back into this method would never end.
+                if (!SymbolEqualityComparer.Default.Equals(reference.Local, local) || reference.Syntax.SpanStart < creation.Syntax.Span.End)
                     continue;
                 if (Parent(reference) is ISimpleAssignmentOperation { Target: var target } && ReferenceEquals(target, reference))
                     continue; // overwritten, not used

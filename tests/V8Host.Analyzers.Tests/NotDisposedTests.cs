@@ -415,4 +415,45 @@ public sealed class NotDisposedTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Builder_reassigned_from_a_switch_over_itself_is_analysed_without_recursing_forever() =>
+        AnalyzerHarness.VerifyNoDiagnosticsAsync("""
+            public sealed class Loop
+            {
+                private readonly Context _context;
+
+                public Loop(object target, bool extra)
+                {
+                    var builder = new Isolate().CreateContextBuilder();
+                    builder = target switch
+                    {
+                        string => builder.SetGlobal("kind", "string"),
+                        _ => builder.SetGlobal("kind", "other"),
+                    };
+                    builder = extra ? builder.SetGlobal("extra", true) : builder;
+                    _context = builder.Build();
+                }
+
+                public int Read() => _context.Eval<int>("1");
+            }
+            """);
+
+    [Fact]
+    public Task Builder_reassigned_from_a_switch_over_itself_and_never_built_is_reported() =>
+        AnalyzerHarness.VerifyAsync("""
+            public static class Program
+            {
+                public static void Run(object target)
+                {
+                    var builder = [|new Isolate().CreateContextBuilder()|];
+                    builder = target switch
+                    {
+                        string => builder.SetGlobal("kind", "string"),
+                        _ => builder.SetGlobal("kind", "other"),
+                    };
+                    Console.WriteLine(builder.IsAlive);
+                }
+            }
+            """, "V8H1005");
 }

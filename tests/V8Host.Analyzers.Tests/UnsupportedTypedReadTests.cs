@@ -8,18 +8,23 @@ public sealed class UnsupportedTypedReadTests
     private const string Rule = "V8H1008";
 
     [Theory]
-    [InlineData("var id = [|ctx.Eval<Guid>(\"'6f9619ff-8b86-d011-b42d-00c04fc964ff'\")|];")]
-    [InlineData("var span = [|obj.Get<TimeSpan>(\"x\")|];")]
-    [InlineData("var set = [|fn.Invoke<HashSet<int>>()|];")]
-    [InlineData("var uri = [|ctx.Eval<Uri>(\"'https://example.org'\")|];")]
-    [InlineData("var pair = [|ctx.Eval<(int, int)>(\"[1, 2]\")|];")]
-    [InlineData("var map = [|ctx.Eval<Dictionary<int, string>>(\"({})\")|];")]
+    [InlineData("var stream = [|ctx.Eval<System.IO.Stream>(\"({})\")|];")]
+    [InlineData("var observer = [|obj.Get<IObserver<int>>(\"x\")|];")]
+    [InlineData("var changes = [|obj.Get<System.ComponentModel.INotifyPropertyChanged>(\"x\")|];")]
+    [InlineData("var streams = [|fn.Invoke<List<System.IO.Stream>>()|];")]
+    [InlineData("var byName = [|ctx.Eval<Dictionary<string, System.IO.Stream>>(\"({})\")|];")]
+    [InlineData("var byStream = [|ctx.Eval<Dictionary<System.IO.Stream, int>>(\"new Map()\")|];")]
+    [InlineData("var set = [|ctx.Eval<HashSet<System.Text.StringBuilder>>(\"new Set()\")|];")]
+    [InlineData("var pair = [|ctx.Eval<(int, System.IO.Stream)>(\"[1, {}]\")|];")]
+    [InlineData("var maybe = [|ctx.Eval<System.Threading.Tasks.Task<int>?>(\"null\")|];")]
     [InlineData("var task = [|ctx.Eval<Task<int>>(\"Promise.resolve(1)\")|];")]
-    [InlineData("var first = [|arr.Get<DateOnly>(0)|];")]
-    [InlineData("var nested = [|ctx.Eval<List<Guid>>(\"[]\")|];")]
+    [InlineData("var nested = [|ctx.Eval<List<Task>>(\"[]\")|];")]
     [InlineData("var grid = [|ctx.Eval<int[,]>(\"[]\")|];")]
     [InlineData("var self = [|ctx.Eval<Context>(\"globalThis\")|];")]
     [InlineData("var token = [|obj.Get<CancellationToken>(\"signal\")|];")]
+    [InlineData("var isolate = [|ctx.Eval<Isolate>(\"globalThis\")|];")]
+    [InlineData("var script = [|arr.Get<Script>(0)|];")]
+    [InlineData("var handle = [|ctx.Eval<Microsoft.Win32.SafeHandles.SafeFileHandle>(\"1\")|];")]
     public Task Typed_read_to_an_unsupported_library_type_is_reported(string statement) =>
         AnalyzerHarness.VerifyAsync($$"""
             public static class Program
@@ -37,13 +42,154 @@ public sealed class UnsupportedTypedReadTests
         var source = TestSource.Parse("""
             public static class Program
             {
-                public static Guid Run(Context ctx) => ctx.Eval<Guid>("'x'");
+                public static System.IO.Stream Run(Context ctx) => ctx.Eval<System.IO.Stream>("({})");
             }
             """);
         var diagnostic = Assert.Single(await AnalyzerHarness.AnalyzeAsync(source.Code));
         Assert.Equal(Rule, diagnostic.Id);
-        Assert.Contains("Eval<System.Guid>", diagnostic.GetMessage());
-        Assert.Contains("string", diagnostic.GetMessage());
+        Assert.Contains("Eval<System.IO.Stream>", diagnostic.GetMessage());
+        Assert.Contains("use byte[]", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public async Task Diagnostic_suggests_the_nearest_supported_type()
+    {
+        var source = TestSource.Parse("""
+            public static class Program
+            {
+                public static Task<int> Run(Context ctx) => ctx.Eval<Task<int>>("Promise.resolve(1)");
+            }
+            """);
+        var diagnostic = Assert.Single(await AnalyzerHarness.AnalyzeAsync(source.Code));
+        Assert.Contains("use JsPromise", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public Task Value_types_added_by_api_md_section_5_are_fine() =>
+        AnalyzerHarness.VerifyNoDiagnosticsAsync("""
+            public static class Program
+            {
+                public static void Run(Context ctx, JsObject obj, JsFunction fn, JsArray arr)
+                {
+                    var a = ctx.Eval<Guid>("'6f9619ff-8b86-d011-b42d-00c04fc964ff'");
+                    var b = obj.Get<TimeSpan>("x");
+                    var c = fn.Invoke<HashSet<int>>();
+                    var d = ctx.Eval<Uri>("'https://example.org'");
+                    var e = ctx.Eval<(int, int)>("[1, 2]");
+                    var f = ctx.Eval<Dictionary<int, string>>("new Map()");
+                    var g = arr.Get<DateOnly>(0);
+                    var h = ctx.Eval<List<Guid>>("[]");
+                    var i = ctx.Eval<TimeOnly?>("null");
+                    var j = ctx.Eval<Half>("1.5");
+                    var k = ctx.Eval<nint>("1");
+                    var l = ctx.Eval<ISet<string>>("new Set()");
+                    var m = ctx.Eval<IReadOnlyDictionary<Guid, (string Name, TimeSpan Age)>>("new Map()");
+                    var n = ctx.Eval<(Guid Id, List<DateOnly> Days, Uri? Link)>("[]");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Bases_and_interfaces_of_values_a_read_produces_are_fine() =>
+        AnalyzerHarness.VerifyNoDiagnosticsAsync("""
+            public static class Program
+            {
+                public static void Run(Context ctx)
+                {
+                    var a = ctx.Eval<IComparable>("1");
+                    var b = ctx.Eval<IConvertible>("'x'");
+                    var c = ctx.Eval<IEnumerable<char>>("'abc'");
+                    var d = ctx.Eval<ValueType>("true");
+                    var e = ctx.Eval<IFormattable>("1n");
+                    var f = ctx.Eval<IDisposable>("({})");
+                    var g = ctx.Eval<System.Collections.IList>("[1]");
+                    var h = ctx.Eval<Microsoft.ClearScript.ScriptObject>("({})");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Plain_data_records_classes_and_structs_are_fine_at_any_depth() =>
+        AnalyzerHarness.VerifyNoDiagnosticsAsync("""
+            namespace Shop
+            {
+                public sealed record Line(string Sku, int Quantity);
+
+                public sealed record Order(Guid Id, List<Line> Lines, decimal Total);
+
+                public sealed class Customer
+                {
+                    public string Name { get; set; } = "";
+                    public DateOnly Since { get; init; }
+                }
+
+                public struct Point
+                {
+                    public double X;
+                    public double Y;
+                }
+
+                public readonly record struct Range(int Start, int End);
+
+                public static class Program
+                {
+                    public static void Run(Context ctx, JsObject obj, JsFunction fn)
+                    {
+                        var a = ctx.Eval<Order>("({ id: '6f9619ff-8b86-d011-b42d-00c04fc964ff', lines: [], total: 1 })");
+                        var b = obj.Get<Customer>("customer");
+                        var c = fn.Invoke<Point>();
+                        var d = ctx.Eval<Range?>("null");
+                        var e = ctx.Eval<List<Order>>("[]");
+                        var f = ctx.Eval<Dictionary<Guid, Customer>>("new Map()");
+                        var g = ctx.Eval<(Point From, Point To)>("[{}, {}]");
+                        var h = ctx.Eval<HashSet<Range>>("new Set()");
+                        var i = ctx.Eval<Line[]>("[]");
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task User_interfaces_and_abstract_classes_are_fine_because_a_host_object_may_implement_them() =>
+        AnalyzerHarness.VerifyNoDiagnosticsAsync("""
+            public interface IGreeter
+            {
+                string Greet(string name);
+            }
+
+            public abstract class Shape
+            {
+                public abstract double Area { get; }
+            }
+
+            public static class Program
+            {
+                public static void Run(Context ctx)
+                {
+                    var greeter = ctx.Eval<IGreeter>("greeter");
+                    var shapes = ctx.Eval<List<Shape>>("shapes");
+                }
+            }
+            """);
+
+    [Theory]
+    [InlineData("public sealed record Order(int Id);", "Order", true)]
+    [InlineData("public sealed class Poco { public int X { get; set; } }", "Poco", true)]
+    [InlineData("public struct Point { public int X; }", "Point", true)]
+    [InlineData("public abstract class Shape { }", "Shape", false)]
+    [InlineData("public interface IShape { }", "IShape", false)]
+    [InlineData("public delegate int Transform(int x);", "Transform", false)]
+    [InlineData("public enum Color { Red }", "Color", false)]
+    [InlineData("public sealed class Bag : System.Collections.IEnumerable { public System.Collections.IEnumerator GetEnumerator() => null!; }", "Bag", false)]
+    [InlineData("[HostClass] public sealed partial class Counter { }", "Counter", false)]
+    [InlineData("namespace System.Custom { public sealed class Platform { } }", "System.Custom.Platform", false)]
+    [InlineData("namespace Microsoft.Custom { public sealed class Platform { } }", "Microsoft.Custom.Platform", false)]
+    public void Plain_data_rule_matches_api_md_section_5(string declaration, string typeName, bool expected)
+    {
+        var compilation = AnalyzerHarness.Compile("using V8Host;\n" + declaration);
+        var type = compilation.GetTypeByMetadataName(typeName);
+        Assert.NotNull(type);
+        Assert.Equal(expected, V8Host.Analyzers.Conversions.TypedReadTarget.IsPlainData(type!, compilation));
     }
 
     [Fact]
