@@ -143,7 +143,23 @@ public partial class ParityBag
     public ParityBag Self() => this;
 
     public ParityBag? MaybeSelf(bool give) => give ? this : null;
+
+    public List<int> Items { get; } = new() { 1, 2 };
+
+    public Dictionary<string, int> Map { get; } = new() { ["a"] = 1 };
+
+    public IReadOnlyList<string> Names { get; } = new[] { "x", "y" };
+
+    public ParityPlain Shift(ParityPlain value) => value with { Y = value.Y + 1 };
+
+    public ParityOrder Order(ParityOrder order) => order with { Id = order.Id + "!" };
 }
+
+/// <summary>Plain data (not a host class): crosses by value.</summary>
+public sealed record ParityPlain(int X, int Y);
+
+/// <summary>Plain data with a nested collection of plain data.</summary>
+public sealed record ParityOrder(string Id, List<ParityPlain> Lines);
 
 /// <summary>Context and CancellationToken injection into class members.</summary>
 [HostClass]
@@ -296,6 +312,30 @@ public static partial class ParityFunctions
 
     [HostFunction]
     public static int Apply(Func<int, int> callback, int value) => callback(value);
+
+    [HostFunction]
+    public static decimal Money(decimal value) => value;
+
+    [HostFunction]
+    public static string Id(Guid value) => value.ToString("N");
+
+    [HostFunction]
+    public static TimeSpan Later(TimeSpan value) => value + TimeSpan.FromSeconds(1);
+
+    [HostFunction]
+    public static DateOnly Tomorrow(DateOnly value) => value.AddDays(1);
+
+    [HostFunction]
+    public static (int, string) Swap((string, int) pair) => (pair.Item2, pair.Item1);
+
+    [HostFunction]
+    public static Dictionary<int, string> Invert(Dictionary<string, int> map) => map.ToDictionary(p => p.Value, p => p.Key);
+
+    [HostFunction]
+    public static ulong Unsigned(ulong value) => value;
+
+    [HostFunction]
+    public static int Total(ParityOrder order) => order.Lines.Sum(l => l.X * l.Y);
 
     [HostFunction("math.twice")]
     public static double Twice(double value) => value * 2;
