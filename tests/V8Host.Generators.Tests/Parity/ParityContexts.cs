@@ -26,6 +26,9 @@ public sealed class ParityContexts : IDisposable
         })()
         """;
 
+    private readonly Isolate _generatedIsolate = new();
+    private readonly Isolate _reflectedIsolate = new();
+
     public ParityContexts()
     {
         var generated = new BindingProfile();
@@ -44,9 +47,6 @@ public sealed class ParityContexts : IDisposable
         Generated = _generatedIsolate.CreateContextBuilder().UseProfile(generated).Build();
         Reflected = _reflectedIsolate.CreateContextBuilder().UseProfile(reflected).Build();
     }
-
-    private readonly Isolate _generatedIsolate = new();
-    private readonly Isolate _reflectedIsolate = new();
 
     public Context Generated { get; }
 
