@@ -67,7 +67,7 @@ namespace V8Host.Generators.Parsing
                     parameter.Name,
                     Classify(type, TypePosition.Parameter),
                     RoslynTypeView.FullName(type),
-                    parameter.Type.ToDisplayString(),
+                    Display(parameter.Type),
                     parameter.RefKind == RefKind.None ? null : parameter.RefKind.ToString().ToLowerInvariant(),
                     isParams,
                     parameter.HasExplicitDefaultValue,
@@ -85,7 +85,7 @@ namespace V8Host.Generators.Parsing
                 parameters.ToEquatableArray(),
                 isConstructor ? null : Classify(method.ReturnType, position),
                 isConstructor ? "void" : RoslynTypeView.FullName(method.ReturnType),
-                isConstructor ? method.ContainingType.Name : method.ReturnType.ToDisplayString(),
+                isConstructor ? method.ContainingType.Name : Display(method.ReturnType),
                 IsGeneric: method.IsGenericMethod,
                 IsAsyncVoid: method.IsAsync && method.ReturnsVoid,
                 MissingSetsRequiredMembers: missingSetsRequired));
@@ -106,9 +106,12 @@ namespace V8Host.Generators.Parsing
             var rule = kind is MemberKind.Indexer or MemberKind.Event ? TypeRule.Unsupported("a property") : Classify(type, position);
             var writeRule = canWrite && kind is MemberKind.Property or MemberKind.Field ? Classify(type, TypePosition.Parameter) : null;
             _members.Add(new DeclaredMember(kind, member.Name, _known.AttributeName(member, BindingContract.HostNameAttribute), member.IsStatic,
-                EquatableArray<DeclaredParameter>.Empty, rule, RoslynTypeView.FullName(type), type.ToDisplayString(), writeRule));
+                EquatableArray<DeclaredParameter>.Empty, rule, RoslynTypeView.FullName(type), Display(type), writeRule));
             _locations.Add(new MemberLocations(LocationInfo.From(member), EquatableArray<LocationInfo>.Empty));
         }
+
+        /// <summary>How messages spell a type (shared with the run-time path).</summary>
+        public string Display(ITypeSymbol type) => TypeDisplay.Of(new RoslynTypeView(type, _known));
 
         /// <summary>Classifies a type, collecting the plain-data types it involves.</summary>
         public TypeRule Classify(ITypeSymbol type, TypePosition position) =>

@@ -64,7 +64,7 @@ namespace V8Host.Generators.Parsing
 
         public string? Namespace => Symbol.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
 
-        public string DisplayName => Symbol.ToDisplayString();
+        public string DisplayName => Symbol.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
 
         public bool HasAttribute(string attributeFullName) => _known.HasAttribute(Symbol, attributeFullName);
 

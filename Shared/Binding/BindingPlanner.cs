@@ -68,6 +68,8 @@ namespace V8Host.Shared.Binding
                 }
             }
 
+            // Properties, then fields, each in declaration order: reflection cannot interleave the two as the source did.
+            properties = properties.OrderBy(p => members[p.Member].Kind == MemberKind.Field ? 1 : 0).ToList();
             var methods = groups.Select(g => OverloadSet(g.JsName, jsName + "." + g.JsName, g.IsStatic, g.Overloads, problems)).ToList();
             foreach (var method in methods)
             {

@@ -61,6 +61,11 @@ namespace V8Host.Shared.Binding
             return true;
         }
 
+        /// <summary>Members the generator added to a type (its binding properties and invokers): plumbing, never API.</summary>
+        public static bool IsGeneratedBinding(string name) =>
+            name == BindingContract.ClassBindingMember || name == BindingContract.FunctionsMember || name == BindingContract.ModuleMember
+            || name.StartsWith("__V8Host", System.StringComparison.Ordinal);
+
         /// <summary>The explicit JS name: <c>[HostName]</c>, else the name given to <c>[HostFunction]</c> (on any method, host class members included).</summary>
         public static string? ExplicitName(string? hostName, string? hostFunctionName) => hostName ?? hostFunctionName;
 

@@ -139,6 +139,9 @@ internal sealed class ClrTypeView : ITypeView
 
     public string DisplayName => Display(Type);
 
+    /// <summary>The message spelling both paths share.</summary>
+    public static string Describe(Type type, NullabilityInfo? nullability = null) => TypeDisplay.Of(new ClrTypeView(type, nullability));
+
     public bool HasAttribute(string attributeFullName) =>
         s_attributes.TryGetValue(attributeFullName, out var attribute)
             ? Type.IsDefined(attribute, inherit: false)
@@ -164,6 +167,8 @@ internal sealed class ClrTypeView : ITypeView
             return Display(type.GetElementType()!) + "[" + new string(',', type.GetArrayRank() - 1) + "]";
         if (type.IsByRef)
             return Display(type.GetElementType()!);
+        if (type.IsPointer)
+            return Display(type.GetElementType()!) + "*";
         if (!type.IsGenericType)
             return Keyword(type) ?? type.Name;
         return type.Name[..type.Name.IndexOf('`')] + "<" + string.Join(", ", type.GetGenericArguments().Select(Display)) + ">";

@@ -12,12 +12,15 @@ internal sealed class ReflectionBinding
 {
     private readonly OverloadSetPlan _set;
     private readonly MethodBase[] _methods;
+    private readonly ParameterInfo[][] _declared;
 
     /// <param name="methods">The reflected method of each overload, index-aligned with <paramref name="set"/>.Overloads.</param>
-    public ReflectionBinding(OverloadSetPlan set, MethodBase[] methods)
+    /// <param name="declaredMethod">For a delegate's Invoke: the method the user wrote (for default values).</param>
+    public ReflectionBinding(OverloadSetPlan set, MethodBase[] methods, MethodInfo? declaredMethod = null)
     {
         _set = set;
         _methods = methods;
+        _declared = methods.Select(m => ReflectionDeclarations.DeclaredParameters(m, declaredMethod)).ToArray();
     }
 
     public OverloadSetPlan Set => _set;
@@ -50,14 +53,12 @@ internal sealed class ReflectionBinding
     private static ReflectionBinding Plan(string name, string? moduleName, Delegate function)
     {
         var invoke = function.GetType().GetMethod("Invoke")!;
-        var target = function.Method.GetParameters();
-        var declared = target.Length == invoke.GetParameters().Length ? target : null; // not for delegates closed over a first argument
         var declarations = new ReflectionDeclarations();
-        declarations.AddMethod(invoke, name, isClassMember: false, declared);
+        declarations.AddMethod(invoke, name, isClassMember: false, function.Method);
         var problems = new List<BindingProblem>();
         var plan = BindingPlanner.PlanFunctions(ClrTypeView.Display(function.Method.DeclaringType ?? function.GetType()), moduleName, declarations.Members, NamingPolicy.CamelCase, problems);
         ReflectionDeclarations.ThrowIfErrors(problems, moduleName is null ? $"The host function '{name}'" : $"The export '{name}' of host module '{moduleName}'");
-        return new ReflectionBinding(plan.Functions[0], new MethodBase[] { invoke });
+        return new ReflectionBinding(plan.Functions[0], new MethodBase[] { invoke }, function.Method);
     }
 
     /// <summary>Dispatches, converts the arguments, calls the method on <paramref name="target"/> and writes the result.</summary>
@@ -118,6 +119,7 @@ internal sealed class ReflectionBinding
         var plan = _set.Overloads[overload];
         var method = _methods[overload];
         var parameters = method.GetParameters();
+        var declared = _declared[overload];
         var values = new object?[plan.Parameters.Count];
         for (var i = 0; i < values.Length; i++)
         {
@@ -128,7 +130,7 @@ internal sealed class ReflectionBinding
                 ParameterKind.Context => args.Context,
                 ParameterKind.CancellationToken => args.CancellationToken,
                 ParameterKind.Rest => args.GetRest(parameter.JsIndex, type.GetElementType()!, _set.DisplayName, parameter.Name, parameter.Type.IsNullable),
-                _ when parameter.IsOptional && args.IsMissing(parameter.JsIndex) => DefaultOf(parameters[i]),
+                _ when parameter.IsOptional && args.IsMissing(parameter.JsIndex) => DefaultOf(declared[i], type),
                 _ => args.Get(parameter.JsIndex, type, _set.DisplayName, parameter.Name, parameter.Type.IsNullable, parameter.Type.NullElements),
             };
         }
@@ -144,6 +146,6 @@ internal sealed class ReflectionBinding
         }
     }
 
-    private static object? DefaultOf(ParameterInfo parameter) =>
-        parameter.DefaultValue is { } value && value is not DBNull ? value : parameter.ParameterType.IsValueType ? Activator.CreateInstance(parameter.ParameterType) : null;
+    private static object? DefaultOf(ParameterInfo parameter, Type type) =>
+        parameter.DefaultValue is { } value && value is not DBNull ? value : type.IsValueType ? Activator.CreateInstance(type) : null;
 }

@@ -46,33 +46,39 @@ internal sealed class ReflectionDeclarations
             _ => false,
         };
         var overridesObject = member is MethodInfo info && info.GetBaseDefinition().DeclaringType == typeof(object) && info.DeclaringType != typeof(object);
-        var compilerGenerated = member.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false) || member.Name == "EqualityContract" || member.Name.Contains('<');
+        var compilerGenerated = member.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false) || member.Name == "EqualityContract" || member.Name.Contains('<')
+            || MemberRules.IsGeneratedBinding(member.Name);
         return new MemberFacts(kind, member.Name, isPublic, isStatic, member.DeclaringType != boundType, member.IsDefined(typeof(HostIgnoreAttribute), inherit: false),
             compilerGenerated, member is MethodBase { IsSpecialName: true } and not ConstructorInfo, overridesObject);
     }
 
-    /// <summary>Adds a method, constructor or delegate Invoke. <paramref name="declared"/> supplies names and nullability for a delegate's Invoke (whose parameters are arg1, arg2 …).</summary>
-    public void AddMethod(MethodBase method, string? explicitName, bool isClassMember, ParameterInfo[]? declared = null)
+    /// <summary>
+    /// Adds a method, constructor or delegate <c>Invoke</c>. For a delegate, <paramref name="declaredMethod"/> is the
+    /// method the user wrote: its name, parameter names, nullability, <c>params</c>, defaults and <c>async</c>
+    /// count, as the generator reads them from the declaration (Invoke's parameters are arg1, arg2 …).
+    /// </summary>
+    public void AddMethod(MethodBase method, string? explicitName, bool isClassMember, MethodInfo? declaredMethod = null)
     {
         var parameters = method.GetParameters();
+        var declared = DeclaredParameters(method, declaredMethod);
         var declaredParameters = new List<DeclaredParameter>();
         for (var i = 0; i < parameters.Length; i++)
         {
             var parameter = parameters[i];
-            var named = declared?[i] ?? parameter;
+            var named = declared[i];
             var byRef = parameter.ParameterType.IsByRef;
             var type = byRef ? parameter.ParameterType.GetElementType()! : parameter.ParameterType;
-            var isParams = type.IsArray && parameter.IsDefined(typeof(ParamArrayAttribute));
+            var isParams = type.IsArray && named.IsDefined(typeof(ParamArrayAttribute));
             var info = byRef ? null : _nullability.Create(named);
             var view = isParams ? new ClrTypeView(type.GetElementType()!, info?.ElementType) : new ClrTypeView(type, info);
             declaredParameters.Add(new DeclaredParameter(
                 named.Name ?? $"arg{i}",
                 TypeRules.Classify(view, TypePosition.Parameter),
                 string.Empty,
-                ClrTypeView.Display(parameter.ParameterType),
+                ClrTypeView.Describe(type),
                 byRef ? (parameter.IsOut ? "out" : parameter.IsIn ? "in" : "ref") : null,
                 isParams,
-                parameter.HasDefaultValue));
+                named.HasDefaultValue));
         }
 
         var isConstructor = method is ConstructorInfo;
@@ -82,15 +88,23 @@ internal sealed class ReflectionDeclarations
         {
             var position = isClassMember && !method.IsStatic ? TypePosition.MemberReturn : TypePosition.Return;
             returned = TypeRules.Classify(new ClrTypeView(info2.ReturnType, info2.ReturnType == typeof(void) ? null : _nullability.Create(info2.ReturnParameter)), position);
-            returnDisplay = ClrTypeView.Display(info2.ReturnType);
+            returnDisplay = ClrTypeView.Describe(info2.ReturnType);
         }
 
         var requiredMissing = isConstructor && HasRequiredMembers(method.DeclaringType!) && !method.IsDefined(typeof(System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute));
-        var isAsyncVoid = method is MethodInfo { ReturnType: var r } && r == typeof(void) && method.IsDefined(typeof(AsyncStateMachineAttribute));
-        Members.Add(new DeclaredMember(isConstructor ? MemberKind.Constructor : MemberKind.Method, method.Name, explicitName, method.IsStatic,
+        var source = declaredMethod ?? method;
+        var isAsyncVoid = method is MethodInfo { ReturnType: var r } && r == typeof(void) && source.IsDefined(typeof(AsyncStateMachineAttribute));
+        Members.Add(new DeclaredMember(isConstructor ? MemberKind.Constructor : MemberKind.Method, source.Name, explicitName, method.IsStatic,
             declaredParameters.ToEquatableArray(), returned, string.Empty, returnDisplay, IsGeneric: method.IsGenericMethodDefinition, IsAsyncVoid: isAsyncVoid,
             MissingSetsRequiredMembers: requiredMissing));
         Sources.Add(method);
+    }
+
+    /// <summary>The parameters as the user declared them: a delegate's target method's, unless the delegate is closed over a first argument.</summary>
+    public static ParameterInfo[] DeclaredParameters(MethodBase method, MethodInfo? declaredMethod)
+    {
+        var parameters = method.GetParameters();
+        return declaredMethod?.GetParameters() is { } declared && declared.Length == parameters.Length ? declared : parameters;
     }
 
     /// <summary>Adds a property, field, indexer or event of a host class.</summary>
@@ -126,7 +140,7 @@ internal sealed class ReflectionDeclarations
         }
 
         Members.Add(new DeclaredMember(facts.Kind, member.Name, explicitName, facts.IsStatic, EquatableArray<DeclaredParameter>.Empty, rule, string.Empty,
-            ClrTypeView.Display(type), write is { IsSupported: true } ? write : null));
+            ClrTypeView.Describe(type), write is { IsSupported: true } ? write : null));
         Sources.Add(member);
     }
 

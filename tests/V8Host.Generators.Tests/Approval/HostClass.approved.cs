@@ -19,8 +19,8 @@ namespace Shop
                 global::V8Host.Binding.HostMemberBinding.Property(name: "name", isStatic: false, getter: __V8Host_Get_name, setter: null),
                 global::V8Host.Binding.HostMemberBinding.Property(name: "quantity", isStatic: false, getter: __V8Host_Get_quantity, setter: __V8Host_Set_quantity),
                 global::V8Host.Binding.HostMemberBinding.Property(name: "note", isStatic: false, getter: __V8Host_Get_note, setter: __V8Host_Set_note),
-                global::V8Host.Binding.HostMemberBinding.Property(name: "price", isStatic: false, getter: __V8Host_Get_price, setter: __V8Host_Set_price),
                 global::V8Host.Binding.HostMemberBinding.Property(name: "created", isStatic: true, getter: __V8Host_Get_created, setter: __V8Host_Set_created),
+                global::V8Host.Binding.HostMemberBinding.Property(name: "price", isStatic: false, getter: __V8Host_Get_price, setter: __V8Host_Set_price),
                 global::V8Host.Binding.HostMemberBinding.Property(name: "currency", isStatic: true, getter: __V8Host_Get_currency, setter: null),
                 global::V8Host.Binding.HostMemberBinding.Method(name: "restock", isStatic: false, length: 1, invoke: __V8Host_restock),
                 global::V8Host.Binding.HostMemberBinding.Method(name: "describe", isStatic: false, length: 1, invoke: __V8Host_describe),
@@ -35,8 +35,8 @@ namespace Shop
     readonly name: string;
     quantity: number;
     note: string | null;
-    price: number;
     static created: number;
+    price: number;
     static readonly currency: string;
     restock(amount: number): void;
     restock(amount: number, reason: string): void;
@@ -97,6 +97,18 @@ namespace Shop
             result.SetUndefined();
         }
 
+        // static created: number
+        private static void __V8Host_Get_created(object? instance, in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
+        {
+            result.Set(global::Shop.InventoryItem.Created);
+        }
+
+        private static void __V8Host_Set_created(object? instance, in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
+        {
+            global::Shop.InventoryItem.Created = args.GetInt32(0, "Item.created", "value");
+            result.SetUndefined();
+        }
+
         // price: number
         private static void __V8Host_Get_price(object? instance, in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
@@ -108,18 +120,6 @@ namespace Shop
         {
             var self = (global::Shop.InventoryItem)instance!;
             self.Price = args.GetDouble(0, "Item.price", "value");
-            result.SetUndefined();
-        }
-
-        // static created: number
-        private static void __V8Host_Get_created(object? instance, in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
-        {
-            result.Set(global::Shop.InventoryItem.Created);
-        }
-
-        private static void __V8Host_Set_created(object? instance, in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
-        {
-            global::Shop.InventoryItem.Created = args.GetInt32(0, "Item.created", "value");
             result.SetUndefined();
         }
 

@@ -142,18 +142,18 @@ public class DiagnosticTests
     // ---------------------------------------------------------------- V8H0003 unsupported parameter
 
     [Theory]
-    [InlineData("Span<byte>", "System.Span<byte>", "ReadOnlyMemory<byte>")]
-    [InlineData("ReadOnlySpan<char>", "System.ReadOnlySpan<char>", "byte[]")]
-    [InlineData("Queue<string>", "System.Collections.Generic.Queue<string>", "List<T>")]
-    [InlineData("System.IO.Stream", "System.IO.Stream", "byte[]")]
-    [InlineData("System.Text.StringBuilder", "System.Text.StringBuilder", "JsObject")]
-    [InlineData("IDisposable", "System.IDisposable", "JsObject")]
-    [InlineData("HashSet<IDisposable>", "System.Collections.Generic.HashSet<System.IDisposable>", "JsObject")]
-    [InlineData("Dictionary<int, System.IO.Stream>", "System.Collections.Generic.Dictionary<int, System.IO.Stream>", "byte[]")]
-    [InlineData("(int, IDisposable)", "(int, System.IDisposable)", "JsObject")]
-    [InlineData("int[,]", "int[*,*]", "T[][]")]
-    [InlineData("List<Abstract>", "System.Collections.Generic.List<Abstract>", "[HostClass]")]
-    [InlineData("Task<int>", "System.Threading.Tasks.Task<int>", "JsPromise")]
+    [InlineData("Span<byte>", "Span<byte>", "ReadOnlyMemory<byte>")]
+    [InlineData("ReadOnlySpan<char>", "ReadOnlySpan<char>", "byte[]")]
+    [InlineData("Queue<string>", "Queue<string>", "List<T>")]
+    [InlineData("System.IO.Stream", "Stream", "byte[]")]
+    [InlineData("System.Text.StringBuilder", "StringBuilder", "JsObject")]
+    [InlineData("IDisposable", "IDisposable", "JsObject")]
+    [InlineData("HashSet<IDisposable>", "HashSet<IDisposable>", "JsObject")]
+    [InlineData("Dictionary<int, System.IO.Stream>", "Dictionary<int, Stream>", "byte[]")]
+    [InlineData("(int, IDisposable)", "(int, IDisposable)", "JsObject")]
+    [InlineData("int[,]", "int[,]", "T[][]")]
+    [InlineData("List<Abstract>", "List<Abstract>", "[HostClass]")]
+    [InlineData("Task<int>", "Task<int>", "JsPromise")]
     public void V8H0003_unsupported_parameter_names_type_and_suggests_nearest(string type, string display, string suggestion)
     {
         var d = Single("V8H0003", $$"""

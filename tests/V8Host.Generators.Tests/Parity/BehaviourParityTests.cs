@@ -376,12 +376,12 @@ public class BehaviourParityTests(ParityContexts contexts) : IClassFixture<Parit
         { "Object.getOwnPropertyNames(ParityBag).join()", null },
     };
 
-    [Theory(Skip = "divergence: reflection orders properties before fields (Type.GetMembers order in ReflectionHostClass.Create); the generator keeps declaration order, so Object.keys/JSON.stringify differ for ParityBag")]
+    [Theory]
     [MemberData(nameof(MemberOrderDivergences))]
     public void Member_order_is_the_same_on_both_paths(string snippet, string? expected) =>
         Snippet_behaves_the_same_on_both_paths(snippet, expected);
 
-    [Theory(Skip = "divergence: AddHostFunction(name, delegate) reads params/optional from the delegate's Invoke, not the declared method (ReflectionDeclarations.AddMethod)")]
+    [Theory]
     [MemberData(nameof(DelegateParameterDivergences))]
     public void Delegate_rest_and_optional_parameters_behave_the_same(string snippet, string? expected) =>
         Snippet_behaves_the_same_on_both_paths(snippet, expected);

@@ -38,7 +38,7 @@ public class ProblemParityTests
         { "V8H0003", "public unsafe void Poke(int* address) { }" },
     };
 
-    [Theory(Skip = "divergence: type names in problem text differ: generator 'System.IO.Stream' / 'int[*,*]' / 'int*' (DeclarationParser: ITypeSymbol.ToDisplayString()), reflection 'Stream' / 'int[,]' / 'Int32*' (ClrTypeView.Display)")]
+    [Theory]
     [MemberData(nameof(TypeDisplayDivergences))]
     public void Class_problem_type_names_are_the_same_on_both_paths(string id, string members) =>
         Class_problem_text_is_the_same_on_both_paths(id, members);
@@ -70,7 +70,7 @@ public class ProblemParityTests
         }
     }
 
-    [Theory(Skip = "divergence: AddHostFunction(name, delegate) problem text names 'Functions.Invoke' (the delegate's Invoke) where the generator names 'Functions.Read' (ReflectionBinding.ForDelegate → ReflectionDeclarations.AddMethod(invoke, …) uses invoke.Name)")]
+    [Theory]
     [MemberData(nameof(FunctionCases))]
     public void Function_problem_text_is_the_same_on_both_paths(string id, string members)
     {
@@ -90,7 +90,7 @@ public class ProblemParityTests
     /// AsyncStateMachineAttribute on the delegate's Invoke, not on the declared method, so it binds what the
     /// generator rejects (V8H0009), and the method's exceptions escape to the thread pool.
     /// </summary>
-    [Fact(Skip = "divergence: AddHostFunction(name, delegate) accepts an async void method (ReflectionDeclarations.AddMethod checks Invoke, not delegate.Method, for AsyncStateMachineAttribute); the generator reports V8H0009")]
+    [Fact]
     public void Async_void_function_is_rejected_on_both_paths() =>
         Function_problem_text_is_the_same_on_both_paths("V8H0009", "[HostFunction] public static async void Fire() => await Task.Yield();");
 
