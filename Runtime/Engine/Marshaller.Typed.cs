@@ -23,7 +23,7 @@ internal sealed partial class Marshaller
     {
         if (_conversionDepth == 0)
             _conversionSpent = 0;
-        if (_conversionDepth >= MaxNesting)
+        if (_conversionDepth >= MaxNesting && value is ScriptObject)
             throw new ConversionException(JsErrorKind.RangeError, $"{what}: the value is nested more than {MaxNesting} levels deep (or refers back to itself).");
         _conversionDepth++;
         try
@@ -185,7 +185,7 @@ internal sealed partial class Marshaller
 
     private static decimal ToDecimal(object? value, string what, bool asString) => value switch
     {
-        string text when asString => decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed)
+        string text when asString => decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
             : throw new ConversionException(JsErrorKind.TypeError, $"{what} expects a decimal string; got {DescribeValue(value)}."),
         int i => i,

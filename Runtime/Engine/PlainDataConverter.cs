@@ -46,7 +46,7 @@ internal static class PlainDataConverter
         var asDeclared = type.Assembly.GetCustomAttribute<HostNamingAttribute>()?.Policy == HostNamingPolicy.AsDeclared;
         var nullability = new NullabilityInfoContext();
         var members = new List<Member>();
-        foreach (var info in type.GetMembers(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var info in InOrder(type))
         {
             var (memberType, isData, writable) = info switch
             {
@@ -72,6 +72,9 @@ internal static class PlainDataConverter
                 info.IsDefined(typeof(HostDecimalAsStringAttribute)),
                 info.IsDefined(typeof(RequiredMemberAttribute))));
         }
+
+        foreach (var clash in members.GroupBy(m => m.JsName, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            throw new ArgumentException($"{DisplayNameOf(type)}: members {string.Join(" and ", clash.Select(m => m.Name))} both have the JS name '{clash.Key}'; rename one with [HostName] or mark it [HostIgnore].");
 
         var names = members.Select(m => m.Name).ToArray();
         var constructors = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance);
@@ -124,6 +127,25 @@ internal static class PlainDataConverter
 
                 return instance;
             });
+    }
+
+    // A stable key order: base types' members first, then fields, then properties, each in
+    // metadata (declaration) order. GetMembers promises no order.
+    private static IEnumerable<MemberInfo> InOrder(Type type) =>
+        type.GetMembers(BindingFlags.Public | BindingFlags.Instance)
+            .Where(m => m is FieldInfo or PropertyInfo)
+            .GroupBy(m => m.Name)
+            .Select(hiding => hiding.OrderByDescending(m => Depth(m.DeclaringType!)).First()) // `new` hides the base member
+            .OrderBy(m => Depth(m.DeclaringType!))
+            .ThenBy(m => m is FieldInfo ? 0 : 1)
+            .ThenBy(m => m.MetadataToken);
+
+    private static int Depth(Type type)
+    {
+        var depth = 0;
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+            depth++;
+        return depth;
     }
 
     private static bool IsIgnored(MemberInfo member) => member.IsDefined(typeof(HostIgnoreAttribute));
