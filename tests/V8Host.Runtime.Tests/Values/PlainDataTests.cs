@@ -68,6 +68,14 @@ public sealed class DataOpaque
 
 public sealed record DataCatalog(Dictionary<string, DataLine> BySku, Dictionary<int, DataLine> ByNumber, DataLine[] All, HashSet<DataMoney> Prices);
 
+public sealed record DataEvent(Guid Id, DateOnly Day, TimeOnly At, TimeSpan Duration, long Sequence, Uri Link, (int, string) Tag, DataShade Shade, HashSet<string> Labels);
+
+public enum DataShade
+{
+    Light = 1,
+    Dark = 2,
+}
+
 // Registered with a hand-written binding, as the generator registers its converters.
 public sealed class DataTemperature
 {
@@ -341,6 +349,21 @@ public sealed class PlainDataTests : IDisposable
 
         var exception = Assert.Throws<InvalidCastException>(() => _context.Eval<DataOrder>("({ id: 'x' })"));
         Assert.Equal("DataOrder.lines: missing property 'lines'.", exception.Message);
+    }
+
+    [Fact]
+    public void NewValueRows_InsidePlainData_RoundTrip()
+    {
+        var original = new DataEvent(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), new DateOnly(2024, 2, 29), new TimeOnly(23, 59, 1, 250),
+            TimeSpan.FromMilliseconds(1500.25), (1L << 60) + 1, new Uri("https://example.com/x"), (7, "seven"), DataShade.Dark, new HashSet<string> { "a" });
+        _context.SetGlobal("ev", original);
+        Assert.True(_context.Eval<bool>(
+            "ev.id === '0f8fad5b-d9cb-469f-a165-70867728950e' && ev.day === '2024-02-29' && ev.at === '23:59:01.25' && ev.duration === 1500.25 " +
+            "&& ev.sequence === 2n ** 60n + 1n && ev.link === 'https://example.com/x' && ev.tag[1] === 'seven' && ev.shade === 2 && ev.labels.has('a')"));
+        var back = _context.Eval<DataEvent>("ev");
+        Assert.Equal((original.Id, original.Day, original.At, original.Duration, original.Sequence, original.Link, original.Tag, original.Shade),
+            (back.Id, back.Day, back.At, back.Duration, back.Sequence, back.Link, back.Tag, back.Shade));
+        Assert.Equal(original.Labels, back.Labels);
     }
 
     [Fact]

@@ -217,6 +217,20 @@ public sealed class ValueTypeTests : IDisposable
         Assert.True(_context.Eval<bool>("Map.prototype.set = () => { throw new Error('hijacked'); }; idMap().size === 2"));
     }
 
+    [Fact]
+    public void Maps_ObjectKeys_AreObjectWhenAllKeysAreStrings()
+    {
+        using var byName = Assert.IsType<JsObject>(_context.ToJs(new Dictionary<object, int> { ["a"] = 1 }));
+        using var mixed = Assert.IsType<JsObject>(_context.ToJs(new Dictionary<object, int> { ["a"] = 1, [2] = 2 }));
+        using var table = Assert.IsType<JsObject>(_context.ToJs(new System.Collections.Hashtable { [3] = "c" }));
+        _context.SetGlobal("byName", byName);
+        _context.SetGlobal("mixed", mixed);
+        _context.SetGlobal("table", table);
+        Assert.True(_context.Eval<bool>("!(byName instanceof Map) && byName.a === 1"));
+        Assert.True(_context.Eval<bool>("mixed instanceof Map && mixed.get('a') === 1 && mixed.get(2) === 2"));
+        Assert.True(_context.Eval<bool>("table instanceof Map && table.get(3) === 'c'"));
+    }
+
     // ---- Value tuples ---------------------------------------------------------------------------------
 
     [Fact]
