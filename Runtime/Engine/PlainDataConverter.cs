@@ -93,7 +93,7 @@ internal static class PlainDataConverter
         var create = Creator(type, constructor);
         var all = members.ToArray();
 
-        return new HostDataBinding(
+        var binding = new HostDataBinding(
             type,
             (value, writer) =>
             {
@@ -127,6 +127,8 @@ internal static class PlainDataConverter
 
                 return instance;
             });
+        binding.Fields = parameters.Select(p => p.Member.JsName).Concat(settable.Select(m => m.JsName)).ToArray();
+        return binding;
     }
 
     // A stable key order: base types' members first, then fields, then properties, each in
