@@ -33,10 +33,16 @@ public sealed class HostDataReader
         _binding = binding;
         _typeName = binding.DisplayName;
         _fields = binding.Fields;
-        if (_fields is not null)
-            _values = marshaller.TakePrefetched(source, _fields) ?? marshaller.ReadFields(source, _fields);
-        else
+        if (_fields is null)
+        {
             _requested = new List<string>();
+            return;
+        }
+
+        // Null when the glue refused the batch (long strings): each field is then read on its own.
+        _values = marshaller.TakePrefetched(source, _fields) ?? marshaller.ReadFields(source, _fields, _typeName);
+        if (_values is null)
+            _fields = null;
     }
 
     /// <summary>

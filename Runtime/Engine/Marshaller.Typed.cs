@@ -238,12 +238,12 @@ internal sealed partial class Marshaller
                 _context.ThrowIfTerminated(what);
             var size = Math.Min(ReadChunk, count - start);
             var chunk = fields is null
-                ? Receive(() => Readers.Elements.Invoke(false, value, start, size))
-                : Receive(() => Readers.Rows.Invoke(false, RowsArguments((ScriptObject)value, start, size, fields)));
+                ? Receive(() => Readers.Elements.Invoke(false, value, start, size), what)
+                : Receive(() => Readers.Rows.Invoke(false, RowsArguments((ScriptObject)value, start, size, fields)), what);
             for (var i = 0; i < size; i++)
             {
-                var item = chunk[i * stride];
-                if (fields is not null && item is ScriptObject source && chunk[i * stride + 1] is true)
+                var item = chunk is null ? _context.Bridge.Get((ScriptObject)value, start + i) : chunk[i * stride];
+                if (fields is not null && chunk is not null && item is ScriptObject source && chunk[i * stride + 1] is true)
                     _prefetched = (source, new ArraySegment<object?>(chunk, i * stride + 2, fields.Length));
                 try
                 {
@@ -374,22 +374,45 @@ internal sealed partial class Marshaller
     private (ScriptObject Fields, ScriptObject Elements, ScriptObject Rows)? _readers;
     private object?[]? _received;
 
+    private bool _receivedTooMuch;
+
+    // Each string becomes a .NET copy as it is received: once the strings of a batch would exceed
+    // what is left of MaxConversionBytes, the rest are not copied and the read fails (the
+    // conversion itself charges the strings it keeps, as for values read one at a time).
     private (ScriptObject Fields, ScriptObject Elements, ScriptObject Rows) Readers => _readers ??= _context.Bridge.Readers(new V8FastHostFunction("receive", (bool _, in V8FastArgs args, in V8FastResult _) =>
     {
         var values = new object?[args.Count];
+        var left = _context.Options.MaxConversionBytes - _conversionSpent;
         for (var i = 0; i < values.Length; i++)
+        {
             values[i] = args.IsUndefined(i) ? Undefined.Value : args.Get<object>(i);
+            if (values[i] is string text && (left -= 2L * text.Length) < 0)
+            {
+                _receivedTooMuch = true;
+                break;
+            }
+        }
+
         _received = values;
     }));
 
     // The glue calls the receiver last, after any getter (script code, which may convert values
-    // itself) has run, so a nested batch never overwrites this one.
-    private object?[] Receive(Action read)
+    // itself) has run, so a nested batch never overwrites this one. Null: the glue refused the
+    // batch (it holds long strings); the caller reads it one value at a time.
+    private object?[]? Receive(Func<object> read, string what)
     {
         _received = null;
-        read();
+        _receivedTooMuch = false;
+        if (read() is not true)
+            return null;
         var values = _received ?? throw new InvalidOperationException("The data glue did not hand back the values it read.");
         _received = null;
+        if (_receivedTooMuch)
+        {
+            _receivedTooMuch = false;
+            Charge(_context.Options.MaxConversionBytes + 1, what);
+        }
+
         return values;
     }
 
@@ -414,8 +437,10 @@ internal sealed partial class Marshaller
         {
             if (start > 0)
                 _context.ThrowIfTerminated(what);
-            var chunk = Receive(() => Readers.Elements.Invoke(false, array, start, Math.Min(ReadChunk, length - start)));
-            chunk.CopyTo(values, start);
+            var size = Math.Min(ReadChunk, length - start);
+            var chunk = Receive(() => Readers.Elements.Invoke(false, array, start, size), what);
+            for (var i = 0; i < size; i++)
+                values[start + i] = chunk is null ? _context.Bridge.Get(array, start + i) : chunk[i];
         }
 
         return values;
@@ -440,14 +465,14 @@ internal sealed partial class Marshaller
         return prefetched.Values.ToArray();
     }
 
-    /// <summary>The values of <paramref name="names"/> on <paramref name="source"/>, read in one engine call (<see cref="Binding.HostDataReader"/>).</summary>
-    internal object?[] ReadFields(ScriptObject source, string[] names) => Receive(() =>
+    /// <summary>The values of <paramref name="names"/> on <paramref name="source"/>, read in one engine call (null: read them one at a time) (<see cref="Binding.HostDataReader"/>).</summary>
+    internal object?[]? ReadFields(ScriptObject source, string[] names, string what) => Receive(() =>
     {
         var args = new object[names.Length + 1];
         args[0] = source;
         names.CopyTo(args, 1);
-        Readers.Fields.Invoke(false, args);
-    });
+        return Readers.Fields.Invoke(false, args);
+    }, what);
 
     /// <summary>One property of a plain-data source object, read on its own (not prefetched).</summary>
     internal object? ReadProperty(ScriptObject source, string name) => _context.Bridge.Get(source, name);

@@ -22,6 +22,8 @@
         defineData,
     } = primordials;
 
+    const MAX_BATCH_CHARS = 1 << 20;
+
     // The intrinsic Object.prototype: an object literal's prototype, whatever globals say.
     const ObjectPrototype = ObjectGetPrototypeOf({});
 
@@ -89,13 +91,26 @@
         // included, as plain [[Get]]) and `elements` a range of an array; each hands all values to
         // .NET in one fast call, instead of one engine call per value.
         readers(receive) {
+            // Strings are copied into .NET as a batch is handed over, before MaxConversionBytes can
+            // be checked: a batch with long strings is refused (false) and .NET reads it one value
+            // at a time instead.
+            function hand(values) {
+                let chars = 0;
+                for (let i = 0; i < values.length; i++) {
+                    const value = values[i];
+                    if (typeof value === 'string' && (chars += value.length) > MAX_BATCH_CHARS) return false;
+                }
+                ReflectApply(receive, undefined, values);
+                return true;
+            }
+
             return {
                 __proto__: null,
                 fields: function fields(source, ...names) {
                     const values = [];
                     for (let i = 0; i < names.length; i++)
                         defineData(values, i, ReflectGet(source, names[i]));
-                    ReflectApply(receive, undefined, values);
+                    return hand(values);
                 },
                 // Per element: the element, whether its fields follow (only for objects whose
                 // prototype is Object.prototype or null: no class getters or host objects run
@@ -115,13 +130,13 @@
                         for (let j = 0; j < names.length; j++)
                             defineData(values, k++, plain ? ReflectGet(item, names[j]) : undefined);
                     }
-                    ReflectApply(receive, undefined, values);
+                    return hand(values);
                 },
                 elements: function elements(array, start, count) {
                     const values = [];
                     for (let i = 0; i < count; i++)
                         defineData(values, i, ReflectGet(array, start + i));
-                    ReflectApply(receive, undefined, values);
+                    return hand(values);
                 },
             };
         },

@@ -377,6 +377,17 @@ public sealed class PlainDataTests : IDisposable
         Assert.Equal(original.Lines, back.Lines);
     }
 
+    // Batches holding long strings are read one value at a time (so the budget is checked before each copy).
+    [Fact]
+    public void LongStrings_InBatches_StillConvert()
+    {
+        var lines = _context.Eval<List<DataLine>>("const big = 'x'.repeat(1 << 20); [{ sku: big, quantity: 1, price: 1 }, { sku: big + 'y', quantity: 2, price: 1 }]");
+        Assert.Equal((1 << 20, (1 << 20) + 1, 2), (lines[0].Sku.Length, lines[1].Sku.Length, lines[1].Quantity));
+        Assert.Equal(1 << 20, _context.Eval<DataLine>("({ sku: big, quantity: 1, price: 1 })").Sku.Length);
+        Assert.Equal(2, _context.Eval<HashSet<string>>("new Set([big, big + 'z'])").Count);
+        Assert.Equal((1 << 20) + 1, _context.Eval<string[]>("[big + 'q']")[0].Length);
+    }
+
     [Fact]
     public void ConversionBudget_CountsPlainData()
     {
