@@ -183,6 +183,16 @@ public sealed class PlainDataTests : IDisposable
         Assert.True(_context.Eval<bool>("let seen = false; Object.defineProperty(Object.prototype, 'sku', { set() { seen = true; }, configurable: true }); const o = order(); delete Object.prototype.sku; !seen && o.lines[0].sku === 'apple'"));
 
     [Fact]
+    public void ScriptTamperingWithArraysAndGetters_DoesNotChangeCopies()
+    {
+        Assert.True(_context.Eval<bool>(
+            "let hits = 0; Object.defineProperty(Array.prototype, '0', { set() { hits++; }, get() { return 'fake'; }, configurable: true }); " +
+            "Array.prototype.push = () => { hits++; }; Object.defineProperty = () => { hits++; }; " +
+            "const t = order(); delete Array.prototype[0]; hits === 0 && t.lines[0].sku === 'apple' && t.lines.length === 2"));
+        Assert.Equal(3, _context.Eval<int>("lines([{ sku: 'a', quantity: 3, price: 1 }])"));
+    }
+
+    [Fact]
     public void Struct_ToJs_FieldsAndProperties() =>
         Assert.Equal("{\"x\":1,\"y\":2,\"z\":3}", _context.Eval<string>("JSON.stringify(point())"));
 
