@@ -56,6 +56,12 @@ public sealed class HostDataBinding
 
     internal HostDataRead? Read { get; }
 
+    /// <summary>
+    /// The JS names a read asks for, read from the source object in one engine call: the reflection
+    /// converter declares them; a registered binding's are learnt from its first read.
+    /// </summary>
+    internal string[]? Fields { get; set; }
+
     /// <summary>How error messages name the type ("Order").</summary>
     internal string DisplayName { get; }
 

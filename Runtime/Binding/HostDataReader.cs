@@ -17,13 +17,42 @@ public sealed class HostDataReader
 {
     private readonly Marshaller _marshaller;
     private readonly ScriptObject _source;
+    private readonly HostDataBinding _binding;
     private readonly string _typeName;
 
-    internal HostDataReader(Marshaller marshaller, ScriptObject source, string typeName)
+    // The binding's fields, read in one engine call before the first Get; a name outside them
+    // (a converter that reads different members per value) is read on its own.
+    private readonly string[]? _fields;
+    private readonly object?[]? _values;
+    private List<string>? _requested;
+
+    internal HostDataReader(Marshaller marshaller, ScriptObject source, HostDataBinding binding)
     {
         _marshaller = marshaller;
         _source = source;
-        _typeName = typeName;
+        _binding = binding;
+        _typeName = binding.DisplayName;
+        _fields = binding.Fields;
+        if (_fields is null)
+        {
+            _requested = new List<string>();
+            return;
+        }
+
+        // Null when the glue refused the batch (long strings): each field is then read on its own.
+        _values = marshaller.TakePrefetched(source, _fields) ?? marshaller.ReadFields(source, _fields, _typeName);
+        if (_values is null)
+            _fields = null;
+    }
+
+    /// <summary>
+    /// After a converter ran: a binding without declared fields learns them from the names its
+    /// first read asked for (generated converters read the same names every time).
+    /// </summary>
+    internal void Complete()
+    {
+        if (_requested is { Count: > 0 })
+            _binding.Fields ??= _requested.ToArray();
     }
 
     /// <summary>
@@ -68,5 +97,18 @@ public sealed class HostDataReader
 
     /// <summary>The reflection converter's entry, with the member's own options.</summary>
     internal bool TryRead(string name, Type type, bool allowNull, bool nullElements, bool decimalAsString, out object? value) =>
-        _marshaller.ReadMember(_source, _typeName, name, type, allowNull, nullElements, decimalAsString, out value);
+        _marshaller.ConvertMember(Raw(name), _typeName, name, type, allowNull, nullElements, decimalAsString, out value);
+
+    private object? Raw(string name)
+    {
+        if (_fields is not null)
+        {
+            var index = Array.IndexOf(_fields, name);
+            if (index >= 0)
+                return _values![index];
+        }
+
+        _requested?.Add(name);
+        return _marshaller.ReadProperty(_source, name);
+    }
 }

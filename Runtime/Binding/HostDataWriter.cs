@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Microsoft.ClearScript;
 using V8Host.Engine;
 
 namespace V8Host.Binding;
@@ -13,17 +12,21 @@ namespace V8Host.Binding;
 public sealed class HostDataWriter
 {
     private readonly Marshaller _marshaller;
-    private readonly ScriptObject _target;
     private readonly string _typeName;
     private readonly EngineCopies _copies;
 
-    internal HostDataWriter(Marshaller marshaller, ScriptObject target, string typeName, EngineCopies copies)
+    // Converted [name, value, …]: the JS object is created from them in one engine call.
+    private readonly List<object?> _entries = new();
+
+    internal HostDataWriter(Marshaller marshaller, string typeName, EngineCopies copies)
     {
         _marshaller = marshaller;
-        _target = target;
         _typeName = typeName;
         _copies = copies;
     }
+
+    /// <summary>The converted entries written so far, as [name0, value0, name1, value1, …].</summary>
+    internal object?[] Entries => _entries.ToArray();
 
     /// <summary>
     /// Defines the own data property <paramref name="name"/> (the member's JS name) with
@@ -40,6 +43,9 @@ public sealed class HostDataWriter
     }
 
     /// <summary>The reflection converter's entry: <paramref name="decimalAsString"/> is <c>[HostDecimalAsString]</c> on the member.</summary>
-    internal void SetValue(string name, object? value, bool decimalAsString) =>
-        _marshaller.WriteMember(_target, _typeName, name, value, decimalAsString, _copies);
+    internal void SetValue(string name, object? value, bool decimalAsString)
+    {
+        _entries.Add(name);
+        _entries.Add(_marshaller.ToEngineMember(_typeName, name, value, decimalAsString, _copies));
+    }
 }

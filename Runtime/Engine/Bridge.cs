@@ -50,6 +50,10 @@ internal sealed class Bridge
     private readonly ScriptObject _setAdd;
     private readonly ScriptObject _mapEntries;
     private readonly ScriptObject _setValues;
+    private readonly ScriptObject _objectFrom;
+    private readonly ScriptObject _appendAll;
+    private readonly ScriptObject _appendRows;
+    private readonly ScriptObject _readers;
     private readonly (ScriptObject Bootstrap, ScriptObject Limits) _disconnect;
 
     public Bridge(V8ScriptEngine engine, V8FastHostFunction arrayBufferBytesAvailable, V8FastHostFunction finalizationPending)
@@ -102,6 +106,10 @@ internal sealed class Bridge
         _setAdd = Pick(data, "setAdd");
         _mapEntries = Pick(data, "mapEntries");
         _setValues = Pick(data, "setValues");
+        _objectFrom = Pick(data, "objectFrom");
+        _appendAll = Pick(data, "appendAll");
+        _appendRows = Pick(data, "appendRows");
+        _readers = Pick(data, "readers");
 
         var live = Load("LiveCollections");
         LiveCollections = new LiveCollectionGlue(
@@ -219,6 +227,42 @@ internal sealed class Bridge
         if (bytes.Length > 0)
             ((Microsoft.ClearScript.JavaScript.ITypedArray<byte>)array).WriteBytes(bytes.ToArray(), 0, (ulong)bytes.Length, 0);
         return array;
+    }
+
+    /// <summary>A new plain object with own data properties from [key0, value0, key1, value1, …] (engine values), in one call.</summary>
+    public ScriptObject ObjectFrom(object?[] entries) => (ScriptObject)_objectFrom.Invoke(false, entries);
+
+    /// <summary>Appends the first <paramref name="count"/> of <paramref name="items"/> (engine values) to an array the glue created, in one call.</summary>
+    public void AppendAll(ScriptObject array, object?[] items, int count)
+    {
+        var args = new object?[count + 1];
+        args[0] = array;
+        Array.Copy(items, 0, args, 1, count);
+        _appendAll.Invoke(false, args);
+    }
+
+    /// <summary>
+    /// Batched readers bound to <paramref name="receive"/>: <c>Fields(source, name…)</c> reads the named
+    /// properties, <c>Elements(array, start, count)</c> a range of elements, <c>Rows(array, start, count, name…)</c>
+    /// a range of elements each followed by a prefetched flag and its named properties; each passes the values,
+    /// in order, to one call of <paramref name="receive"/>.
+    /// </summary>
+    public (ScriptObject Fields, ScriptObject Elements, ScriptObject Rows) Readers(V8FastHostFunction receive)
+    {
+        var readers = (ScriptObject)_readers.Invoke(false, receive);
+        return (Pick(readers, "fields"), Pick(readers, "elements"), Pick(readers, "rows"));
+    }
+
+    /// <summary>
+    /// Appends to an array the glue created, from a tape of rows (engine values): <c>-1, value</c>
+    /// appends a value; <c>n, key1, value1 … keyN, valueN</c> appends a new plain object.
+    /// </summary>
+    public void AppendRows(ScriptObject array, List<object?> tape)
+    {
+        var args = new object?[tape.Count + 1];
+        args[0] = array;
+        tape.CopyTo(args, 1);
+        _appendRows.Invoke(false, args);
     }
 
     public ScriptObject NewMap() => (ScriptObject)_newMap.Invoke(false);

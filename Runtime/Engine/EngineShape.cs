@@ -25,24 +25,24 @@ internal static class EngineShape
         Map,
         ReadOnlyMap,
         Set,
+
+        /// <summary>Keys typed as object (or untyped, as in Hashtable): decided per value by <see cref="Of"/>.</summary>
+        AnyKeyDictionary,
     }
 
     /// <summary>The shape of <paramref name="value"/>. A dictionary typed with object keys is a plain object when every key is a string, else a Map.</summary>
     public static Kind Of(object value)
     {
         var kind = s_kinds.GetOrAdd(value.GetType(), Classify);
-        if (kind == Kind.Map && value is IDictionary dictionary && CollectionShape.DictionaryKeyTypeOf(value.GetType()) is var key && (key is null || key == typeof(object)))
+        if (kind != Kind.AnyKeyDictionary)
+            return kind;
+        foreach (var candidate in ((IDictionary)value).Keys)
         {
-            foreach (var candidate in dictionary.Keys)
-            {
-                if (candidate is not string)
-                    return Kind.Map;
-            }
-
-            return Kind.StringDictionary;
+            if (candidate is not string)
+                return Kind.Map;
         }
 
-        return kind;
+        return Kind.StringDictionary;
     }
 
     /// <summary>The key/value pairs of a read-only dictionary that is not an <see cref="IDictionary"/>.</summary>
@@ -60,7 +60,12 @@ internal static class EngineShape
         if (CollectionShape.IsValueTuple(type) && typeof(ITuple).IsAssignableFrom(type))
             return Kind.Tuple;
         if (typeof(IDictionary).IsAssignableFrom(type))
-            return CollectionShape.DictionaryKeyTypeOf(type) == typeof(string) ? Kind.StringDictionary : Kind.Map;
+        {
+            var keyType = CollectionShape.DictionaryKeyTypeOf(type);
+            return keyType == typeof(string) ? Kind.StringDictionary
+                : keyType is null || keyType == typeof(object) ? Kind.AnyKeyDictionary
+                : Kind.Map;
+        }
         if (CollectionShape.DictionaryKeyTypeOf(type) is { } key)
             return key == typeof(string) ? Kind.ReadOnlyStringDictionary : Kind.ReadOnlyMap;
         if (CollectionShape.IsSet(type))

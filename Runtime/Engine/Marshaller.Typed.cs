@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.JavaScript;
+using Microsoft.ClearScript.V8.FastProxy;
 
 namespace V8Host.Engine;
 
@@ -23,7 +24,7 @@ internal sealed partial class Marshaller
     {
         if (_conversionDepth == 0)
             _conversionSpent = 0;
-        if (_conversionDepth >= MaxNesting)
+        if (_conversionDepth >= MaxNesting && value is ScriptObject)
             throw new ConversionException(JsErrorKind.RangeError, $"{what}: the value is nested more than {MaxNesting} levels deep (or refers back to itself).");
         _conversionDepth++;
         try
@@ -185,7 +186,7 @@ internal sealed partial class Marshaller
 
     private static decimal ToDecimal(object? value, string what, bool asString) => value switch
     {
-        string text when asString => decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed)
+        string text when asString => decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
             : throw new ConversionException(JsErrorKind.TypeError, $"{what} expects a decimal string; got {DescribeValue(value)}."),
         int i => i,
@@ -228,12 +229,31 @@ internal sealed partial class Marshaller
             throw new ScriptResourceException($"{what}: an Array of length {length} is longer than a .NET array can be.");
         var count = (int)length;
         var array = Array.CreateInstance(elementType, count);
-        for (var i = 0; i < count; i++)
+        var fields = PlainDataFields(elementType);
+        var stride = fields is null ? 1 : fields.Length + 2;
+        for (var start = 0; start < count; start += ReadChunk)
         {
-            // Each element is a crossing into V8, where the call's timeout cannot reach.
-            if ((i & 255) == 255)
+            // Each chunk is a crossing into V8, where the call's timeout cannot reach.
+            if (start > 0)
                 _context.ThrowIfTerminated(what);
-            array.SetValue(ToClr(items[i], elementType, $"{what}[{i}]", allowNullElements, allowNullElements), i);
+            var size = Math.Min(ReadChunk, count - start);
+            var chunk = fields is null
+                ? Receive(() => Readers.Elements.Invoke(false, value, start, size), what)
+                : Receive(() => Readers.Rows.Invoke(false, RowsArguments((ScriptObject)value, start, size, fields)), what);
+            for (var i = 0; i < size; i++)
+            {
+                var item = chunk is null ? _context.Bridge.Get((ScriptObject)value, start + i) : chunk[i * stride];
+                if (fields is not null && chunk is not null && item is ScriptObject source && chunk[i * stride + 1] is true)
+                    _prefetched = (source, new ArraySegment<object?>(chunk, i * stride + 2, fields.Length));
+                try
+                {
+                    array.SetValue(ToClr(item, elementType, $"{what}[{start + i}]", allowNullElements, allowNullElements), start + i);
+                }
+                finally
+                {
+                    _prefetched = null;
+                }
+            }
         }
         if (type.IsArray || type.IsAssignableFrom(array.GetType()))
             return array;
@@ -270,14 +290,12 @@ internal sealed partial class Marshaller
     /// <summary>A dictionary from a Map's flat [key, value, …] entries (DataGlue.js mapEntries).</summary>
     private object ToMap(ScriptObject entries, Type keyType, Type valueType, string what, bool allowNullElements)
     {
-        var items = (IList<object>)entries;
         var length = (int)(AsDouble(_context.Bridge.Get(entries, "length")) ?? 0);
         Charge(length * ElementCost, what);
+        var items = ReadElements(entries, length, what);
         var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(keyType, valueType))!;
         for (var i = 0; i + 1 < length; i += 2)
         {
-            if ((i & 255) == 254)
-                _context.ThrowIfTerminated(what);
             var key = ToClr(items[i], keyType, $"{what} key", allowNull: false, allowNullElements);
             var keyText = Convert.ToString(key, CultureInfo.InvariantCulture);
             var item = ToClr(items[i + 1], valueType, $"{what}[{keyText}]", allowNullElements, allowNullElements);
@@ -293,15 +311,13 @@ internal sealed partial class Marshaller
         var values = value is ScriptObject ? _context.Bridge.SetValues(value) : null;
         if (values is null)
             throw Mismatch(value, type, what, "a Set");
-        var items = (IList<object>)values;
         var length = (int)(AsDouble(_context.Bridge.Get(values, "length")) ?? 0);
         Charge(length * ElementCost, what);
+        var items = ReadElements(values, length, what);
         var set = Activator.CreateInstance(typeof(HashSet<>).MakeGenericType(elementType))!;
         var add = SetAdder(set.GetType());
         for (var i = 0; i < length; i++)
         {
-            if ((i & 255) == 255)
-                _context.ThrowIfTerminated(what);
             var item = ToClr(items[i], elementType, $"{what}[{i}]", allowNullElements, allowNullElements);
             if (!add(set, item))
                 throw new ConversionException(JsErrorKind.TypeError, $"{what}: two Set elements convert to the same {elementType.Name} ({Convert.ToString(item, CultureInfo.InvariantCulture)}).");
@@ -345,19 +361,129 @@ internal sealed partial class Marshaller
         if (value is not ScriptObject source || value is IJavaScriptObject { Kind: not JavaScriptObjectKind.Unknown })
             throw Mismatch(value, type, what);
         Charge(ElementCost, what);
-        var read = binding.Read ?? PlainDataConverter.Reflected(type)!.Read!;
-        var result = read(new Binding.HostDataReader(this, source, binding.DisplayName));
+        // Generated converters leave reading to the run-time one when C# cannot express it (init-only members of a class).
+        var reading = binding.Read is null ? PlainDataConverter.Reflected(type)! : binding;
+        var reader = new Binding.HostDataReader(this, source, reading);
+        var result = reading.Read!(reader);
+        reader.Complete();
         return type.IsInstanceOfType(result)
             ? result
             : throw new InvalidOperationException($"The plain-data converter of {binding.DisplayName} returned {result?.GetType().Name ?? "null"} instead of a {type.Name}.");
     }
 
-    /// <summary>Reads and converts one member of a plain-data object (<see cref="Binding.HostDataReader"/>); false when it is absent or undefined.</summary>
-    internal bool ReadMember(ScriptObject source, string typeName, string name, Type type, bool allowNull, bool allowNullElements, bool decimalAsString, out object? value)
+    // Elements and fields are read from V8 in batches handed back through one fast host call.
+    private const int ReadChunk = 256;
+    private (ScriptObject Fields, ScriptObject Elements, ScriptObject Rows)? _readers;
+    private object?[]? _received;
+
+    private bool _receivedTooMuch;
+
+    // Each string becomes a .NET copy as it is received: once the strings of a batch would exceed
+    // what is left of MaxConversionBytes, the rest are not copied and the read fails (the
+    // conversion itself charges the strings it keeps, as for values read one at a time).
+    private (ScriptObject Fields, ScriptObject Elements, ScriptObject Rows) Readers => _readers ??= _context.Bridge.Readers(new V8FastHostFunction("receive", (bool _, in V8FastArgs args, in V8FastResult _) =>
+    {
+        var values = new object?[args.Count];
+        var left = _context.Options.MaxConversionBytes - _conversionSpent;
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = args.IsUndefined(i) ? Undefined.Value : args.Get<object>(i);
+            if (values[i] is string text && (left -= 2L * text.Length) < 0)
+            {
+                _receivedTooMuch = true;
+                break;
+            }
+        }
+
+        _received = values;
+    }));
+
+    // The glue calls the receiver last, after any getter (script code, which may convert values
+    // itself) has run, so a nested batch never overwrites this one. Null: the glue refused the
+    // batch (it holds long strings); the caller reads it one value at a time.
+    private object?[]? Receive(Func<object> read, string what)
+    {
+        _received = null;
+        _receivedTooMuch = false;
+        if (read() is not true)
+            return null;
+        var values = _received ?? throw new InvalidOperationException("The data glue did not hand back the values it read.");
+        _received = null;
+        if (_receivedTooMuch)
+        {
+            _receivedTooMuch = false;
+            Charge(_context.Options.MaxConversionBytes + 1, what);
+        }
+
+        return values;
+    }
+
+    // Fields of the element ToList is converting, read with its chunk; ReadPlainData takes them
+    // when it reads that very object.
+    private (ScriptObject Source, ArraySegment<object?> Values)? _prefetched;
+
+    /// <summary>The fields a plain-data element type reads (so a list of it is read in chunks of rows), or null.</summary>
+    private string[]? PlainDataFields(Type elementType)
+    {
+        var type = Nullable.GetUnderlyingType(elementType) ?? elementType;
+        if (type == typeof(object) || type == typeof(string) || type.IsPrimitive || typeof(JsHandle).IsAssignableFrom(type) || _context.HostClasses.IsDefined(type))
+            return null;
+        return PlainDataConverter.For(type)?.Fields;
+    }
+
+    /// <summary>All elements of an array the glue built (Map entries, Set values), read in chunks.</summary>
+    private object?[] ReadElements(ScriptObject array, int length, string what)
+    {
+        var values = new object?[length];
+        for (var start = 0; start < length; start += ReadChunk)
+        {
+            if (start > 0)
+                _context.ThrowIfTerminated(what);
+            var size = Math.Min(ReadChunk, length - start);
+            var chunk = Receive(() => Readers.Elements.Invoke(false, array, start, size), what);
+            for (var i = 0; i < size; i++)
+                values[start + i] = chunk is null ? _context.Bridge.Get(array, start + i) : chunk[i];
+        }
+
+        return values;
+    }
+
+    private static object[] RowsArguments(ScriptObject array, int start, int count, string[] fields)
+    {
+        var args = new object[fields.Length + 3];
+        args[0] = array;
+        args[1] = start;
+        args[2] = count;
+        fields.CopyTo(args, 3);
+        return args;
+    }
+
+    /// <summary>The prefetched fields of <paramref name="source"/>, if ToList read them with its chunk.</summary>
+    internal object?[]? TakePrefetched(ScriptObject source, string[] fields)
+    {
+        if (_prefetched is not { } prefetched || !ReferenceEquals(prefetched.Source, source) || prefetched.Values.Count != fields.Length)
+            return null;
+        _prefetched = null;
+        return prefetched.Values.ToArray();
+    }
+
+    /// <summary>The values of <paramref name="names"/> on <paramref name="source"/>, read in one engine call (null: read them one at a time) (<see cref="Binding.HostDataReader"/>).</summary>
+    internal object?[]? ReadFields(ScriptObject source, string[] names, string what) => Receive(() =>
+    {
+        var args = new object[names.Length + 1];
+        args[0] = source;
+        names.CopyTo(args, 1);
+        return Readers.Fields.Invoke(false, args);
+    }, what);
+
+    /// <summary>One property of a plain-data source object, read on its own (not prefetched).</summary>
+    internal object? ReadProperty(ScriptObject source, string name) => _context.Bridge.Get(source, name);
+
+    /// <summary>Converts one member of a plain-data object (<see cref="Binding.HostDataReader"/>); false when it is absent or undefined.</summary>
+    internal bool ConvertMember(object? raw, string typeName, string name, Type type, bool allowNull, bool allowNullElements, bool decimalAsString, out object? value)
     {
         var what = $"{typeName}.{name}";
         Charge(ElementCost + 2L * name.Length, what);
-        var raw = _context.Bridge.Get(source, name);
         if (raw is Undefined)
         {
             value = null;

@@ -12,6 +12,9 @@ namespace V8Host.Engine;
 /// </summary>
 internal sealed partial class Marshaller
 {
+    // Array elements cross in chunks: one engine call per chunk instead of one per element.
+    private const int AppendChunk = 256;
+
     private readonly Context _context;
 
     public Marshaller(Context context) => _context = context;
@@ -119,12 +122,18 @@ internal sealed partial class Marshaller
             return hostObject;
 
         copies ??= new EngineCopies();
+        return Nested(copies, what, () => ToEngineObject(value, what, copies));
+    }
+
+    // One level deeper into the .NET graph: bounded, so a deep graph is an error, not a stack overflow.
+    private static T Nested<T>(EngineCopies copies, string? what, Func<T> convert)
+    {
         if (copies.Depth >= EngineCopies.MaxDepth)
             throw new ArgumentException($"{what ?? "The value"}: the value is nested more than {EngineCopies.MaxDepth} levels deep; it cannot be copied to JavaScript.");
         copies.Depth++;
         try
         {
-            return ToEngineObject(value, what, copies);
+            return convert();
         }
         finally
         {
@@ -136,7 +145,7 @@ internal sealed partial class Marshaller
     {
         var shape = EngineShape.Of(value);
         if (shape == EngineShape.Kind.PlainData)
-            return WritePlainData(value, what, copies);
+            return _context.Bridge.ObjectFrom(WriteEntries(value, what, copies));
         if (shape == EngineShape.Kind.Tuple)
         {
             // A tuple is a value: each occurrence is its own array.
@@ -193,9 +202,35 @@ internal sealed partial class Marshaller
         {
             var target = _context.Bridge.NewArray();
             copies.Collections[value] = target;
+            var tape = new List<object?>();
+            var rows = 0;
             var index = 0;
             foreach (var item in sequence)
-                _context.Bridge.Append(target, ToEngine(item, what is null ? null : $"{what}[{index++}]", false, copies));
+            {
+                var itemWhat = what is null ? null : $"{what}[{index}]";
+                index++;
+                if (item is not null && EngineShape.Of(item) == EngineShape.Kind.PlainData && !_context.HostClasses.TryGetJsObject(item, out _))
+                {
+                    var members = Nested(copies, itemWhat, () => WriteEntries(item, itemWhat, copies));
+                    tape.Add(members.Length / 2);
+                    tape.AddRange(members);
+                }
+                else
+                {
+                    tape.Add(-1);
+                    tape.Add(ToEngine(item, itemWhat, false, copies));
+                }
+
+                if (++rows == AppendChunk || tape.Count >= 8 * AppendChunk)
+                {
+                    _context.Bridge.AppendRows(target, tape);
+                    tape.Clear();
+                    rows = 0;
+                }
+            }
+
+            if (tape.Count > 0)
+                _context.Bridge.AppendRows(target, tape);
             return target;
         }
 
@@ -204,8 +239,11 @@ internal sealed partial class Marshaller
             "dictionaries, sets, byte arrays, delegates, JS handles, plain data (records, POCOs, structs), or an instance of a [HostClass] type.");
     }
 
-    /// <summary>Plain data: a new plain JS object whose own data properties its converter defines.</summary>
-    private ScriptObject WritePlainData(object value, string? what, EngineCopies copies)
+    /// <summary>
+    /// Plain data as [name0, value0, …] engine values, from which the glue creates a new plain JS
+    /// object whose own data properties they are. A value met again while it is being written is a cycle.
+    /// </summary>
+    private object?[] WriteEntries(object value, string? what, EngineCopies copies)
     {
         var binding = PlainDataConverter.For(value.GetType())!;
         if (!copies.Writing.Add(value))
@@ -217,9 +255,9 @@ internal sealed partial class Marshaller
 
         try
         {
-            var target = _context.Bridge.NewObject();
-            binding.Write(value, new Binding.HostDataWriter(this, target, binding.DisplayName, copies));
-            return target;
+            var writer = new Binding.HostDataWriter(this, binding.DisplayName, copies);
+            binding.Write(value, writer);
+            return writer.Entries;
         }
         finally
         {
@@ -227,13 +265,9 @@ internal sealed partial class Marshaller
         }
     }
 
-    /// <summary>Defines one member of a plain-data object (<see cref="Binding.HostDataWriter"/>).</summary>
-    internal void WriteMember(ScriptObject target, string typeName, string name, object? value, bool decimalAsString, EngineCopies copies)
-    {
-        var what = $"{typeName}.{name}";
-        if (!_context.Bridge.DefineValue(target, name, ToEngine(value, what, decimalAsString, copies)))
-            throw new ArgumentException($"{what}: the property could not be defined.");
-    }
+    /// <summary>One member of a plain-data object as an engine value (<see cref="Binding.HostDataWriter"/>); errors name it "Type.name".</summary>
+    internal object? ToEngineMember(string typeName, string name, object? value, bool decimalAsString, EngineCopies copies) =>
+        ToEngine(value, $"{typeName}.{name}", decimalAsString, copies);
 
     private static bool TryGetStringDictionary(object value, EngineShape.Kind shape, out IEnumerable<(string Key, object? Value)> entries)
     {

@@ -48,7 +48,7 @@ internal static class PlainDataConverter
         var asDeclared = type.Assembly.GetCustomAttribute<HostNamingAttribute>()?.Policy == HostNamingPolicy.AsDeclared;
         var nullability = new NullabilityInfoContext();
         var members = new List<Member>();
-        foreach (var info in type.GetMembers(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var info in InOrder(type))
         {
             var (memberType, isData, writable) = info switch
             {
@@ -75,6 +75,9 @@ internal static class PlainDataConverter
                 info.IsDefined(typeof(RequiredMemberAttribute))));
         }
 
+        foreach (var clash in members.GroupBy(m => m.JsName, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            throw new ArgumentException($"{DisplayNameOf(type)}: members {string.Join(" and ", clash.Select(m => m.Name))} both have the JS name '{clash.Key}'; rename one with [HostName] or mark it [HostIgnore].");
+
         var names = members.Select(m => m.Name).ToArray();
         var constructors = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance);
         var chosen = PlainData.SelectConstructor(constructors.Select(c => (IReadOnlyList<string>)c.GetParameters().Select(p => p.Name ?? "").ToArray()).ToArray(), names);
@@ -92,7 +95,7 @@ internal static class PlainDataConverter
         var create = Creator(type, constructor);
         var all = members.ToArray();
 
-        return new HostDataBinding(
+        var binding = new HostDataBinding(
             type,
             (value, writer) =>
             {
@@ -126,6 +129,27 @@ internal static class PlainDataConverter
 
                 return instance;
             });
+        binding.Fields = parameters.Select(p => p.Member.JsName).Concat(settable.Select(m => m.JsName)).ToArray();
+        return binding;
+    }
+
+    // A stable key order: base types' members first, then fields, then properties, each in
+    // metadata (declaration) order. GetMembers promises no order.
+    private static IEnumerable<MemberInfo> InOrder(Type type) =>
+        type.GetMembers(BindingFlags.Public | BindingFlags.Instance)
+            .Where(m => m is FieldInfo or PropertyInfo)
+            .GroupBy(m => m.Name)
+            .Select(hiding => hiding.OrderByDescending(m => Depth(m.DeclaringType!)).First()) // `new` hides the base member
+            .OrderBy(m => Depth(m.DeclaringType!))
+            .ThenBy(m => m is FieldInfo ? 0 : 1)
+            .ThenBy(m => m.MetadataToken);
+
+    private static int Depth(Type type)
+    {
+        var depth = 0;
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+            depth++;
+        return depth;
     }
 
     private static bool IsIgnored(MemberInfo member) => member.IsDefined(typeof(HostIgnoreAttribute));

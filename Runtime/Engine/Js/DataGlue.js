@@ -1,4 +1,5 @@
-// V8Host data glue: Set and Map conversions (types.md), a function of the primordials table like
+// V8Host data glue: Set and Map conversions (types.md) and batched object and array copies (one
+// engine call per object or per chunk of elements instead of one per property), a function of the primordials table like
 // Bootstrap.js. Maps and sets are built and read only through the captured intrinsics
 // (MapPrototypeSet, SetPrototypeForEach …), never through methods a script could have replaced; a
 // value that is not a genuine Map or Set (a Proxy, a look-alike object) fails the intrinsic's brand
@@ -9,14 +10,22 @@
     const {
         Map,
         MapPrototypeForEach,
+        ObjectGetPrototypeOf,
         MapPrototypeGetSize,
         MapPrototypeSet,
         Set,
         SetPrototypeAdd,
         SetPrototypeForEach,
         SetPrototypeGetSize,
+        ReflectApply,
+        ReflectGet,
         defineData,
     } = primordials;
+
+    const MAX_BATCH_CHARS = 1 << 20;
+
+    // The intrinsic Object.prototype: an object literal's prototype, whatever globals say.
+    const ObjectPrototype = ObjectGetPrototypeOf({});
 
     function isMap(value) {
         try {
@@ -45,6 +54,91 @@
         },
         setAdd(set, value) {
             SetPrototypeAdd(set, value);
+        },
+        // A plain-data copy in one call: own data properties from (key0, value0, key1, value1, …).
+        // Rest parameters are a fresh array (no iterator is consulted, unlike spread).
+        objectFrom(...entries) {
+            const target = {};
+            for (let i = 0; i + 1 < entries.length; i += 2)
+                defineData(target, entries[i], entries[i + 1]);
+            return target;
+        },
+        // Appends to an array the glue created, from a tape of rows: -1 then a ready value, or a
+        // count n then n key/value pairs of a plain-data copy to create (one call per chunk of a
+        // List<Order> instead of one per record).
+        appendRows(array, ...tape) {
+            let next = array.length;
+            for (let i = 0; i < tape.length;) {
+                const count = tape[i++];
+                if (count < 0) {
+                    defineData(array, next++, tape[i++]);
+                    continue;
+                }
+                const target = {};
+                for (let j = 0; j < count; j++, i += 2)
+                    defineData(target, tape[i], tape[i + 1]);
+                defineData(array, next++, target);
+            }
+        },
+        // Appends items to an array the glue created (its length is its own, unforgeable property).
+        appendAll(array, ...items) {
+            const start = array.length;
+            for (let i = 0; i < items.length; i++)
+                defineData(array, start + i, items[i]);
+        },
+        // Batched reads for a .NET receiver (a fast host function, bound once per context so it is
+        // not marshalled on every call). `fields` reads properties (inherited ones and getters
+        // included, as plain [[Get]]) and `elements` a range of an array; each hands all values to
+        // .NET in one fast call, instead of one engine call per value.
+        readers(receive) {
+            // Strings are copied into .NET as a batch is handed over, before MaxConversionBytes can
+            // be checked: a batch with long strings is refused (false) and .NET reads it one value
+            // at a time instead.
+            function hand(values) {
+                let chars = 0;
+                for (let i = 0; i < values.length; i++) {
+                    const value = values[i];
+                    if (typeof value === 'string' && (chars += value.length) > MAX_BATCH_CHARS) return false;
+                }
+                ReflectApply(receive, undefined, values);
+                return true;
+            }
+
+            return {
+                __proto__: null,
+                fields: function fields(source, ...names) {
+                    const values = [];
+                    for (let i = 0; i < names.length; i++)
+                        defineData(values, i, ReflectGet(source, names[i]));
+                    return hand(values);
+                },
+                // Per element: the element, whether its fields follow (only for objects whose
+                // prototype is Object.prototype or null: no class getters or host objects run
+                // before .NET has checked the element), then the named fields.
+                rows: function rows(array, start, count, ...names) {
+                    const values = [];
+                    let k = 0;
+                    for (let i = 0; i < count; i++) {
+                        const item = ReflectGet(array, start + i);
+                        defineData(values, k++, item);
+                        let plain = false;
+                        if (item !== null && typeof item === 'object') {
+                            const proto = ObjectGetPrototypeOf(item);
+                            plain = proto === ObjectPrototype || proto === null;
+                        }
+                        defineData(values, k++, plain);
+                        for (let j = 0; j < names.length; j++)
+                            defineData(values, k++, plain ? ReflectGet(item, names[j]) : undefined);
+                    }
+                    return hand(values);
+                },
+                elements: function elements(array, start, count) {
+                    const values = [];
+                    for (let i = 0; i < count; i++)
+                        defineData(values, i, ReflectGet(array, start + i));
+                    return hand(values);
+                },
+            };
         },
         // [key0, value0, key1, value1, …] in insertion order, or null for anything but a Map.
         mapEntries(value) {
