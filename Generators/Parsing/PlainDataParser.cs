@@ -32,7 +32,7 @@ namespace V8Host.Generators.Parsing
             var known = parser.Known;
             var members = new List<PlainDataMember>();
             var seen = new HashSet<string>();
-            foreach (var member in DeclarationParser.MembersWithBases(type))
+            foreach (var member in DataMemberOrder(type))
             {
                 var (memberType, readable, canSet, isInit, isIndexer) = member switch
                 {
@@ -75,6 +75,24 @@ namespace V8Host.Generators.Parsing
 
         /// <summary>The plain-data types a <c>[HostData]</c> type brings (itself and those nested in it), and its diagnostics.</summary>
         internal sealed record MarkedPlainData(EquatableArray<PlainDataModel> PlainData, EquatableArray<DiagnosticInfo> Diagnostics);
+
+        /// <summary>
+        /// Members in the order the keys of a copy take, the run-time converter's order: base types first, and
+        /// in each type properties, then fields (<see cref="MemberRules.ValueMemberOrder"/>), as declared. A member hidden by a more derived one is left out.
+        /// </summary>
+        private static IEnumerable<ISymbol> DataMemberOrder(INamedTypeSymbol type)
+        {
+            var chain = new List<INamedTypeSymbol>();
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object && current.SpecialType != SpecialType.System_ValueType; current = current.BaseType)
+                chain.Insert(0, current);
+            for (var i = 0; i < chain.Count; i++)
+            {
+                var hiding = new HashSet<string>(chain.Skip(i + 1).SelectMany(t => t.GetMembers()).Where(m => m is IFieldSymbol or IPropertySymbol).Select(m => m.Name));
+                var members = chain[i].GetMembers().Where(m => !hiding.Contains(m.Name)).ToList();
+                foreach (var member in members.Where(m => m is IFieldSymbol or IPropertySymbol).OrderBy(m => MemberRules.ValueMemberOrder(m is IFieldSymbol)))
+                    yield return member;
+            }
+        }
 
         private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>
             constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);

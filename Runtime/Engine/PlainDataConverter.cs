@@ -133,15 +133,15 @@ internal static class PlainDataConverter
         return binding;
     }
 
-    // A stable key order: base types' members first, then fields, then properties, each in
-    // metadata (declaration) order. GetMembers promises no order.
+    // A stable key order: base types' members first, then properties before fields (MemberRules), each
+    // in metadata (declaration) order. GetMembers promises no order.
     private static IEnumerable<MemberInfo> InOrder(Type type) =>
         type.GetMembers(BindingFlags.Public | BindingFlags.Instance)
             .Where(m => m is FieldInfo or PropertyInfo)
             .GroupBy(m => m.Name)
             .Select(hiding => hiding.OrderByDescending(m => Depth(m.DeclaringType!)).First()) // `new` hides the base member
             .OrderBy(m => Depth(m.DeclaringType!))
-            .ThenBy(m => m is FieldInfo ? 0 : 1)
+            .ThenBy(m => MemberRules.ValueMemberOrder(m is FieldInfo))
             .ThenBy(m => m.MetadataToken);
 
     private static int Depth(Type type)

@@ -68,8 +68,7 @@ namespace V8Host.Shared.Binding
                 }
             }
 
-            // Properties, then fields, each in declaration order: reflection cannot interleave the two as the source did.
-            properties = properties.OrderBy(p => members[p.Member].Kind == MemberKind.Field ? 1 : 0).ToList();
+            properties = properties.OrderBy(p => MemberRules.ValueMemberOrder(members[p.Member].Kind == MemberKind.Field)).ToList();
             var methods = groups.Select(g => OverloadSet(g.JsName, jsName + "." + g.JsName, g.IsStatic, g.Overloads, problems)).ToList();
             foreach (var method in methods)
             {
@@ -94,7 +93,8 @@ namespace V8Host.Shared.Binding
 
         /// <summary>
         /// Plans global functions (<paramref name="moduleName"/> null: names may be dotted paths) or a host
-        /// module's exports (bare identifiers). <paramref name="typeName"/> is the C# declaring type, for messages.
+        /// module's exports (bare identifiers). <paramref name="typeName"/> is the C# declaring type, for messages
+        /// (empty for lambdas, which messages name by their JS name).
         /// </summary>
         public static FunctionSetPlan PlanFunctions(string typeName, string? moduleName, IReadOnlyList<DeclaredMember> members, NamingPolicy naming, List<BindingProblem> problems)
         {
@@ -102,7 +102,8 @@ namespace V8Host.Shared.Binding
             for (var i = 0; i < members.Count; i++)
             {
                 var member = members[i];
-                if (PlanMethod(member, i, typeName + "." + member.ClrName, naming, problems) is not { } method)
+                var display = typeName.Length == 0 ? member.ClrName : typeName + "." + member.ClrName;
+                if (PlanMethod(member, i, display, naming, problems) is not { } method)
                     continue;
                 var name = naming.Apply(member.ClrName, member.ExplicitName);
                 var group = groups.FindIndex(g => g.JsName == name);
@@ -118,7 +119,8 @@ namespace V8Host.Shared.Binding
                 var valid = moduleName is null ? JsNaming.IsPath(name) : JsNaming.IsIdentifier(name);
                 if (!valid)
                 {
-                    var what = (moduleName is null ? "host function " : "export of host module " + moduleName + ": ") + typeName + "." + members[overloads[0].Member].ClrName;
+                    var clrName = members[overloads[0].Member].ClrName;
+                    var what = (moduleName is null ? "host function " : "export of host module " + moduleName + ": ") + (typeName.Length == 0 ? clrName : typeName + "." + clrName);
                     problems.Add(BindingProblem.Create(BindingProblems.InvalidJsName, overloads[0].Member, -1, name, what));
                 }
 

@@ -66,6 +66,12 @@ namespace V8Host.Shared.Binding
             name == BindingContract.ClassBindingMember || name == BindingContract.FunctionsMember || name == BindingContract.ModuleMember
             || name.StartsWith("__V8Host", System.StringComparison.Ordinal);
 
+        /// <summary>
+        /// The order value members take (host-class accessors, plain-data keys): properties, then fields, each as
+        /// declared. Reflection cannot interleave the two as the source did, so neither path does.
+        /// </summary>
+        public static int ValueMemberOrder(bool isField) => isField ? 1 : 0;
+
         /// <summary>The explicit JS name: <c>[HostName]</c>, else the name given to <c>[HostFunction]</c> (on any method, host class members included).</summary>
         public static string? ExplicitName(string? hostName, string? hostFunctionName) => hostName ?? hostFunctionName;
 

@@ -73,6 +73,7 @@ internal sealed class ClrTypeView : ITypeView
         [typeof(ValueTuple<,,,,>)] = WellKnownType.ValueTuple,
         [typeof(ValueTuple<,,,,,>)] = WellKnownType.ValueTuple,
         [typeof(ValueTuple<,,,,,,>)] = WellKnownType.ValueTuple,
+        [typeof(ValueTuple<,,,,,,,>)] = WellKnownType.ValueTuple,
     };
 
     private static readonly Dictionary<string, Type> s_attributes = new()
@@ -116,7 +117,11 @@ internal sealed class ClrTypeView : ITypeView
                 return Array.Empty<ITypeView>();
             var arguments = Type.GetGenericArguments();
             var infos = _nullability?.GenericTypeArguments;
-            return arguments.Select((argument, i) => (ITypeView)new ClrTypeView(argument, infos is not null && i < infos.Length ? infos[i] : null)).ToList();
+            var views = arguments.Select((argument, i) => (ITypeView)new ClrTypeView(argument, infos is not null && i < infos.Length ? infos[i] : null)).ToList();
+            // A tuple of eight or more nests the rest in its last argument; C# (and the table) sees one flat tuple.
+            if (Known == WellKnownType.ValueTuple && arguments.Length == 8)
+                views = views.Take(7).Concat(views[7].TypeArguments).ToList();
+            return views;
         }
     }
 

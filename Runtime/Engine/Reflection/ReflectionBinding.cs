@@ -56,7 +56,10 @@ internal sealed class ReflectionBinding
         var declarations = new ReflectionDeclarations();
         declarations.AddMethod(invoke, name, isClassMember: false, function.Method);
         var problems = new List<BindingProblem>();
-        var plan = BindingPlanner.PlanFunctions(ClrTypeView.Display(function.Method.DeclaringType ?? function.GetType()), moduleName, declarations.Members, NamingPolicy.CamelCase, problems);
+        var owner = function.Method.DeclaringType is { } declaring && ReflectionDeclarations.IsSpeakable(declaring.Name) && ReflectionDeclarations.IsSpeakable(function.Method.Name)
+            ? ClrTypeView.Display(declaring)
+            : string.Empty;
+        var plan = BindingPlanner.PlanFunctions(owner, moduleName, declarations.Members, NamingPolicy.CamelCase, problems);
         ReflectionDeclarations.ThrowIfErrors(problems, moduleName is null ? $"The host function '{name}'" : $"The export '{name}' of host module '{moduleName}'");
         return new ReflectionBinding(plan.Functions[0], new MethodBase[] { invoke }, function.Method);
     }
@@ -130,7 +133,7 @@ internal sealed class ReflectionBinding
                 ParameterKind.Context => args.Context,
                 ParameterKind.CancellationToken => args.CancellationToken,
                 ParameterKind.Rest => args.GetRest(parameter.JsIndex, type.GetElementType()!, _set.DisplayName, parameter.Name, parameter.Type.IsNullable),
-                _ when parameter.IsOptional && args.IsMissing(parameter.JsIndex) => DefaultOf(declared[i], type),
+                _ when parameter.IsOptional && args.IsMissing(parameter.JsIndex) => DefaultOf(declared[i].HasDefaultValue ? declared[i] : parameters[i], type),
                 _ => args.Get(parameter.JsIndex, type, _set.DisplayName, parameter.Name, parameter.Type.IsNullable, parameter.Type.NullElements),
             };
         }

@@ -68,7 +68,8 @@ internal sealed class ReflectionDeclarations
             var named = declared[i];
             var byRef = parameter.ParameterType.IsByRef;
             var type = byRef ? parameter.ParameterType.GetElementType()! : parameter.ParameterType;
-            var isParams = type.IsArray && named.IsDefined(typeof(ParamArrayAttribute));
+            // A lambda's params and defaults live on its delegate type's Invoke, a method's on the method.
+            var isParams = type.IsArray && (named.IsDefined(typeof(ParamArrayAttribute)) || parameter.IsDefined(typeof(ParamArrayAttribute)));
             var info = byRef ? null : _nullability.Create(named);
             var view = isParams ? new ClrTypeView(type.GetElementType()!, info?.ElementType) : new ClrTypeView(type, info);
             declaredParameters.Add(new DeclaredParameter(
@@ -78,7 +79,7 @@ internal sealed class ReflectionDeclarations
                 ClrTypeView.Describe(type),
                 byRef ? (parameter.IsOut ? "out" : parameter.IsIn ? "in" : "ref") : null,
                 isParams,
-                named.HasDefaultValue));
+                named.HasDefaultValue || parameter.HasDefaultValue));
         }
 
         var isConstructor = method is ConstructorInfo;
@@ -93,12 +94,17 @@ internal sealed class ReflectionDeclarations
 
         var requiredMissing = isConstructor && HasRequiredMembers(method.DeclaringType!) && !method.IsDefined(typeof(System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute));
         var source = declaredMethod ?? method;
+        // A lambda has no C# name to report: messages use its JS name.
+        var clrName = IsSpeakable(source.Name) ? source.Name : explicitName ?? method.Name;
         var isAsyncVoid = method is MethodInfo { ReturnType: var r } && r == typeof(void) && source.IsDefined(typeof(AsyncStateMachineAttribute));
-        Members.Add(new DeclaredMember(isConstructor ? MemberKind.Constructor : MemberKind.Method, source.Name, explicitName, method.IsStatic,
+        Members.Add(new DeclaredMember(isConstructor ? MemberKind.Constructor : MemberKind.Method, clrName, explicitName, method.IsStatic,
             declaredParameters.ToEquatableArray(), returned, string.Empty, returnDisplay, IsGeneric: method.IsGenericMethodDefinition, IsAsyncVoid: isAsyncVoid,
             MissingSetsRequiredMembers: requiredMissing));
         Sources.Add(method);
     }
+
+    /// <summary>A name C# code could have written (not a compiler-made one such as a lambda's).</summary>
+    public static bool IsSpeakable(string name) => !name.Contains('<') && !name.Contains('>');
 
     /// <summary>The parameters as the user declared them: a delegate's target method's, unless the delegate is closed over a first argument.</summary>
     public static ParameterInfo[] DeclaredParameters(MethodBase method, MethodInfo? declaredMethod)

@@ -194,7 +194,9 @@ public sealed class PlainDataTests : IDisposable
 
     [Fact]
     public void Struct_ToJs_FieldsAndProperties() =>
-        Assert.Equal("{\"x\":1,\"y\":2,\"z\":3}", _context.Eval<string>("JSON.stringify(point())"));
+        // Properties, then fields, each as declared: the same key order as generated converters.
+        Assert.Equal("{\"z\":3,\"x\":1,\"y\":2}", _context.Eval<string>("JSON.stringify(point())"));
+
 
     [Fact]
     public void CollectionsOfPlainData_ToJs()
