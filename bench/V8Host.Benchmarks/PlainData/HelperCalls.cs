@@ -4,7 +4,7 @@ using Microsoft.ClearScript.V8;
 namespace V8Host.Benchmarks.PlainData;
 
 /// <summary>
-/// The (e) variants' tools: V8Host's mechanism for plain data rebuilt on raw ClearScript, so its cost
+/// The (e) and (f) variants' tools: V8Host's mechanism for plain data rebuilt on raw ClearScript, so its cost
 /// can be measured apart from V8Host's own bookkeeping. V8Host converts plain data member by member,
 /// each member one .NET → JS call of a small JS helper (Runtime/Engine/Bridge.cs: <c>newObject</c>,
 /// <c>defineValue</c>, <c>newArray</c>, <c>append</c>, <c>get</c>). These are the same helpers, minus
@@ -27,6 +27,18 @@ public sealed class HelperCalls : IDisposable
         _newObject = (ScriptObject)engine.Evaluate("() => ({})");
         _newArray = (ScriptObject)engine.Evaluate("() => []");
         _append = (ScriptObject)engine.Evaluate("(a, v) => { a[a.length] = v; }");
+    }
+
+    /// <summary>
+    /// A new engine with the heap limit V8Host always sets (Runtime/Engine/EngineCore.cs: V8's own limit
+    /// unless <c>IsolateOptions.MaxHeapBytes</c> says otherwise), for the (f) variants.
+    /// </summary>
+    public static V8ScriptEngine NewHeapLimitedEngine()
+    {
+        var engine = new V8ScriptEngine();
+        engine.MaxRuntimeHeapSize = (UIntPtr)(ulong)engine.GetRuntimeHeapInfo().HeapSizeLimit;
+        engine.RuntimeHeapSizeViolationPolicy = V8RuntimeViolationPolicy.Interrupt;
+        return engine;
     }
 
     /// <summary>The orders as a JS array of plain objects: one helper call per object, array, element and property.</summary>

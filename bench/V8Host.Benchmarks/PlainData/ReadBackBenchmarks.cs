@@ -19,6 +19,8 @@ public class PlainDataReadBackBenchmarks
     private V8ScriptEngine _clearScript = null!;
     private Jint.Engine _jint = null!;
     private HelperCalls _helpers = null!;
+    private V8ScriptEngine _limitedEngine = null!;
+    private HelperCalls _limitedHelpers = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -33,6 +35,11 @@ public class PlainDataReadBackBenchmarks
         _clearScript.Execute(OrderData.BuildScript);
         _helpers = new HelperCalls(_clearScript);
 
+        // (f) The same JS array in an engine with V8Host's always-on heap limit.
+        _limitedEngine = HelperCalls.NewHeapLimitedEngine();
+        _limitedEngine.Execute(OrderData.BuildScript);
+        _limitedHelpers = new HelperCalls(_limitedEngine);
+
         _jint = new Jint.Engine();
         _jint.Execute(OrderData.BuildScript);
 
@@ -41,6 +48,7 @@ public class PlainDataReadBackBenchmarks
         OrderData.CheckOrders(JintToObject(), _expected, "(c) Jint ToObject");
         OrderData.CheckOrders(ClearScriptJson(), _expected, "(d) ClearScript + JSON");
         OrderData.CheckOrders(ClearScriptHelperCalls(), _expected, "(e) ClearScript helper calls");
+        OrderData.CheckOrders(ClearScriptHelperCallsHeapLimit(), _expected, "(f) ClearScript helper calls + heap limit");
     }
 
     [GlobalCleanup]
@@ -49,6 +57,8 @@ public class PlainDataReadBackBenchmarks
         _v8Host?.Dispose();
         _helpers?.Dispose();
         _clearScript?.Dispose();
+        _limitedHelpers?.Dispose();
+        _limitedEngine?.Dispose();
         _jint?.Dispose();
     }
 
@@ -114,6 +124,14 @@ public class PlainDataReadBackBenchmarks
     {
         using var orders = (ScriptObject)_clearScript.Evaluate("built");
         return _helpers.Read(orders);
+    }
+
+    /// <summary>(e) in an engine with V8Host's always-on heap limit.</summary>
+    [Benchmark(Description = "(f) (e) + V8Host's heap limit")]
+    public List<Order> ClearScriptHelperCallsHeapLimit()
+    {
+        using var orders = (ScriptObject)_limitedEngine.Evaluate("built");
+        return _limitedHelpers.Read(orders);
     }
 
     // Both engines hand back a JS number as a boxed int or double; the checks in Setup catch a bad value.

@@ -35,6 +35,10 @@ public class PlainDataSumInJsBenchmarks
     private HelperCalls _helpers = null!;
     private ScriptObject _helperSum = null!;
 
+    private V8ScriptEngine _limitedEngine = null!;
+    private HelperCalls _limitedHelpers = null!;
+    private ScriptObject _limitedSum = null!;
+
     [GlobalSetup]
     public void Setup()
     {
@@ -59,16 +63,25 @@ public class PlainDataSumInJsBenchmarks
         _json = new V8ScriptEngine();
         _jsonSum = (ScriptObject)_json.Evaluate(PlainDataScripts.Sum("text", "JSON.parse(text)", "length"));
 
-        // (e) V8Host's mechanism by hand on raw ClearScript: one JS helper call per object and property.
+        // (e) V8Host's mechanism by hand on raw ClearScript: a host function that builds the JS array
+        // with one JS helper call per object and property (nested calls, as V8Host's are).
         _helperEngine = new V8ScriptEngine();
         _helpers = new HelperCalls(_helperEngine);
-        _helperSum = (ScriptObject)_helperEngine.Evaluate(PlainDataScripts.Sum("orders", "orders", "length"));
+        _helperEngine.AddHostObject("orders", new Func<object>(() => _helpers.Write(_orders)));
+        _helperSum = (ScriptObject)_helperEngine.Evaluate(PlainDataScripts.Sum("", "orders()", "length"));
+
+        // (f) The same with V8Host's always-on heap limit: ClearScript then samples the heap on every outermost call.
+        _limitedEngine = HelperCalls.NewHeapLimitedEngine();
+        _limitedHelpers = new HelperCalls(_limitedEngine);
+        _limitedEngine.AddHostObject("orders", new Func<object>(() => _limitedHelpers.Write(_orders)));
+        _limitedSum = (ScriptObject)_limitedEngine.Evaluate(PlainDataScripts.Sum("", "orders()", "length"));
 
         OrderData.CheckTotal(V8HostPlainData(), _expected, "(a) V8Host plain data");
         OrderData.CheckTotal(ClearScriptHostObjects(), _expected, "(b) ClearScript host objects");
         OrderData.CheckTotal(JintSetValue(), _expected, "(c) Jint");
         OrderData.CheckTotal(ClearScriptJson(), _expected, "(d) ClearScript + JSON");
         OrderData.CheckTotal(ClearScriptHelperCalls(), _expected, "(e) ClearScript helper calls");
+        OrderData.CheckTotal(ClearScriptHelperCallsHeapLimit(), _expected, "(f) ClearScript helper calls + heap limit");
     }
 
     [GlobalCleanup]
@@ -83,6 +96,9 @@ public class PlainDataSumInJsBenchmarks
         _helperSum?.Dispose();
         _helpers?.Dispose();
         _helperEngine?.Dispose();
+        _limitedSum?.Dispose();
+        _limitedHelpers?.Dispose();
+        _limitedEngine?.Dispose();
     }
 
     [Benchmark(Description = "(a) V8Host plain data: orders()")]
@@ -98,7 +114,10 @@ public class PlainDataSumInJsBenchmarks
     public double ClearScriptJson() => ToDouble(_jsonSum.InvokeAsFunction(JsonSerializer.Serialize(_orders, PlainDataJson.Options)));
 
     [Benchmark(Description = "(e) ClearScript, a helper call per property")]
-    public double ClearScriptHelperCalls() => ToDouble(_helperSum.InvokeAsFunction(_helpers.Write(_orders)));
+    public double ClearScriptHelperCalls() => ToDouble(_helperSum.InvokeAsFunction());
+
+    [Benchmark(Description = "(f) (e) + V8Host's heap limit")]
+    public double ClearScriptHelperCallsHeapLimit() => ToDouble(_limitedSum.InvokeAsFunction());
 
     // ClearScript hands back a JS number as a boxed int or double.
     private static double ToDouble(object value) => Convert.ToDouble(value, CultureInfo.InvariantCulture);
