@@ -8,7 +8,7 @@ public static class PlainDataScripts
     /// over <paramref name="orders"/>, a JS expression evaluated on every call: <c>orders()</c> for a host
     /// function, <c>orders</c> for a host object, <c>JSON.parse(text)</c> for a JSON argument.
     /// <paramref name="count"/> is how the collections report their size: <c>length</c> for JS arrays,
-    /// <c>Count</c> for .NET lists seen through ClearScript's proxies. The function is evaluated once in
+    /// <c>Count</c> for .NET lists seen through ClearScript's or Jint's wrappers. The function is evaluated once in
     /// GlobalSetup, so parsing and compiling are not measured.
     /// </summary>
     public static string Sum(string parameters, string orders, string count) => $$"""
