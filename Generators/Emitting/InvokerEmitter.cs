@@ -93,6 +93,10 @@ namespace V8Host.Generators.Emitting
                 default:
                     if (type.IsLive)
                         writer.Line("result.SetLive(" + expression + ", " + CodeWriter.Literal(member) + ");");
+                    else if (type.DecimalAsString)
+                        writer.Line("result.SetDecimalAsString(" + expression + ");");
+                    else if (type.Row is TypeRow.Decimal or TypeRow.Nullable)
+                        writer.Line("result.SetObject(" + expression + ", " + CodeWriter.Literal(member) + ");"); // a decimal may have no exact JS number
                     else
                         writer.Line("result.SetObject(" + (type.IsValueTask ? expression + ".AsTask()" : type.IsEnumAsString ? expression + ".ToString()" : expression) + ");");
                     break;
@@ -100,7 +104,9 @@ namespace V8Host.Generators.Emitting
         }
 
         /// <summary>The C# expression reading JS argument <paramref name="index"/> as <paramref name="typeName"/>; names are C# literals.</summary>
-        public static string Read(TypeRule type, string typeName, string index, string member, string name) => type.Kind switch
+        public static string Read(TypeRule type, string typeName, string index, string member, string name) => type.DecimalAsString
+            ? $"args.GetDecimalAsString<{typeName}>({index}, {member}, {name})"
+            : type.Kind switch
         {
             ValueKind.Boolean => $"args.GetBoolean({index}, {member}, {name})",
             ValueKind.Int32 => $"args.GetInt32({index}, {member}, {name})",

@@ -65,7 +65,7 @@ namespace V8Host.Generators.Parsing
                 var type = isParams ? ((IArrayTypeSymbol)parameter.Type).ElementType : parameter.Type;
                 parameters.Add(new DeclaredParameter(
                     parameter.Name,
-                    Classify(type, TypePosition.Parameter),
+                    Classify(type, TypePosition.Parameter, _known.HasAttribute(parameter, BindingContract.HostDecimalAsStringAttribute)),
                     RoslynTypeView.FullName(type),
                     Display(parameter.Type),
                     parameter.RefKind == RefKind.None ? null : parameter.RefKind.ToString().ToLowerInvariant(),
@@ -83,7 +83,7 @@ namespace V8Host.Generators.Parsing
                 explicitName,
                 method.IsStatic,
                 parameters.ToEquatableArray(),
-                isConstructor ? null : Classify(method.ReturnType, position),
+                isConstructor ? null : Classify(method.ReturnType, position, method.GetReturnTypeAttributes().Any(a => a.AttributeClass?.ToDisplayString() == BindingContract.HostDecimalAsStringAttribute)),
                 isConstructor ? "void" : RoslynTypeView.FullName(method.ReturnType),
                 isConstructor ? method.ContainingType.Name : Display(method.ReturnType),
                 IsGeneric: method.IsGenericMethod,
@@ -103,8 +103,9 @@ namespace V8Host.Generators.Parsing
                 _ => MemberKind.Event,
             };
             var position = member.IsStatic ? TypePosition.Return : TypePosition.MemberReturn;
-            var rule = kind is MemberKind.Indexer or MemberKind.Event ? TypeRule.Unsupported("a property") : Classify(type, position);
-            var writeRule = canWrite && kind is MemberKind.Property or MemberKind.Field ? Classify(type, TypePosition.Parameter) : null;
+            var asString = _known.HasAttribute(member, BindingContract.HostDecimalAsStringAttribute);
+            var rule = kind is MemberKind.Indexer or MemberKind.Event ? TypeRule.Unsupported("a property") : Classify(type, position, asString);
+            var writeRule = canWrite && kind is MemberKind.Property or MemberKind.Field ? Classify(type, TypePosition.Parameter, asString) : null;
             _members.Add(new DeclaredMember(kind, member.Name, _known.AttributeName(member, BindingContract.HostNameAttribute), member.IsStatic,
                 EquatableArray<DeclaredParameter>.Empty, rule, RoslynTypeView.FullName(type), Display(type), writeRule));
             _locations.Add(new MemberLocations(LocationInfo.From(member), EquatableArray<LocationInfo>.Empty));
@@ -114,8 +115,8 @@ namespace V8Host.Generators.Parsing
         public string Display(ITypeSymbol type) => TypeDisplay.Of(new RoslynTypeView(type, _known));
 
         /// <summary>Classifies a type, collecting the plain-data types it involves.</summary>
-        public TypeRule Classify(ITypeSymbol type, TypePosition position) =>
-            TypeRules.Classify(new RoslynTypeView(type, _known), position, view => AddPlainData(((RoslynTypeView)view).Symbol));
+        public TypeRule Classify(ITypeSymbol type, TypePosition position, bool decimalAsString = false) =>
+            TypeRules.Classify(new RoslynTypeView(type, _known), position, view => AddPlainData(((RoslynTypeView)view).Symbol), decimalAsString);
 
         /// <summary>Records a plain-data type (and, through its members, the ones nested in it).</summary>
         public void AddPlainData(ITypeSymbol type)

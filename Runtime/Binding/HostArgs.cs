@@ -92,13 +92,17 @@ public readonly ref struct HostArgs
     /// Argument <paramref name="index"/> converted to <paramref name="type"/>: what <see cref="Get{T}"/> does, for
     /// the reflection path, so both paths read arguments (and word their errors) the same way.
     /// </summary>
-    internal object? Get(int index, Type type, string member, string parameter, bool allowNull, bool nullElements)
+    internal object? Get(int index, Type type, string member, string parameter, bool allowNull, bool nullElements, bool decimalAsString = false)
     {
         // An omitted argument is "missing", whatever the type; undefined passed explicitly is a value.
         if (index >= Count && !AcceptsUndefined(type, allowNull))
             throw Missing(member, parameter, Marshaller.Describe(type));
-        return Context.Values.ToClr(Raw(index), type, Describe(member, parameter), allowNull, nullElements);
+        return Context.Values.ToClr(Raw(index), type, Describe(member, parameter), allowNull, nullElements, decimalAsString);
     }
+
+    /// <summary>Like <see cref="Get{T}"/>, for a <c>[HostDecimalAsString]</c> parameter: its decimals are read from strings.</summary>
+    public T GetDecimalAsString<T>(int index, string member, string parameter) =>
+        (T)Get(index, typeof(T), member, parameter, allowNull: Nullable.GetUnderlyingType(typeof(T)) is not null, nullElements: false, decimalAsString: true)!;
 
     /// <summary>The arguments from <paramref name="start"/> on as a <paramref name="elementType"/>[] (a <c>params</c> parameter).</summary>
     internal Array GetRest(int start, Type elementType, string member, string parameter, bool nullElements)

@@ -39,7 +39,13 @@ public readonly ref struct HostResult
     }
 
     /// <summary>Returns any other types.md row (collections are copied, tasks become promises, host-class instances keep identity).</summary>
-    public void SetObject(object? value) => _context.HostCalls.SetResult(_result, value);
+    public void SetObject(object? value) => _context.HostCalls.SetResult(_result, value, null, decimalAsString: false);
+
+    /// <summary>Returns a value whose conversion may fail (a decimal with no exact JS number): the error names <paramref name="member"/>.</summary>
+    public void SetObject(object? value, string member) => _context.HostCalls.SetResult(_result, value, member + ": return value", decimalAsString: false);
+
+    /// <summary>Returns a <c>[HostDecimalAsString]</c> result: its decimals cross as strings.</summary>
+    public void SetDecimalAsString(object? value) => _context.HostCalls.SetResult(_result, value, null, decimalAsString: true);
 
     /// <summary>
     /// Returns a live view of a mutable .NET collection (api.md §5): JS gets it by reference, so
@@ -51,7 +57,7 @@ public readonly ref struct HostResult
     /// keys (a plain-object view), or an <see cref="ISet{T}"/> or other <see cref="ICollection{T}"/> (a
     /// Set-like view); the shape is read from its run-time type. <see langword="null"/> returns
     /// <c>null</c>; an array or another value without a live shape is converted like
-    /// <see cref="SetObject"/> (a copy).
+    /// <see cref="SetObject(object)"/> (a copy).
     /// </param>
     /// <param name="member">The member as JS names it ("Order.items"), shown in the view's errors ("Order.items[3] expects …").</param>
     /// <remarks>

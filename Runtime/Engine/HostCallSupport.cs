@@ -96,9 +96,10 @@ internal sealed class HostCallSupport
     }
 
     /// <summary>Sets a converted return value, keeping .NET null as JS null (ClearScript would make it undefined).</summary>
-    public void SetResult(in V8FastResult result, object? value)
+    /// <param name="what">Names the result in conversion errors (a decimal with no exact number).</param>
+    public void SetResult(in V8FastResult result, object? value, string? what = null, bool decimalAsString = false)
     {
-        var engineValue = _context.Values.ToEngine(value);
+        var engineValue = _context.Values.ToEngine(value, what, decimalAsString);
         if (engineValue is null)
             result.SetNull();
         else

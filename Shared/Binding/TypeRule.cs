@@ -99,6 +99,7 @@ namespace V8Host.Shared.Binding
     /// </summary>
     /// <param name="IsLive">A mutable collection returned by a host-class member: JS gets a live view.</param>
     /// <param name="NullElements">Elements (or values) of a collection accept null.</param>
+    /// <param name="DecimalAsString">A decimal (possibly nested) that crosses as a string (<c>[HostDecimalAsString]</c>).</param>
     /// <param name="Suggestion">For an unsupported type: the nearest supported alternative.</param>
     internal sealed record TypeRule(
         TypeRow Row,
@@ -110,6 +111,7 @@ namespace V8Host.Shared.Binding
         bool IsEnumAsString = false,
         bool IsLive = false,
         bool NullElements = false,
+        bool DecimalAsString = false,
         string? Suggestion = null)
     {
         public bool IsSupported => Row != TypeRow.Unsupported;

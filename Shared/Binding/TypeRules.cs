@@ -14,8 +14,26 @@ namespace V8Host.Shared.Binding
         /// <summary>
         /// Classifies <paramref name="type"/> in <paramref name="position"/>. Plain-data types met on the
         /// way (also nested in collections) are reported to <paramref name="plainData"/>.
+        /// <paramref name="decimalAsString"/>: the member carries <c>[HostDecimalAsString]</c>, so its decimals are strings.
         /// </summary>
-        public static TypeRule Classify(ITypeView type, TypePosition position, Action<ITypeView>? plainData = null)
+        public static TypeRule Classify(ITypeView type, TypePosition position, Action<ITypeView>? plainData = null, bool decimalAsString = false)
+        {
+            var rule = ClassifyCore(type, position, plainData);
+            return decimalAsString && rule.IsSupported && MentionsDecimal(type) ? AsDecimalString(rule) : rule;
+        }
+
+        /// <summary>Whether a decimal is the type or one of its parts (a nullable or a collection of decimals).</summary>
+        private static bool MentionsDecimal(ITypeView type) =>
+            type.Known == WellKnownType.Decimal || type.TypeArguments.Any(MentionsDecimal) || (type.ElementType is { } element && MentionsDecimal(element));
+
+        private static TypeRule AsDecimalString(TypeRule rule) => rule with
+        {
+            TypeScript = rule.TypeScript.Replace("number", "string"),
+            Category = rule.Row == TypeRow.Decimal || rule.Row == TypeRow.Nullable ? JsCategory.String : rule.Category,
+            DecimalAsString = true,
+        };
+
+        private static TypeRule ClassifyCore(ITypeView type, TypePosition position, Action<ITypeView>? plainData)
         {
             var nullable = type.IsNullableAnnotated;
             var copyIsReadOnly = position == TypePosition.MemberReturn;

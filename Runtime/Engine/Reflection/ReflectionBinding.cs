@@ -84,8 +84,10 @@ internal sealed class ReflectionBinding
     {
         if (rule.IsLive)
             result.SetLive(value, member);
+        else if (rule.DecimalAsString)
+            result.SetDecimalAsString(value);
         else
-            result.SetObject(rule.IsEnumAsString && value is Enum e ? e.ToString() : value);
+            result.SetObject(rule.IsEnumAsString && value is Enum e ? e.ToString() : value, member);
     }
 
     /// <summary>The planned dispatch: the first overload whose count (then, where planned, JS types) matches.</summary>
@@ -134,7 +136,7 @@ internal sealed class ReflectionBinding
                 ParameterKind.CancellationToken => args.CancellationToken,
                 ParameterKind.Rest => args.GetRest(parameter.JsIndex, type.GetElementType()!, _set.DisplayName, parameter.Name, parameter.Type.IsNullable),
                 _ when parameter.IsOptional && args.IsMissing(parameter.JsIndex) => DefaultOf(declared[i].HasDefaultValue ? declared[i] : parameters[i], type),
-                _ => args.Get(parameter.JsIndex, type, _set.DisplayName, parameter.Name, parameter.Type.IsNullable, parameter.Type.NullElements),
+                _ => args.Get(parameter.JsIndex, type, _set.DisplayName, parameter.Name, parameter.Type.IsNullable, parameter.Type.NullElements, parameter.Type.DecimalAsString),
             };
         }
 

@@ -74,7 +74,7 @@ internal sealed class ReflectionDeclarations
             var view = isParams ? new ClrTypeView(type.GetElementType()!, info?.ElementType) : new ClrTypeView(type, info);
             declaredParameters.Add(new DeclaredParameter(
                 named.Name ?? $"arg{i}",
-                TypeRules.Classify(view, TypePosition.Parameter),
+                TypeRules.Classify(view, TypePosition.Parameter, decimalAsString: named.IsDefined(typeof(HostDecimalAsStringAttribute))),
                 string.Empty,
                 ClrTypeView.Describe(type),
                 byRef ? (parameter.IsOut ? "out" : parameter.IsIn ? "in" : "ref") : null,
@@ -88,7 +88,9 @@ internal sealed class ReflectionDeclarations
         if (method is MethodInfo info2)
         {
             var position = isClassMember && !method.IsStatic ? TypePosition.MemberReturn : TypePosition.Return;
-            returned = TypeRules.Classify(new ClrTypeView(info2.ReturnType, info2.ReturnType == typeof(void) ? null : _nullability.Create(info2.ReturnParameter)), position);
+            var returnSource = declaredMethod ?? info2;
+            returned = TypeRules.Classify(new ClrTypeView(info2.ReturnType, info2.ReturnType == typeof(void) ? null : _nullability.Create(info2.ReturnParameter)), position,
+                decimalAsString: returnSource.ReturnParameter.IsDefined(typeof(HostDecimalAsStringAttribute)));
             returnDisplay = ClrTypeView.Describe(info2.ReturnType);
         }
 
@@ -125,19 +127,21 @@ internal sealed class ReflectionDeclarations
             case PropertyInfo property when facts.Kind == MemberKind.Property:
                 type = property.PropertyType;
                 var propertyInfo = _nullability.Create(property);
+                var asString = property.IsDefined(typeof(HostDecimalAsStringAttribute));
                 rule = property.GetMethod?.IsPublic == true
-                    ? TypeRules.Classify(new ClrTypeView(type, propertyInfo), facts.IsStatic ? TypePosition.Return : TypePosition.MemberReturn)
+                    ? TypeRules.Classify(new ClrTypeView(type, propertyInfo), facts.IsStatic ? TypePosition.Return : TypePosition.MemberReturn, decimalAsString: asString)
                     : TypeRule.Unsupported("a property with a public getter");
                 var initOnly = property.SetMethod?.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit)) == true;
                 if (property.SetMethod is { IsPublic: true } && !initOnly)
-                    write = TypeRules.Classify(new ClrTypeView(type, propertyInfo), TypePosition.Parameter);
+                    write = TypeRules.Classify(new ClrTypeView(type, propertyInfo), TypePosition.Parameter, decimalAsString: asString);
                 break;
             case FieldInfo field:
                 type = field.FieldType;
                 var fieldInfo = _nullability.Create(field);
-                rule = TypeRules.Classify(new ClrTypeView(type, fieldInfo), facts.IsStatic ? TypePosition.Return : TypePosition.MemberReturn);
+                var fieldAsString = field.IsDefined(typeof(HostDecimalAsStringAttribute));
+                rule = TypeRules.Classify(new ClrTypeView(type, fieldInfo), facts.IsStatic ? TypePosition.Return : TypePosition.MemberReturn, decimalAsString: fieldAsString);
                 if (!field.IsInitOnly && !field.IsLiteral)
-                    write = TypeRules.Classify(new ClrTypeView(type, fieldInfo), TypePosition.Parameter);
+                    write = TypeRules.Classify(new ClrTypeView(type, fieldInfo), TypePosition.Parameter, decimalAsString: fieldAsString);
                 break;
             default:
                 type = typeof(object);

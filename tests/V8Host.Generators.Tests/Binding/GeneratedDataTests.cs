@@ -45,6 +45,8 @@ public sealed class GeneratedDataTests : IDisposable
             [HostFunction] public static Point Mirror(Point p) => new() { X = -p.X, Y = -p.Y };
             [HostFunction] public static string Describe(Settings settings) => settings.Theme + "/" + settings.Size;
             [HostFunction] public static Cart NewCart() => new();
+            [HostFunction] [return: HostDecimalAsString] public static decimal Exact([HostDecimalAsString] decimal value) => value * 10;
+            [HostFunction] public static decimal Inexact() => 12345678901234567.89m;
         }
 
         [HostProfile(typeof(Cart), typeof(Api))]
@@ -120,6 +122,32 @@ public sealed class GeneratedDataTests : IDisposable
         // A read-only list is a copy: pushing to it does not reach .NET.
         Assert.Equal(1, _context.Eval<int>("const copy = cart.snapshot; copy.push({ sku: 'x', quantity: 1, price: 1 }); cart.count()"));
         Assert.Equal("{\"lines\":[{\"sku\":\"p\",\"quantity\":1,\"price\":2}],\"snapshot\":[{\"sku\":\"p\",\"quantity\":1,\"price\":2}],\"counts\":{\"p\":1}}", _context.Eval<string>("JSON.stringify(cart)"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Decimals_as_strings_and_inexact_decimals_behave_the_same_on_both_paths(bool reflected)
+    {
+        using var context = reflected ? ReflectedContext() : s_compiled.Value.Assembly.CreateContext("Shop.ShopProfile");
+        Assert.Equal("123456789012345678.90", context.Eval<string>("exact('12345678901234567.89')"));
+        var error = context.Eval<string>("try { inexact() } catch (e) { `${e.name}: ${e.message}` }");
+        Assert.StartsWith("RangeError: inexact: return value", error);
+        Assert.Contains("HostDecimalAsString", error);
+    }
+
+    private Context ReflectedContext()
+    {
+        var api = TypeNamed("Shop.Api");
+        var builder = new Isolate().CreateContextBuilder();
+        foreach (var name in new[] { "Exact", "Inexact" })
+        {
+            var method = api.GetMethod(name)!;
+            var function = method.CreateDelegate(System.Linq.Expressions.Expression.GetDelegateType(method.GetParameters().Select(p => p.ParameterType).Append(method.ReturnType).ToArray()));
+            builder.AddHostFunction(char.ToLowerInvariant(name[0]) + name[1..], function);
+        }
+
+        return builder.Build();
     }
 
     private object Eval(Type type, string code) =>
