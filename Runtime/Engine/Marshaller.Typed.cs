@@ -137,6 +137,10 @@ internal sealed partial class Marshaller
                 ? DelegateAdapter.Create(_context, (JsFunction)Wrap(function), type)
                 : throw Mismatch(value, type, what, "a function");
 
+        // A live view of a .NET collection (a host-class member) going back into .NET is that collection.
+        if (value is ScriptObject view && IsCollectionType(type) && _context.LiveCollections.CollectionOf(view) is { } collection && type.IsInstanceOfType(collection))
+            return collection;
+
         if (CollectionShape.TryGetDictionaryValueType(type, out var valueType))
             return ToDictionary(value, type, valueType, what, allowNullElements);
         if (CollectionShape.TryGetDictionaryTypes(type, out var keyType, out valueType))
@@ -157,6 +161,9 @@ internal sealed partial class Marshaller
             return ReadPlainData(value, type, binding, what);
         throw Mismatch(value, type, what);
     }
+
+    private static bool IsCollectionType(Type type) =>
+        CollectionShape.TryGetElementType(type, out _) || CollectionShape.TryGetDictionaryValueType(type, out _) || CollectionShape.TryGetSetElementType(type, out _);
 
     // A bigint is accepted wherever a number is (range-checked for integers), as ClearScript's fast
     // argument reads do; generated and reflection bindings behave the same.

@@ -47,6 +47,7 @@ public sealed class GeneratedDataTests : IDisposable
             [HostFunction] public static Cart NewCart() => new();
             [HostFunction] [return: HostDecimalAsString] public static decimal Exact([HostDecimalAsString] decimal value) => value * 10;
             [HostFunction] public static decimal Inexact() => 12345678901234567.89m;
+            [HostFunction] public static bool IsCartLines(Cart cart, List<Line> lines) => ReferenceEquals(cart.Lines, lines);
         }
 
         [HostProfile(typeof(Cart), typeof(Api))]
@@ -119,6 +120,9 @@ public sealed class GeneratedDataTests : IDisposable
         _context.Eval("cart.lines.push({ sku: 'p', quantity: 1, price: 2 }); cart.counts.p = 1");
         Assert.Equal(1, _context.Eval<int>("cart.count()"));
         Assert.Equal(1, _context.Eval<int>("cart.counts.p"));
+        // A view going back into .NET is the collection itself; an Array is a copy.
+        Assert.Equal(true, _context.Eval("isCartLines(cart, cart.lines)"));
+        Assert.Equal(false, _context.Eval("isCartLines(cart, [...cart.lines])"));
         // A read-only list is a copy: pushing to it does not reach .NET.
         Assert.Equal(1, _context.Eval<int>("const copy = cart.snapshot; copy.push({ sku: 'x', quantity: 1, price: 1 }); cart.count()"));
         Assert.Equal("{\"lines\":[{\"sku\":\"p\",\"quantity\":1,\"price\":2}],\"snapshot\":[{\"sku\":\"p\",\"quantity\":1,\"price\":2}],\"counts\":{\"p\":1}}", _context.Eval<string>("JSON.stringify(cart)"));
