@@ -9,34 +9,12 @@ namespace V8Host.Generators.Tests.Binding;
 /// </summary>
 public sealed class ConversionRowTests : IDisposable
 {
-    /// <summary>A canonical rendering of a JS value, so assertions compare one string.</summary>
-    private const string ShowFunction = """
-        globalThis.show = function show(v) {
-            if (v === null) return 'null';
-            switch (typeof v) {
-                case 'undefined': return 'undefined';
-                case 'bigint': return v + 'n';
-                case 'string': return JSON.stringify(v);
-                case 'number': return Object.is(v, -0) ? '-0' : String(v);
-                case 'boolean': return String(v);
-                case 'function': return 'function';
-            }
-            if (v instanceof Date) return 'Date(' + v.toISOString() + ')';
-            if (v instanceof Promise) return 'Promise';
-            if (v instanceof Uint8Array) return 'Uint8Array[' + Array.from(v).join(',') + ']';
-            if (v instanceof ArrayBuffer) return 'ArrayBuffer[' + Array.from(new Uint8Array(v)).join(',') + ']';
-            if (Array.isArray(v)) return '[' + v.map(show).join(',') + ']';
-            if (Object.getPrototypeOf(v) === Object.prototype) return '{' + Object.keys(v).map(k => k + ':' + show(v[k])).join(',') + '}';
-            return (v.constructor && v.constructor.name || 'object') + '{}';
-        };
-        """;
-
     private readonly Context _context;
 
     public ConversionRowTests()
     {
         _context = new Isolate().CreateContextBuilder().UseProfile(ConversionProfile.Instance).Build();
-        _context.Eval(ShowFunction);
+        _context.Eval(JsShow.Function);
     }
 
     public void Dispose() => _context.Dispose();

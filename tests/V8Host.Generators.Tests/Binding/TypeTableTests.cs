@@ -13,30 +13,6 @@ namespace V8Host.Generators.Tests.Binding;
 /// </summary>
 public sealed class TypeTableTests
 {
-    /// <summary>A canonical rendering of a JS value, so both paths and the original compare as one string.</summary>
-    private const string ShowFunction = """
-        globalThis.show = function show(v) {
-            if (v === null) return 'null';
-            switch (typeof v) {
-                case 'undefined': return 'undefined';
-                case 'bigint': return v + 'n';
-                case 'string': return JSON.stringify(v);
-                case 'number': return Object.is(v, -0) ? '-0' : String(v);
-                case 'boolean': return String(v);
-                case 'function': return 'function';
-            }
-            if (v instanceof Date) return 'Date(' + v.toISOString() + ')';
-            if (v instanceof Promise) return 'Promise';
-            if (v instanceof ArrayBuffer) return 'ArrayBuffer[' + Array.from(new Uint8Array(v)).join(',') + ']';
-            if (ArrayBuffer.isView(v)) return v.constructor.name + '[' + Array.from(v).join(',') + ']';
-            if (v instanceof Set) return 'Set{' + Array.from(v, show).join(',') + '}';
-            if (v instanceof Map) return 'Map{' + Array.from(v, ([k, x]) => show(k) + '=>' + show(x)).join(',') + '}';
-            if (Array.isArray(v)) return '[' + v.map(show).join(',') + ']';
-            if (Object.getPrototypeOf(v) === Object.prototype) return '{' + Object.keys(v).map(k => k + ':' + show(v[k])).join(',') + '}';
-            return (v.constructor && v.constructor.name || 'object') + '{}';
-        };
-        """;
-
     private const string Declarations = """
         using System.Numerics;
 
@@ -213,9 +189,9 @@ public sealed class TypeTableTests
             }
 
             var generated = assembly.CreateContext("Rows.TableProfile");
-            generated.Eval(ShowFunction);
+            generated.Eval(JsShow.Function);
             var reflectedContext = reflectedBuilder.Build();
-            reflectedContext.Eval(ShowFunction);
+            reflectedContext.Eval(JsShow.Function);
             return new Table(cases, rows, generated, reflectedContext);
         }
 
