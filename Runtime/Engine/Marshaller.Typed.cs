@@ -264,7 +264,7 @@ internal sealed partial class Marshaller
         }
         if (type.IsArray || type.IsAssignableFrom(array.GetType()))
             return array;
-        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType), items.Count)!;
+        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType), count)!;
         foreach (var item in array)
             list.Add(item);
         return list;
