@@ -18,7 +18,7 @@ namespace V8Host.Shared.Binding
                 problems.Add(BindingProblem.Create(BindingProblems.InvalidJsName, -1, -1, jsName, "class " + typeName));
 
             var constructors = new List<MethodPlan>();
-            var groups = new List<(string JsName, bool IsStatic, List<MethodPlan> Overloads, int First)>();
+            var groups = new List<(string JsName, bool IsStatic, List<MethodPlan> Overloads)>();
             var properties = new List<PropertyPlan>();
             for (var i = 0; i < members.Count; i++)
             {
@@ -42,7 +42,7 @@ namespace V8Host.Shared.Binding
                         var name = naming.Apply(member.ClrName, member.ExplicitName);
                         var group = groups.FindIndex(g => g.JsName == name && g.IsStatic == member.IsStatic);
                         if (group < 0)
-                            groups.Add((name, member.IsStatic, new List<MethodPlan> { method }, i));
+                            groups.Add((name, member.IsStatic, new List<MethodPlan> { method }));
                         else
                             groups[group].Overloads.Add(method);
                         break;
