@@ -124,6 +124,8 @@ internal sealed class HostCallSupport
         var kind = exception switch
         {
             ConversionException conversion => conversion.Kind,
+            // A typed read inside the host call (a callback's result) failed: the conversion's own kind.
+            InvalidCastException { InnerException: ConversionException conversion } => conversion.Kind,
             ArgumentOutOfRangeException or InsufficientExecutionStackException => JsErrorKind.RangeError,
             JavaScriptException { ErrorName: "TypeError" } => JsErrorKind.TypeError,
             JavaScriptException { ErrorName: "RangeError" } => JsErrorKind.RangeError,

@@ -539,4 +539,16 @@ public sealed class HostFunctionTests
         Assert.True(context.Eval<bool>("typeof mul === 'function'"));
         Assert.Equal(42, context.Eval<int>("mul(6, 7)"));
     }
+
+    [Fact]
+    public void A_callbacks_wrongly_typed_result_is_a_type_error()
+    {
+        using var context = new Isolate().CreateContextBuilder()
+            .AddHostFunction("apply", (Func<int, int> callback, int value) => callback(value))
+            .Build();
+        Assert.Equal(4, context.Eval<int>("apply(x => x * 2, 2)"));
+        var error = context.Eval<string>("try { apply(x => 'a', 2) } catch (e) { `${e.name}: ${e.message}` }");
+        Assert.StartsWith("TypeError: ", error);
+        Assert.Contains("result", error);
+    }
 }
