@@ -44,6 +44,7 @@ internal sealed class Bridge
     private readonly ScriptObject _hostIdOf;
     private readonly ScriptObject _hostObjectOf;
     private readonly ScriptObject _checkFunctionBody;
+    private readonly ScriptObject _pick;
     private readonly ScriptObject _newMap;
     private readonly ScriptObject _newSet;
     private readonly ScriptObject _mapSet;
@@ -64,6 +65,7 @@ internal sealed class Bridge
 
         // Functions read with ScriptObject.GetProperty are ~40x slower to invoke later (ClearScript
         // keeps them as bound property values); read through a JS call instead.
+        _pick = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:pick"), LoadScript("Pick"));
         var helpers = Load("Bootstrap");
         ScriptObject Helper(string name) => Pick(helpers, name);
         _describeError = Helper("describeError");
@@ -302,9 +304,9 @@ internal sealed class Bridge
         return array;
     }
 
-    /// <summary>A helper from a glue table (frozen, null-prototype: reading it runs no script).</summary>
-    private static ScriptObject Pick(ScriptObject table, string name) =>
-        table.GetProperty(name) as ScriptObject ?? throw new InvalidOperationException($"The runtime's glue has no helper '{name}'.");
+    /// <summary>A helper from a glue table, read through <c>Pick.js</c> (see there why not <c>GetProperty</c>).</summary>
+    private ScriptObject Pick(ScriptObject table, string name) =>
+        _pick.Invoke(false, table, name) as ScriptObject ?? throw new InvalidOperationException($"The runtime's glue has no helper '{name}'.");
 
     private static string LoadScript(string name)
     {
