@@ -25,7 +25,7 @@ internal static class ExactNumber
     /// <summary>
     /// A decimal as a JS number: the double whose shortest round-trip text reads back as the same
     /// decimal value (1.10m → 1.1). A decimal with no such double (12345678901234567.89m) is a
-    /// RangeError, because any number would silently be another value.
+    /// RangeError (<see cref="ArgumentOutOfRangeException"/>), because any number would silently be another value.
     /// </summary>
     public static double FromDecimal(decimal value, string? what)
     {
@@ -33,7 +33,8 @@ internal static class ExactNumber
         if (decimal.TryParse(number.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var back) && back == value)
             return number;
         var subject = what is null ? $"The decimal {Format(value)}" : $"{what}: {Format(value)}";
-        throw new ConversionException(JsErrorKind.RangeError, $"{subject} has no exact JavaScript number; use [HostDecimalAsString] or double.");
+        // Public (ToJs, SetGlobal, JsObject.Set callers see it) and a RangeError inside host calls.
+        throw new ArgumentOutOfRangeException(null, $"{subject} has no exact JavaScript number; use [HostDecimalAsString] or double.");
     }
 
     /// <summary>

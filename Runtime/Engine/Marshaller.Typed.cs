@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Numerics;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.JavaScript;
-using Microsoft.ClearScript.V8.FastProxy;
 
 namespace V8Host.Engine;
 
@@ -377,114 +376,6 @@ internal sealed partial class Marshaller
             ? result
             : throw new InvalidOperationException($"The plain-data converter of {binding.DisplayName} returned {result?.GetType().Name ?? "null"} instead of a {type.Name}.");
     }
-
-    // Elements and fields are read from V8 in batches handed back through one fast host call.
-    private const int ReadChunk = 256;
-    private (ScriptObject Fields, ScriptObject Elements, ScriptObject Rows)? _readers;
-    private object?[]? _received;
-
-    private bool _receivedTooMuch;
-
-    // Each string becomes a .NET copy as it is received: once the strings of a batch would exceed
-    // what is left of MaxConversionBytes, the rest are not copied and the read fails (the
-    // conversion itself charges the strings it keeps, as for values read one at a time).
-    private (ScriptObject Fields, ScriptObject Elements, ScriptObject Rows) Readers => _readers ??= _context.Bridge.Readers(new V8FastHostFunction("receive", (bool _, in V8FastArgs args, in V8FastResult _) =>
-    {
-        var values = new object?[args.Count];
-        var left = _context.Options.MaxConversionBytes - _conversionSpent;
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = args.IsUndefined(i) ? Undefined.Value : args.Get<object>(i);
-            if (values[i] is string text && (left -= 2L * text.Length) < 0)
-            {
-                _receivedTooMuch = true;
-                break;
-            }
-        }
-
-        _received = values;
-    }));
-
-    // The glue calls the receiver last, after any getter (script code, which may convert values
-    // itself) has run, so a nested batch never overwrites this one. Null: the glue refused the
-    // batch (it holds long strings); the caller reads it one value at a time.
-    private object?[]? Receive(Func<object> read, string what)
-    {
-        _received = null;
-        _receivedTooMuch = false;
-        if (read() is not true)
-            return null;
-        var values = _received ?? throw new InvalidOperationException("The data glue did not hand back the values it read.");
-        _received = null;
-        if (_receivedTooMuch)
-        {
-            _receivedTooMuch = false;
-            Charge(_context.Options.MaxConversionBytes + 1, what);
-        }
-
-        return values;
-    }
-
-    // Fields of the element ToList is converting, read with its chunk; ReadPlainData takes them
-    // when it reads that very object.
-    private (ScriptObject Source, ArraySegment<object?> Values)? _prefetched;
-
-    /// <summary>The fields a plain-data element type reads (so a list of it is read in chunks of rows), or null.</summary>
-    private string[]? PlainDataFields(Type elementType)
-    {
-        var type = Nullable.GetUnderlyingType(elementType) ?? elementType;
-        if (type == typeof(object) || type == typeof(string) || type.IsPrimitive || typeof(JsHandle).IsAssignableFrom(type) || _context.HostClasses.IsDefined(type))
-            return null;
-        return PlainDataConverter.For(type)?.Fields;
-    }
-
-    /// <summary>All elements of an array the glue built (Map entries, Set values), read in chunks.</summary>
-    private object?[] ReadElements(ScriptObject array, int length, string what)
-    {
-        var values = new object?[length];
-        for (var start = 0; start < length; start += ReadChunk)
-        {
-            if (start > 0)
-                _context.ThrowIfTerminated(what);
-            var size = Math.Min(ReadChunk, length - start);
-            var chunk = Receive(() => Readers.Elements.Invoke(false, array, start, size), what);
-            for (var i = 0; i < size; i++)
-                values[start + i] = chunk is null ? _context.Bridge.Get(array, start + i) : chunk[i];
-        }
-
-        return values;
-    }
-
-    private static object[] RowsArguments(ScriptObject array, int start, int count, string[] fields)
-    {
-        var args = new object[fields.Length + 3];
-        args[0] = array;
-        args[1] = start;
-        args[2] = count;
-        fields.CopyTo(args, 3);
-        return args;
-    }
-
-    /// <summary>The prefetched fields of <paramref name="source"/>, if ToList read them with its chunk.</summary>
-    internal object?[]? TakePrefetched(ScriptObject source, string[] fields)
-    {
-        if (_prefetched is not { } prefetched || !ReferenceEquals(prefetched.Source, source) || prefetched.Values.Count != fields.Length)
-            return null;
-        _prefetched = null;
-        return prefetched.Values.ToArray();
-    }
-
-    /// <summary>The values of <paramref name="names"/> on <paramref name="source"/>, read in one engine call (null: read them one at a time) (<see cref="Binding.HostDataReader"/>).</summary>
-    internal object?[]? ReadFields(ScriptObject source, string[] names, string what) => Receive(() =>
-    {
-        var args = new object[names.Length + 1];
-        args[0] = source;
-        names.CopyTo(args, 1);
-        return Readers.Fields.Invoke(false, args);
-    }, what);
-
-    /// <summary>One property of a plain-data source object, read on its own (not prefetched).</summary>
-    internal object? ReadProperty(ScriptObject source, string name) => _context.Bridge.Get(source, name);
 
     /// <summary>Converts one member of a plain-data object (<see cref="Binding.HostDataReader"/>); false when it is absent or undefined.</summary>
     internal bool ConvertMember(object? raw, string typeName, string name, Type type, bool allowNull, bool allowNullElements, bool decimalAsString, out object? value)

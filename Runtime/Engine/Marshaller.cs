@@ -50,7 +50,7 @@ internal sealed partial class Marshaller
 
     /// <summary>A .NET value as an engine value. Collections, plain data and byte buffers are copied.</summary>
     /// <exception cref="ArgumentException">The value (or something it contains) cannot cross, or plain data in it has a cycle.</exception>
-    /// <exception cref="ConversionException">A RangeError: a decimal in it has no exact JavaScript number.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A decimal in it has no exact JavaScript number (a RangeError in JS).</exception>
     public object? ToEngine(object? value) => ToEngine(value, what: null, decimalAsString: false, copies: null);
 
     /// <summary>
