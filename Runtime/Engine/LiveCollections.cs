@@ -67,6 +67,9 @@ internal sealed class LiveCollections
         result.Set(ViewOf(collection, shape, member));
     }
 
+    /// <summary>Whether any view was handed to JS in this context (nothing to look up otherwise).</summary>
+    public bool HasViews => _installed;
+
     /// <summary>The .NET collection behind a live view, or null when <paramref name="value"/> is not one.</summary>
     public object? CollectionOf(ScriptObject value)
     {

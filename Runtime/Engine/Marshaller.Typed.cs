@@ -137,7 +137,7 @@ internal sealed partial class Marshaller
                 : throw Mismatch(value, type, what, "a function");
 
         // A live view of a .NET collection (a host-class member) going back into .NET is that collection.
-        if (value is ScriptObject view && IsCollectionType(type) && _context.LiveCollections.CollectionOf(view) is { } collection && type.IsInstanceOfType(collection))
+        if (value is ScriptObject view && _context.LiveCollections.HasViews && IsCollectionType(type) && _context.LiveCollections.CollectionOf(view) is { } collection && type.IsInstanceOfType(collection))
             return collection;
 
         if (CollectionShape.TryGetDictionaryValueType(type, out var valueType))

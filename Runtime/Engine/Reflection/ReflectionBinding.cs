@@ -12,6 +12,7 @@ internal sealed class ReflectionBinding
 {
     private readonly OverloadSetPlan _set;
     private readonly MethodBase[] _methods;
+    private readonly ParameterInfo[][] _parameters;
     private readonly ParameterInfo[][] _declared;
 
     /// <param name="methods">The reflected method of each overload, index-aligned with <paramref name="set"/>.Overloads.</param>
@@ -20,6 +21,7 @@ internal sealed class ReflectionBinding
     {
         _set = set;
         _methods = methods;
+        _parameters = methods.Select(m => m.GetParameters()).ToArray(); // GetParameters copies: once, not per call
         _declared = methods.Select(m => ReflectionDeclarations.DeclaredParameters(m, declaredMethod)).ToArray();
     }
 
@@ -123,7 +125,7 @@ internal sealed class ReflectionBinding
     {
         var plan = _set.Overloads[overload];
         var method = _methods[overload];
-        var parameters = method.GetParameters();
+        var parameters = _parameters[overload];
         var declared = _declared[overload];
         var values = new object?[plan.Parameters.Count];
         for (var i = 0; i < values.Length; i++)
@@ -140,15 +142,10 @@ internal sealed class ReflectionBinding
             };
         }
 
-        try
-        {
-            return method is ConstructorInfo constructor ? constructor.Invoke(values) : method.Invoke(target, values);
-        }
-        catch (TargetInvocationException exception) when (exception.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerException);
-            throw;
-        }
+        // DoNotWrapExceptions: the member's own exception, not a TargetInvocationException, reaches JS.
+        return method is ConstructorInfo constructor
+            ? constructor.Invoke(BindingFlags.DoNotWrapExceptions, null, values, null)
+            : method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, values, null);
     }
 
     private static object? DefaultOf(ParameterInfo parameter, Type type) =>

@@ -83,37 +83,15 @@ internal static class ReflectionHostClass
     private static string HidingKey(MemberInfo member, MemberKind kind) =>
         MemberRules.HidingKey(kind, member.Name, member is MethodBase method ? method.GetParameters().Select(p => ClrTypeView.Display(p.ParameterType)) : Enumerable.Empty<string>());
 
-    // A property's own exception reaches JS with its own message, as from generated code.
-    private static Func<object?, object?> Unwrapped(Func<object?, object?> get) => instance =>
-    {
-        try
-        {
-            return get(instance);
-        }
-        catch (TargetInvocationException exception) when (exception.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerException);
-            throw;
-        }
-    };
-
-    private static Action<object?, object?> Unwrapped(Action<object?, object?> set) => (instance, value) =>
-    {
-        try
-        {
-            set(instance, value);
-        }
-        catch (TargetInvocationException exception) when (exception.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerException);
-            throw;
-        }
-    };
-
     private static HostMemberBinding Property(PropertyPlan plan, MemberInfo member)
     {
-        Func<object?, object?> get = member is PropertyInfo property ? Unwrapped(property.GetValue) : ((FieldInfo)member).GetValue;
-        Action<object?, object?>? set = plan.CanWrite ? member is PropertyInfo writable ? Unwrapped(writable.SetValue) : ((FieldInfo)member).SetValue : null;
+        // DoNotWrapExceptions: a property's own exception reaches JS with its own message, as from generated code.
+        Func<object?, object?> get = member is PropertyInfo property
+            ? instance => property.GetValue(instance, BindingFlags.DoNotWrapExceptions, null, null, null)
+            : ((FieldInfo)member).GetValue;
+        Action<object?, object?>? set = !plan.CanWrite ? null
+            : member is PropertyInfo writable ? (instance, value) => writable.SetValue(instance, value, BindingFlags.DoNotWrapExceptions, null, null, null)
+            : ((FieldInfo)member).SetValue;
         var valueType = member is PropertyInfo p ? p.PropertyType : ((FieldInfo)member).FieldType;
         var writeRule = plan.WriteType;
         return HostMemberBinding.Property(
