@@ -64,6 +64,17 @@ public sealed class ContextBuilder : IDisposable, IAsyncDisposable
         return this;
     }
 
+    /// <summary>
+    /// Installs host APIs (<c>TimersApi</c>, <c>ConsoleApi</c> …) into the context: the
+    /// same as <c>UseProfile(new HostProfile().Install(apis))</c>.
+    /// </summary>
+    public ContextBuilder Install(params IHostApi[] apis)
+    {
+        ArgumentNullException.ThrowIfNull(apis);
+        Live("Install");
+        return UseProfile(new HostProfile().Install(apis));
+    }
+
     /// <summary>Starts the context from context <paramref name="index"/> of the isolate's snapshot.</summary>
     public ContextBuilder UseSnapshot(int index = 0)
     {

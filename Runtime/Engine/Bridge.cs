@@ -56,12 +56,14 @@ internal sealed class Bridge
     private readonly ScriptObject _appendRows;
     private readonly ScriptObject _readers;
     private readonly (ScriptObject Bootstrap, ScriptObject Limits) _disconnect;
+    private readonly V8ScriptEngine _engine;
+    private readonly ScriptObject _primordials;
 
     public Bridge(V8ScriptEngine engine, V8FastHostFunction arrayBufferBytesAvailable, V8FastHostFunction finalizationPending)
     {
-        var primordials = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:primordials"), LoadScript("Primordials"));
-        ScriptObject Load(string name, params object[] more) =>
-            (ScriptObject)((ScriptObject)engine.Evaluate(EngineCore.Document("v8host:" + name), LoadScript(name))).Invoke(false, [primordials, .. more]);
+        _engine = engine;
+        _primordials = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:primordials"), LoadScript("Primordials"));
+        ScriptObject Load(string name, params object[] more) => LoadGlue(name, more);
 
         // Functions read with ScriptObject.GetProperty are ~40x slower to invoke later (ClearScript
         // keeps them as bound property values); read through a JS call instead.
@@ -304,8 +306,16 @@ internal sealed class Bridge
         return array;
     }
 
+    /// <summary>
+    /// Runs the embedded glue script <paramref name="name"/><c>.js</c> (a function of the primordials
+    /// table and <paramref name="args"/>) and returns its table of helpers. Built-in host APIs load
+    /// their glue through this while the context is being set up, before any user code runs.
+    /// </summary>
+    public ScriptObject LoadGlue(string name, params object[] args) =>
+        (ScriptObject)((ScriptObject)_engine.Evaluate(EngineCore.Document("v8host:" + name), LoadScript(name))).Invoke(false, [_primordials, .. args]);
+
     /// <summary>A helper from a glue table, read through <c>Pick.js</c> (see there why not <c>GetProperty</c>).</summary>
-    private ScriptObject Pick(ScriptObject table, string name) =>
+    public ScriptObject Pick(ScriptObject table, string name) =>
         _pick.Invoke(false, table, name) as ScriptObject ?? throw new InvalidOperationException($"The runtime's glue has no helper '{name}'.");
 
     private static string LoadScript(string name)

@@ -18,6 +18,7 @@ public class HostProfile
     private readonly List<HostModuleBinding> _modules = new();
     private readonly List<(string Name, string Source)> _setupScripts = new();
     private readonly List<IHostApi> _apis = new();
+    private readonly List<Action<Context>> _installers = new();
 
     /// <summary>Number of host functions in the profile (including those added by installed APIs).</summary>
     public int HostFunctionCount => _functions.Count;
@@ -93,6 +94,16 @@ public class HostProfile
         return this;
     }
 
+    /// <summary>
+    /// Adds a step that built-in host APIs use to install their glue into each new context. Installers
+    /// run before the profile's classes, functions and setup scripts, so that those can use them.
+    /// </summary>
+    internal HostProfile AddInstaller(Action<Context> install)
+    {
+        _installers.Add(install);
+        return this;
+    }
+
     /// <summary>Adds a host function binding (generated profiles call this).</summary>
     /// <exception cref="ArgumentException">The name is already used in this profile.</exception>
     protected internal HostProfile AddBinding(HostFunctionBinding binding)
@@ -134,6 +145,7 @@ public class HostProfile
             AddBinding(binding);
         foreach (var binding in other._modules)
             AddBinding(binding);
+        _installers.AddRange(other._installers);
         _setupScripts.AddRange(other._setupScripts);
         _apis.AddRange(other._apis);
         return this;
@@ -141,6 +153,8 @@ public class HostProfile
 
     internal void InstallInto(Context context)
     {
+        foreach (var install in _installers)
+            install(context);
         foreach (var binding in _classes)
             context.DefineHostClass(binding);
         foreach (var binding in _functions)
