@@ -33,7 +33,7 @@ public sealed partial class Context
         return Run("Context.Eval", engine => ConvertResult<T>(engine.Evaluate(Sources.Document("<eval>", source), source), $"Eval<{typeof(T).Name}> result"), timeout);
     }
 
-    /// <summary>Runs <paramref name="source"/>; when it returns a promise, pumps the event loop until it settles.</summary>
+    /// <summary>Runs <paramref name="source"/>; when it returns a promise, waits until it settles.</summary>
     public async Task<object?> EvalAsync(string source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -43,18 +43,26 @@ public sealed partial class Context
         if (result is not JsPromise promise)
             return result;
         using (promise)
-        {
-            var settled = promise.AsTask();
-            while (!settled.IsCompleted)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!EventLoop.HasPendingWork)
-                    throw new InvalidOperationException("Context.EvalAsync: the script's promise is still pending and the event loop has nothing left that could settle it.");
-                await Task.Run(() => EventLoop.RunOnce(TimeSpan.FromMilliseconds(50)), cancellationToken).ConfigureAwait(false);
-            }
+            return await AwaitPromiseAsync(promise, "Context.EvalAsync", cancellationToken).ConfigureAwait(false);
+    }
 
-            return await settled.ConfigureAwait(false);
+    /// <summary>
+    /// Waits for <paramref name="promise"/> to settle, pumping the event loop when the host drives it
+    /// (<see cref="EventLoopMode.Manual"/>). Cancelling throws <see cref="ScriptTerminatedException"/>.
+    /// </summary>
+    internal async Task<object?> AwaitPromiseAsync(JsPromise promise, string operation, CancellationToken cancellationToken)
+    {
+        var settled = promise.AsTask();
+        while (!settled.IsCompleted)
+        {
+            if (cancellationToken.IsCancellationRequested)
+                throw new ScriptTerminatedException($"{operation} was cancelled.");
+            if (!EventLoop.HasPendingWork)
+                throw new InvalidOperationException($"{operation}: the promise is still pending and the event loop has nothing left that could settle it.");
+            await Task.Run(() => EventLoop.RunOnce(TimeSpan.FromMilliseconds(50)), CancellationToken.None).ConfigureAwait(false);
         }
+
+        return await settled.ConfigureAwait(false);
     }
 
     /// <summary>Compiles a classic script for (repeated) running. Pass <paramref name="cachedData"/> from <see cref="Script.CreateCodeCache"/> to skip parsing.</summary>

@@ -36,6 +36,12 @@ public sealed record IsolateOptions
     /// <remarks>A script can make a small heap value expand enormously in .NET: one 32 MiB string referenced 64 times, or a sparse array of length 2^32−1.</remarks>
     public long MaxConversionBytes { get; init; } = 256L * 1024 * 1024;
 
+    /// <summary>
+    /// Who runs the context's event loop: <see cref="EventLoopMode.Automatic"/> (the default) runs due
+    /// timers and settled host tasks by itself; <see cref="EventLoopMode.Manual"/> waits for the host to pump.
+    /// </summary>
+    public EventLoopMode EventLoop { get; init; } = EventLoopMode.Automatic;
+
     internal void Validate()
     {
         if (MaxHeapBytes is <= 0)
@@ -44,6 +50,8 @@ public sealed record IsolateOptions
             throw new ArgumentOutOfRangeException(nameof(MaxArrayBufferBytes), MaxArrayBufferBytes, "MaxArrayBufferBytes cannot be negative.");
         if (MaxConversionBytes <= 0)
             throw new ArgumentOutOfRangeException(nameof(MaxConversionBytes), MaxConversionBytes, "MaxConversionBytes must be positive.");
+        if (!Enum.IsDefined(EventLoop))
+            throw new ArgumentOutOfRangeException(nameof(EventLoop), EventLoop, "EventLoop must be Automatic or Manual.");
         if (MaxStackBytes is <= 0)
             throw new ArgumentOutOfRangeException(nameof(MaxStackBytes), MaxStackBytes, "MaxStackBytes must be positive.");
     }
