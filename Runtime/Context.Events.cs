@@ -1,7 +1,19 @@
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.V8;
+
 namespace V8Host;
 
 public sealed partial class Context
 {
+    /// <summary>
+    /// Raised when a promise is rejected and no handler is attached by the time the task that
+    /// rejected it (the script call, timer or host-task settlement) has run its microtasks, as Node's
+    /// <c>unhandledRejection</c>. Raised on the thread that ran the task, while the context is
+    /// held: handlers may call into the context. Without a handler the rejection is written to the
+    /// console's error stream.
+    /// </summary>
+    public event EventHandler<UnhandledRejectionEventArgs>? UnhandledRejection;
+
     /// <summary>
     /// Where the runtime writes what no script or host handled: errors thrown by timer callbacks and
     /// rejections nobody observed when <see cref="UnhandledRejection"/> has no handler. The context's
@@ -11,4 +23,76 @@ public sealed partial class Context
 
     /// <summary>Whether a console API was installed; a context without one gets the default console (standard output and error).</summary>
     internal bool HasConsole { get; set; }
+
+    // Rejections V8 reported without a handler, in order; a handler added later in the same task takes
+    // its promise off again. Only touched while the context is held.
+    private readonly List<(ScriptObject Promise, object? Reason)> _unhandledRejections = new();
+
+    private void TrackRejection(V8PromiseRejectionEventKind kind, ScriptObject promise, object? reason)
+    {
+        if (kind == V8PromiseRejectionEventKind.RejectedWithoutHandler)
+        {
+            _unhandledRejections.Add((promise, reason));
+        }
+        else if (kind == V8PromiseRejectionEventKind.HandlerAddedAfterRejection)
+        {
+            var index = _unhandledRejections.FindIndex(entry => entry.Promise.Equals(promise));
+            if (index >= 0)
+            {
+                _unhandledRejections[index].Promise.Dispose();
+                _unhandledRejections.RemoveAt(index);
+            }
+
+            promise.Dispose();
+        }
+        else
+        {
+            promise.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Called when an outermost call has returned (its microtasks ran): what is still unhandled now
+    /// stays unhandled. A handler's own exception is written to <see cref="ErrorOutput"/>, so that it
+    /// neither hides the call's result nor goes nowhere.
+    /// </summary>
+    private void ReportUnhandledRejections()
+    {
+        while (_unhandledRejections.Count > 0 && !_disposed && _spentReason is null)
+        {
+            var (promise, reason) = _unhandledRejections[0];
+            _unhandledRejections.RemoveAt(0);
+            promise.Dispose();
+            JavaScriptException exception;
+            try
+            {
+                exception = CreateJavaScriptException(reason);
+            }
+            catch (Exception failure) when (failure is IScriptEngineException or ScriptTerminatedException)
+            {
+                ErrorOutput("Uncaught (in promise): the rejection reason could not be described (" + failure.Message + ").");
+                continue;
+            }
+
+            var handlers = UnhandledRejection;
+            if (handlers is null)
+            {
+                ErrorOutput("Uncaught (in promise) " + DescribeUncaught(exception));
+                continue;
+            }
+
+            try
+            {
+                handlers(this, new UnhandledRejectionEventArgs(exception));
+            }
+            catch (Exception failure)
+            {
+                ErrorOutput("Context.UnhandledRejection handler threw: " + failure);
+            }
+        }
+    }
+
+    /// <summary>An uncaught error as a console shows it: the JS stack when there is one, else name and message.</summary>
+    internal static string DescribeUncaught(JavaScriptException exception) =>
+        string.IsNullOrEmpty(exception.Stack) ? exception.Message : exception.Stack;
 }

@@ -50,6 +50,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
             EventLoop = new EventLoop(this);
             HostClasses = new HostClassRegistry(this);
             Modules = new ModuleRegistry(this);
+            core.Engine.PromiseRejectionCallback = TrackRejection;
             setup?.Apply(this);
         }
         catch
@@ -268,6 +269,8 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
                 _executionDepth = depth - 1;
                 if (_terminationRequested && _terminationDepth >= depth)
                     StopTerminating();
+                if (depth == 1 && _unhandledRejections.Count > 0)
+                    ReportUnhandledRejections();
                 if (depth == 1 && _disposed)
                     DisposeCore();
             }
