@@ -1,5 +1,6 @@
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8;
+using Microsoft.ClearScript.V8.FastProxy;
 
 namespace V8Host;
 
@@ -36,18 +37,28 @@ public sealed partial class Context
         }
         else if (kind == V8PromiseRejectionEventKind.HandlerAddedAfterRejection)
         {
-            var index = _unhandledRejections.FindIndex(entry => entry.Promise.Equals(promise));
-            if (index >= 0)
-            {
-                _unhandledRejections[index].Promise.Dispose();
-                _unhandledRejections.RemoveAt(index);
-            }
-
+            ClaimRejection(promise);
             promise.Dispose();
         }
         else
         {
             promise.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A promise handed to .NET as a <see cref="JsPromise"/> is the host's to observe (awaiting it
+    /// throws its rejection), as a returned Task is: its rejection is not reported as unhandled.
+    /// </summary>
+    internal void ClaimRejection(ScriptObject promise)
+    {
+        if (_unhandledRejections.Count == 0)
+            return;
+        var index = _unhandledRejections.FindIndex(entry => entry.Promise.Equals(promise));
+        if (index >= 0)
+        {
+            _unhandledRejections[index].Promise.Dispose();
+            _unhandledRejections.RemoveAt(index);
         }
     }
 
@@ -70,14 +81,14 @@ public sealed partial class Context
             }
             catch (Exception failure) when (failure is IScriptEngineException or ScriptTerminatedException)
             {
-                ErrorOutput("Uncaught (in promise): the rejection reason could not be described (" + failure.Message + ").");
+                WriteError("Uncaught (in promise): the rejection reason could not be described (" + failure.Message + ").");
                 continue;
             }
 
             var handlers = UnhandledRejection;
             if (handlers is null)
             {
-                ErrorOutput("Uncaught (in promise) " + DescribeUncaught(exception));
+                WriteError("Uncaught (in promise) " + DescribeUncaught(exception));
                 continue;
             }
 
@@ -87,8 +98,33 @@ public sealed partial class Context
             }
             catch (Exception failure)
             {
-                ErrorOutput("Context.UnhandledRejection handler threw: " + failure);
+                WriteError("Context.UnhandledRejection handler threw: " + failure);
             }
+        }
+    }
+
+    private V8FastHostFunction? _reportError;
+
+    /// <summary>
+    /// HTML's "report the exception" as a function glue can call: the error, with its stack, goes to
+    /// <see cref="ErrorOutput"/> as "Uncaught …".
+    /// </summary>
+    internal V8FastHostFunction ReportErrorFunction => _reportError ??= new V8FastHostFunction("reportError", (bool _, in V8FastArgs args, in V8FastResult _) =>
+        ReportUncaught(CreateJavaScriptException(args.Get<object>(0))));
+
+    internal void ReportUncaught(JavaScriptException exception) => WriteError("Uncaught " + DescribeUncaught(exception));
+
+    /// <summary>Writes to <see cref="ErrorOutput"/>; when that fails too, to standard error, so that nothing is lost.</summary>
+    internal void WriteError(string text)
+    {
+        try
+        {
+            ErrorOutput(text);
+        }
+        catch (Exception)
+        {
+            // The error output itself failed (a closed writer); standard error is the last place left.
+            System.Console.Error.WriteLine(text);
         }
     }
 

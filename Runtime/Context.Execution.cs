@@ -33,18 +33,48 @@ public sealed partial class Context
         return Run("Context.Eval", engine => ConvertResult<T>(engine.Evaluate(Sources.Document("<eval>", source), source), $"Eval<{typeof(T).Name}> result"), timeout);
     }
 
-    /// <summary>Runs <paramref name="source"/>; when it returns a promise, waits until it settles.</summary>
+    /// <summary>
+    /// Runs <paramref name="source"/>; when it returns a promise, waits until it settles. The source may
+    /// use top-level <c>await</c>: it then runs as the body of an async function whose result is the
+    /// value of its last expression statement (declarations in it stay local to it).
+    /// </summary>
+    /// <exception cref="ScriptTerminatedException"><paramref name="cancellationToken"/> was cancelled (running script is stopped).</exception>
     public async Task<object?> EvalAsync(string source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         object? result;
         using (cancellationToken.Register(() => TerminateExecution()))
-            result = Eval(source);
+        {
+            try
+            {
+                result = Eval(source);
+            }
+            catch (JavaScriptException exception) when (IsTopLevelAwait(exception))
+            {
+                result = EvalWithTopLevelAwait(source);
+            }
+        }
+
         if (result is not JsPromise promise)
             return result;
         using (promise)
             return await AwaitPromiseAsync(promise, "Context.EvalAsync", cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>V8's early error for <c>await</c> (or <c>for await</c>) outside an async function: nothing ran.</summary>
+    private static bool IsTopLevelAwait(JavaScriptException exception) =>
+        exception.ErrorName == "SyntaxError" &&
+        (exception.JsMessage.Contains("await is only valid in async functions", StringComparison.Ordinal) ||
+         (exception.JsMessage.Contains("Unexpected reserved word", StringComparison.Ordinal) && exception.SourceLine?.Contains("await", StringComparison.Ordinal) == true));
+
+    private object? EvalWithTopLevelAwait(string source) => Run("Context.EvalAsync", engine =>
+    {
+        var body = TopLevelAwait.ToAsyncBody(source, Bridge.ParsesAsAsyncBody);
+
+        // The body starts on the wrapper's first line, so line numbers in errors are the user's.
+        var wrapper = "(async function () {" + body + "\n}).call(globalThis)";
+        return Values.ToHost(engine.Evaluate(Sources.Document("<eval>", wrapper), wrapper));
+    });
 
     /// <summary>
     /// Waits for <paramref name="promise"/> to settle, pumping the event loop when the host drives it
@@ -53,15 +83,7 @@ public sealed partial class Context
     internal async Task<object?> AwaitPromiseAsync(JsPromise promise, string operation, CancellationToken cancellationToken)
     {
         var settled = promise.AsTask();
-        while (!settled.IsCompleted)
-        {
-            if (cancellationToken.IsCancellationRequested)
-                throw new ScriptTerminatedException($"{operation} was cancelled.");
-            if (!EventLoop.HasPendingWork)
-                throw new InvalidOperationException($"{operation}: the promise is still pending and the event loop has nothing left that could settle it.");
-            await Task.Run(() => EventLoop.RunOnce(TimeSpan.FromMilliseconds(50)), CancellationToken.None).ConfigureAwait(false);
-        }
-
+        await EventLoop.WaitAsync(settled, operation, cancellationToken).ConfigureAwait(false);
         return await settled.ConfigureAwait(false);
     }
 

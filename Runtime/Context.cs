@@ -47,7 +47,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
             Bridge = new Bridge(core.Engine, ArrayBufferBytesAvailable(), FinalizationPending());
             Values = new Marshaller(this);
             HostCalls = new HostCallSupport(this);
-            EventLoop = new EventLoop(this);
+            EventLoop = new EventLoop(this, core.Options.EventLoop);
             HostClasses = new HostClassRegistry(this);
             Modules = new ModuleRegistry(this);
             core.Engine.PromiseRejectionCallback = TrackRejection;
@@ -229,6 +229,28 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     /// timeout and the stack budget, and turns engine exceptions into V8Host exceptions.
     /// </summary>
     internal T Run<T>(string operation, Func<V8ScriptEngine, T> action, TimeSpan? timeout = null)
+    {
+        try
+        {
+            return RunHeld(operation, action, timeout);
+        }
+        finally
+        {
+            // Outermost on this thread: a drain that found the context busy resumes now.
+            if (!Monitor.IsEntered(_sync))
+                EventLoop.OnContextReleased();
+        }
+    }
+
+    /// <summary>Takes the context for an event-loop drain if nobody holds it; never waits.</summary>
+    internal bool TryHold() => Monitor.TryEnter(_sync);
+
+    internal void ReleaseHold() => Monitor.Exit(_sync);
+
+    /// <summary>Whether this thread is inside a call into the context (a host function, a drain).</summary>
+    internal bool IsHeldByCurrentThread => Monitor.IsEntered(_sync);
+
+    private T RunHeld<T>(string operation, Func<V8ScriptEngine, T> action, TimeSpan? timeout)
     {
         lock (_sync)
         {

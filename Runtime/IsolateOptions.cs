@@ -42,6 +42,13 @@ public sealed record IsolateOptions
     /// </summary>
     public EventLoopMode EventLoop { get; init; } = EventLoopMode.Automatic;
 
+    /// <summary>
+    /// How long one event-loop task (a timer callback, the reactions to a settled host task) may run
+    /// before it is terminated and reported as uncaught. <see langword="null"/> (the default) sets no
+    /// limit: a runaway callback then holds the context until <see cref="Context.TerminateExecution"/>.
+    /// </summary>
+    public TimeSpan? EventLoopTaskTimeout { get; init; }
+
     internal void Validate()
     {
         if (MaxHeapBytes is <= 0)
@@ -52,6 +59,8 @@ public sealed record IsolateOptions
             throw new ArgumentOutOfRangeException(nameof(MaxConversionBytes), MaxConversionBytes, "MaxConversionBytes must be positive.");
         if (!Enum.IsDefined(EventLoop))
             throw new ArgumentOutOfRangeException(nameof(EventLoop), EventLoop, "EventLoop must be Automatic or Manual.");
+        if (EventLoopTaskTimeout is { } taskTimeout && taskTimeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(EventLoopTaskTimeout), EventLoopTaskTimeout, "EventLoopTaskTimeout must be positive.");
         if (MaxStackBytes is <= 0)
             throw new ArgumentOutOfRangeException(nameof(MaxStackBytes), MaxStackBytes, "MaxStackBytes must be positive.");
     }

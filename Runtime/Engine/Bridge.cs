@@ -44,6 +44,7 @@ internal sealed class Bridge
     private readonly ScriptObject _hostIdOf;
     private readonly ScriptObject _hostObjectOf;
     private readonly ScriptObject _checkFunctionBody;
+    private readonly ScriptObject _parsesAsAsyncBody;
     private readonly ScriptObject _pick;
     private readonly ScriptObject _newMap;
     private readonly ScriptObject _newSet;
@@ -102,6 +103,7 @@ internal sealed class Bridge
         _hostIdOf = Helper("hostIdOf");
         _hostObjectOf = Helper("hostObjectOf");
         _checkFunctionBody = Helper("checkFunctionBody");
+        _parsesAsAsyncBody = Helper("parsesAsAsyncBody");
 
         var data = Load("DataGlue");
         _newMap = Pick(data, "newMap");
@@ -180,6 +182,9 @@ internal sealed class Bridge
 
     /// <summary>Throws a SyntaxError (as a script exception) unless <paramref name="body"/> is one function body.</summary>
     public void CheckFunctionBody(IReadOnlyList<string> parameters, string body) => _checkFunctionBody.Invoke(false, NewArray(parameters), body);
+
+    /// <summary>Whether <paramref name="body"/> parses as the body of an async function; runs nothing.</summary>
+    public bool ParsesAsAsyncBody(string body) => _parsesAsAsyncBody.Invoke(false, body) is true;
 
     public void Freeze(ScriptObject target) => _freeze.Invoke(false, target);
 

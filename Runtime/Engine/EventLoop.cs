@@ -1,57 +1,92 @@
 namespace V8Host.Engine;
 
 /// <summary>
-/// The context's host-driven event loop: a queue of tasks (promise settlements from .NET tasks,
-/// later timers and host callbacks) that run on the engine when the host pumps
-/// (<see cref="Context.RunEventLoopOnce"/>, <see cref="Context.RunUntilIdle"/>, awaiting a promise).
-/// Posting is thread-safe; running happens under the context's lock.
+/// The context's event loop: a FIFO queue of tasks (settlements of .NET tasks behind promises, due
+/// timers, FinalizationRegistry callbacks), each run as one outermost call into the context, so that
+/// its microtasks run before the next task. Posting is thread-safe and never touches the engine.
 /// </summary>
+/// <remarks>
+/// <para>
+/// In <see cref="EventLoopMode.Automatic"/> a post schedules a drain on the thread pool. The drain
+/// only ever <em>tries</em> to take the context: when a call holds it, the drain gives up at once and
+/// that call schedules the next drain as it releases the context (<see cref="OnContextReleased"/>).
+/// No thread waits for the context on the loop's behalf, so neither a blocked SynchronizationContext
+/// nor a sync-over-async caller can deadlock with it.
+/// </para>
+/// <para>In <see cref="EventLoopMode.Manual"/> tasks wait for the host to pump.</para>
+/// </remarks>
 internal sealed class EventLoop
 {
+    /// <summary>A drain yields the thread after this many tasks, so one busy context cannot hold a pool thread indefinitely.</summary>
+    private const int TasksPerDrain = 64;
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
     private readonly Context _context;
     private readonly Queue<Action> _tasks = new();
-    private readonly SemaphoreSlim _signal = new(0);
+    private readonly SemaphoreSlim _doorbell = new(0, 1);
+    private readonly bool _automatic;
+    private int _queued;
+    private int _running;
     private int _externalWork;
+    private int _drainScheduled;
     private volatile bool _closed;
 
-    public EventLoop(Context context) => _context = context;
-
-    /// <summary>Queued tasks, or .NET work (tasks behind promises) that will queue one when it completes.</summary>
-    public bool HasPendingWork
+    public EventLoop(Context context, EventLoopMode mode)
     {
-        get
-        {
-            lock (_tasks)
-                return _tasks.Count > 0 || Volatile.Read(ref _externalWork) > 0;
-        }
+        _context = context;
+        _automatic = mode == EventLoopMode.Automatic;
+        Timers = new TimerQueue(this);
     }
+
+    /// <summary>The timers scheduled by <c>setTimeout</c>/<c>setInterval</c> (<see cref="TimersApi"/>).</summary>
+    public TimerQueue Timers { get; }
+
+    public Context Context => _context;
+
+    /// <summary>
+    /// Whether anything could still run: queued or running tasks, active timers, or .NET work (tasks
+    /// behind promises) that will queue a task when it completes.
+    /// </summary>
+    public bool HasPendingWork =>
+        Volatile.Read(ref _queued) > 0 || Volatile.Read(ref _running) > 0 || Volatile.Read(ref _externalWork) > 0 || Timers.ActiveCount > 0;
 
     public void Post(Action task)
     {
         if (_closed)
             return;
         lock (_tasks)
+        {
             _tasks.Enqueue(task);
-        _signal.Release();
+            _queued++;
+            Monitor.PulseAll(_tasks);
+        }
+
+        RingDoorbell();
+        if (_automatic)
+            ScheduleDrain();
     }
 
     public void BeginExternalWork() => Interlocked.Increment(ref _externalWork);
 
     public void EndExternalWork() => Interlocked.Decrement(ref _externalWork);
 
+    /// <summary>
+    /// Called by every outermost call into the context once it has let go of the context: a drain that
+    /// found the context busy gave up, so the loop resumes here.
+    /// </summary>
+    public void OnContextReleased()
+    {
+        if (_automatic && Volatile.Read(ref _queued) > 0 && !_closed)
+            ScheduleDrain();
+    }
+
     /// <summary>Runs at most one task, waiting up to <paramref name="timeout"/> (none: do not wait) for one to arrive.</summary>
     public bool RunOnce(TimeSpan? timeout)
     {
-        if (!_signal.Wait(timeout ?? TimeSpan.Zero))
+        if (!TryTake(timeout ?? TimeSpan.Zero, out var task))
             return false;
-        Action task;
-        lock (_tasks)
-            task = _tasks.Dequeue();
-        _context.Run<object?>("Context.RunEventLoopOnce", _ =>
-        {
-            task();
-            return null;
-        });
+        RunTask(task);
         return true;
     }
 
@@ -69,13 +104,17 @@ internal sealed class EventLoop
     {
         while (HasPendingWork)
         {
-            await _signal.WaitAsync(cancellationToken).ConfigureAwait(false);
-            _signal.Release();
-            RunOnce(null);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!RunOnce(null))
+                await _doorbell.WaitAsync(PollInterval, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Runs tasks until <paramref name="task"/> completes, the timeout passes, or nothing can complete it any more.</summary>
+    /// <summary>
+    /// Blocks until <paramref name="task"/> completes, the timeout passes, or nothing can complete it
+    /// any more. The loop runs meanwhile: on this thread when it must (manual mode, or a caller inside
+    /// the context, which no drain can enter), else by itself.
+    /// </summary>
     public void PumpUntil(Task task, TimeSpan? timeout, string operation)
     {
         var deadline = timeout is { } t ? DateTime.UtcNow + t : (DateTime?)null;
@@ -83,12 +122,153 @@ internal sealed class EventLoop
         {
             if (!HasPendingWork && deadline is null)
                 throw new InvalidOperationException($"{operation}: the promise is still pending and the event loop has nothing left that could settle it.");
-            var remaining = deadline is { } d ? d - DateTime.UtcNow : TimeSpan.FromMilliseconds(50);
+            var remaining = deadline is { } d ? d - DateTime.UtcNow : PollInterval;
             if (remaining <= TimeSpan.Zero)
                 throw new TimeoutException($"{operation}: the promise did not settle within {timeout!.Value.TotalMilliseconds:0.###} ms.");
-            RunOnce(remaining < TimeSpan.FromMilliseconds(50) ? remaining : TimeSpan.FromMilliseconds(50));
+            var slice = remaining < PollInterval ? remaining : PollInterval;
+            if (_automatic && !_context.IsHeldByCurrentThread)
+                ((IAsyncResult)task).AsyncWaitHandle.WaitOne(slice);
+            else
+                RunOnce(slice);
         }
     }
 
-    public void Close() => _closed = true;
+    /// <summary>
+    /// Waits for <paramref name="task"/> without blocking a thread. In manual mode the wait pumps, and
+    /// gives up when nothing left could complete the task; in automatic mode anything may still settle
+    /// it (a .NET thread calling into the context), so only cancellation ends the wait.
+    /// </summary>
+    public async Task WaitAsync(Task task, string operation, CancellationToken cancellationToken)
+    {
+        while (!task.IsCompleted)
+        {
+            if (cancellationToken.IsCancellationRequested)
+                throw new ScriptTerminatedException($"{operation} was cancelled.");
+            if (_automatic)
+            {
+                await Task.WhenAny(task, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+                continue;
+            }
+
+            if (!HasPendingWork)
+                throw new InvalidOperationException($"{operation}: the promise is still pending and the event loop has nothing left that could settle it.");
+            if (!RunOnce(null))
+                await Task.WhenAny(task, _doorbell.WaitAsync(PollInterval, cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    public void Close()
+    {
+        _closed = true;
+        Timers.Close();
+        lock (_tasks)
+        {
+            _tasks.Clear();
+            _queued = 0;
+        }
+    }
+
+    private bool TryTake(TimeSpan wait, out Action task)
+    {
+        lock (_tasks)
+        {
+            var deadline = DateTime.UtcNow + wait;
+            while (_tasks.Count == 0)
+            {
+                var remaining = deadline - DateTime.UtcNow;
+                if (remaining <= TimeSpan.Zero || !Monitor.Wait(_tasks, remaining))
+                {
+                    if (_tasks.Count > 0)
+                        break;
+                    task = null!;
+                    return false;
+                }
+            }
+
+            task = _tasks.Dequeue();
+            _queued--;
+
+            // Counted as running before it leaves the queue's lock: a waiter must never see "nothing
+            // pending" while a task that will settle its promise is between queue and engine.
+            Interlocked.Increment(ref _running);
+            return true;
+        }
+    }
+
+    /// <summary>Runs a task as its own outermost call (its microtasks run when it returns), under the task time limit.</summary>
+    private void RunTask(Action task)
+    {
+        try
+        {
+            _context.Run<object?>("event loop task", _ =>
+            {
+                task();
+                return null;
+            }, _context.Options.EventLoopTaskTimeout);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    private void ScheduleDrain()
+    {
+        if (Interlocked.Exchange(ref _drainScheduled, 1) == 0)
+            ThreadPool.UnsafeQueueUserWorkItem(static loop => loop.Drain(), this, preferLocal: false);
+    }
+
+    private void Drain()
+    {
+        // Cleared first: a post from now on schedules another drain, so no task is left behind.
+        Volatile.Write(ref _drainScheduled, 0);
+        if (_closed || !_context.TryHold())
+            return;
+        try
+        {
+            for (var i = 0; i < TasksPerDrain && !_closed && TryTake(TimeSpan.Zero, out var task); i++)
+            {
+                try
+                {
+                    RunTask(task);
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+                catch (Exception exception)
+                {
+                    // Nobody called this task, so nobody can catch what it threw: it is reported, never dropped.
+                    Report(exception);
+                }
+            }
+        }
+        finally
+        {
+            _context.ReleaseHold();
+        }
+
+        OnContextReleased();
+    }
+
+    private void Report(Exception exception)
+    {
+        if (exception is JavaScriptException script)
+            _context.ReportUncaught(script);
+        else
+            _context.WriteError($"An event-loop task failed: {exception.GetType().Name}: {exception.Message}");
+    }
+
+    private void RingDoorbell()
+    {
+        try
+        {
+            if (_doorbell.CurrentCount == 0)
+                _doorbell.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Another post rang it first: one ring wakes the waiter either way.
+        }
+    }
 }

@@ -37,6 +37,8 @@ internal sealed partial class Marshaller
     public JsHandle Wrap(ScriptObject target)
     {
         var kind = target is IJavaScriptObject js ? js.Kind : JavaScriptObjectKind.Unknown;
+        if (kind == JavaScriptObjectKind.Promise)
+            _context.ClaimRejection(target);
         return _context.Track(target, kind switch
         {
             JavaScriptObjectKind.Array => static (c, id) => new JsArray(c, id),

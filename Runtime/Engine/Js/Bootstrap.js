@@ -67,6 +67,9 @@
         uncurryThis,
     } = primordials;
 
+    // Read while the intrinsics are pristine (the bootstrap runs before any user code).
+    const AsyncFunctionCtor = ObjectGetPrototypeOf(async function () {}).constructor;
+
     const documentScheme = 'v8host:';
     const maxFrames = 200;
     const denseSearchLimit = 1 << 20;
@@ -553,6 +556,16 @@
 
         // Checks that a CompileFunction body is exactly one function body: the Function constructor
         // parses parameters and body separately and runs nothing.
+        // Whether a body parses as an async function's (top-level await in EvalAsync); runs nothing.
+        parsesAsAsyncBody(body) {
+            try {
+                ReflectApply(AsyncFunctionCtor, undefined, [body]);
+                return true;
+            } catch {
+                return false;
+            }
+        },
+
         checkFunctionBody(parameters, body) {
             const args = [];
             for (let i = 0; i < parameters.length; i++) defineData(args, i, parameters[i]);
