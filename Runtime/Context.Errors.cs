@@ -29,6 +29,10 @@ public sealed partial class Context
         if (engineException.ScriptExceptionAsObject is null && IsStackOverflowText(engineException.Message))
             return new JavaScriptException(HostCallSupport.StackOverflowMessage, "RangeError");
 
+        // A module's evaluation promise rejects with what the call throws: the host sees it as this exception.
+        if (engineException.ScriptExceptionAsObject is { } thrown)
+            ClaimRejectionReason(thrown);
+
         try
         {
             return CreateJavaScriptException(engineException.ScriptExceptionAsObject, engineException.ErrorDetails, exception);

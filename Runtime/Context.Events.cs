@@ -62,6 +62,19 @@ public sealed partial class Context
         }
     }
 
+    /// <summary>A rejection whose reason reaches the host as the exception a call throws is not reported again.</summary>
+    private void ClaimRejectionReason(object reason)
+    {
+        for (var i = _unhandledRejections.Count - 1; i >= 0; i--)
+        {
+            if (Equals(_unhandledRejections[i].Reason, reason))
+            {
+                _unhandledRejections[i].Promise.Dispose();
+                _unhandledRejections.RemoveAt(i);
+            }
+        }
+    }
+
     /// <summary>
     /// Called when an outermost call has returned (its microtasks ran): what is still unhandled now
     /// stays unhandled. A handler's own exception is written to <see cref="ErrorOutput"/>, so that it

@@ -78,7 +78,8 @@ public sealed partial class Context
 
     /// <summary>
     /// Waits for <paramref name="promise"/> to settle, pumping the event loop when the host drives it
-    /// (<see cref="EventLoopMode.Manual"/>). Cancelling throws <see cref="ScriptTerminatedException"/>.
+    /// (<see cref="EventLoopMode.Manual"/>). Cancelling throws <see cref="ScriptTerminatedException"/>;
+    /// a promise that nothing left could settle throws <see cref="InvalidOperationException"/>.
     /// </summary>
     internal async Task<object?> AwaitPromiseAsync(JsPromise promise, string operation, CancellationToken cancellationToken)
     {

@@ -250,6 +250,9 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     /// <summary>Whether this thread is inside a call into the context (a host function, a drain).</summary>
     internal bool IsHeldByCurrentThread => Monitor.IsEntered(_sync);
 
+    /// <summary>Whether this thread is running inside script of this context (a host function called from JS).</summary>
+    internal bool IsInScriptOnCurrentThread => Monitor.IsEntered(_sync) && _executionDepth > 0;
+
     private T RunHeld<T>(string operation, Func<V8ScriptEngine, T> action, TimeSpan? timeout)
     {
         lock (_sync)

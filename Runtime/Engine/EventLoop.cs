@@ -112,11 +112,17 @@ internal sealed class EventLoop
 
     /// <summary>
     /// Blocks until <paramref name="task"/> completes, the timeout passes, or nothing can complete it
-    /// any more. The loop runs meanwhile: on this thread when it must (manual mode, or a caller inside
-    /// the context, which no drain can enter), else by itself.
+    /// any more. The loop runs meanwhile: on this thread in manual mode, or when the caller holds the
+    /// context (no drain can enter it then), else by itself.
     /// </summary>
     public void PumpUntil(Task task, TimeSpan? timeout, string operation)
     {
+        if (!task.IsCompleted && _context.IsInScriptOnCurrentThread)
+        {
+            throw new InvalidOperationException(
+                $"{operation} cannot wait inside a call from this context's script: promise reactions run only once the script has returned. Return a Task from the host function instead.");
+        }
+
         var deadline = timeout is { } t ? DateTime.UtcNow + t : (DateTime?)null;
         while (!task.IsCompleted)
         {
@@ -134,9 +140,9 @@ internal sealed class EventLoop
     }
 
     /// <summary>
-    /// Waits for <paramref name="task"/> without blocking a thread. In manual mode the wait pumps, and
-    /// gives up when nothing left could complete the task; in automatic mode anything may still settle
-    /// it (a .NET thread calling into the context), so only cancellation ends the wait.
+    /// Waits for <paramref name="task"/> without blocking a thread, pumping in manual mode. Gives up
+    /// with <see cref="InvalidOperationException"/> when nothing left could complete the task (no
+    /// task queued or running, no timer, no .NET work behind a promise), instead of waiting forever.
     /// </summary>
     public async Task WaitAsync(Task task, string operation, CancellationToken cancellationToken)
     {
@@ -144,16 +150,19 @@ internal sealed class EventLoop
         {
             if (cancellationToken.IsCancellationRequested)
                 throw new ScriptTerminatedException($"{operation} was cancelled.");
-            if (_automatic)
+            if (!HasPendingWork)
             {
-                await Task.WhenAny(task, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
-                continue;
+                // A task that just ran settled the promise before it stopped counting as running.
+                if (task.IsCompleted)
+                    break;
+                throw new InvalidOperationException($"{operation}: the promise is still pending and the event loop has nothing left that could settle it.");
             }
 
-            if (!HasPendingWork)
-                throw new InvalidOperationException($"{operation}: the promise is still pending and the event loop has nothing left that could settle it.");
-            if (!RunOnce(null))
-                await Task.WhenAny(task, _doorbell.WaitAsync(PollInterval, cancellationToken)).ConfigureAwait(false);
+            if (_automatic || !RunOnce(null))
+            {
+                var wake = _automatic ? Task.Delay(PollInterval, cancellationToken) : _doorbell.WaitAsync(PollInterval, cancellationToken);
+                await Task.WhenAny(task, wake).ConfigureAwait(false);
+            }
         }
     }
 
