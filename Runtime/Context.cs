@@ -32,6 +32,8 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     private int _disposeStarted;
     private volatile string? _spentReason;
     private int _executionDepth;
+    private int _waitingCallers;
+    private bool _coreDisposed;
     private volatile bool _terminationRequested;
     private int _terminationDepth;
     private bool _engineReleased;
@@ -196,6 +198,10 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
 
     private void DisposeCore()
     {
+        // Both the disposing thread and the outermost call that was running when disposal began get here.
+        if (_coreDisposed)
+            return;
+        _coreDisposed = true;
         EventLoop.Close();
         foreach (var resource in _ownedResources.Keys)
             resource.Dispose();
@@ -242,6 +248,47 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Takes the context for a call. A call with a timeout that finds the context still busy with an
+    /// event-loop task when the timeout has passed stops that task: nobody waits for a background
+    /// task, and the host asked for its call to finish in time. The call's own timeout starts once
+    /// it holds the context.
+    /// </summary>
+    private void Enter(TimeSpan? timeout)
+    {
+        if (Monitor.IsEntered(_sync))
+        {
+            Monitor.Enter(_sync);
+            return;
+        }
+
+        Interlocked.Increment(ref _waitingCallers);
+        try
+        {
+            if (timeout is { } limit && limit > TimeSpan.Zero && !Monitor.TryEnter(_sync, limit))
+            {
+                if (EventLoop.IsDrainRunningTask)
+                    StartTerminating(depth: 1);
+                Monitor.Enter(_sync);
+
+                // The interrupt was meant for the loop's task; it must not reach this call.
+                if (_executionDepth == 0)
+                    StopTerminating();
+                return;
+            }
+
+            if (timeout is null || timeout <= TimeSpan.Zero)
+                Monitor.Enter(_sync);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waitingCallers);
+        }
+    }
+
+    /// <summary>Whether a host call waits for the context: an event-loop drain then yields it.</summary>
+    internal bool HasWaitingCallers => Volatile.Read(ref _waitingCallers) > 0;
+
     /// <summary>Takes the context for an event-loop drain if nobody holds it; never waits.</summary>
     internal bool TryHold() => Monitor.TryEnter(_sync);
 
@@ -255,7 +302,8 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
 
     private T RunHeld<T>(string operation, Func<V8ScriptEngine, T> action, TimeSpan? timeout)
     {
-        lock (_sync)
+        Enter(timeout);
+        try
         {
             ThrowIfUnusable(operation);
             ApplyPendingReleases();
@@ -299,6 +347,10 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
                 if (depth == 1 && _disposed)
                     DisposeCore();
             }
+        }
+        finally
+        {
+            Monitor.Exit(_sync);
         }
     }
 

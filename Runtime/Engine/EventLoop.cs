@@ -30,6 +30,7 @@ internal sealed class EventLoop
     private int _running;
     private int _externalWork;
     private int _drainScheduled;
+    private volatile bool _drainRunningTask;
     private volatile bool _closed;
 
     public EventLoop(Context context, EventLoopMode mode)
@@ -43,6 +44,9 @@ internal sealed class EventLoop
     public TimerQueue Timers { get; }
 
     public Context Context => _context;
+
+    /// <summary>Whether the automatic drain is running a task now (no host call is waiting for that task).</summary>
+    public bool IsDrainRunningTask => _drainRunningTask;
 
     /// <summary>
     /// Whether anything could still run: queued or running tasks, active timers, or .NET work (tasks
@@ -235,10 +239,12 @@ internal sealed class EventLoop
             return;
         try
         {
-            for (var i = 0; i < TasksPerDrain && !_closed && TryTake(TimeSpan.Zero, out var task); i++)
+            // A waiting host call goes first; its release schedules the next drain.
+            for (var i = 0; i < TasksPerDrain && !_closed && !_context.HasWaitingCallers && TryTake(TimeSpan.Zero, out var task); i++)
             {
                 try
                 {
+                    _drainRunningTask = true;
                     RunTask(task);
                 }
                 catch (ObjectDisposedException)
@@ -249,6 +255,10 @@ internal sealed class EventLoop
                 {
                     // Nobody called this task, so nobody can catch what it threw: it is reported, never dropped.
                     Report(exception);
+                }
+                finally
+                {
+                    _drainRunningTask = false;
                 }
             }
         }
