@@ -5,7 +5,7 @@ namespace V8Host;
 
 public sealed partial class Context
 {
-    private ScriptObject? _importModule;
+    private readonly Dictionary<string, (JsPromise? Pending, ScriptObject?[] Namespace)> _imports = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Loads, links and evaluates the module tree of <paramref name="specifier"/> (resolved from the
@@ -18,11 +18,13 @@ public sealed partial class Context
     public async Task<JsObject> ImportAsync(string specifier, CancellationToken cancellationToken = default)
     {
         CheckSpecifier(specifier);
-        JsPromise promise;
+        (JsPromise? Pending, ScriptObject?[] Namespace) import;
         using (cancellationToken.Register(() => TerminateExecution()))
-            promise = StartImport(specifier, timeout: null);
-        using (promise)
-            return Namespace(await AwaitPromiseAsync(promise, "Context.ImportAsync", cancellationToken).ConfigureAwait(false), specifier);
+            import = StartImport(specifier, timeout: null);
+        if (import.Pending is { } pending)
+            await AwaitPromiseAsync(pending, "Context.ImportAsync", cancellationToken).ConfigureAwait(false);
+
+        return Namespace(import, specifier);
     }
 
     /// <summary>The synchronous <see cref="ImportAsync"/>: waits for top-level <c>await</c> by running the event loop.</summary>
@@ -32,13 +34,48 @@ public sealed partial class Context
     {
         CheckSpecifier(specifier);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var promise = StartImport(specifier, timeout);
-        var remaining = timeout is { } limit ? limit - System.Diagnostics.Stopwatch.GetElapsedTime(started) : (TimeSpan?)null;
-        if (remaining < TimeSpan.Zero)
-            remaining = TimeSpan.Zero;
-        var task = promise.AsTask();
-        EventLoop.PumpUntil(task, remaining, "Context.Import");
-        return Namespace(task.GetAwaiter().GetResult(), specifier);
+        var import = StartImport(specifier, timeout);
+        if (import.Pending is { } pending)
+        {
+            var remaining = timeout is { } limit ? limit - System.Diagnostics.Stopwatch.GetElapsedTime(started) : (TimeSpan?)null;
+            pending.Wait(remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining);
+        }
+
+        return Namespace(import, specifier);
+    }
+
+    /// <summary>
+    /// Evaluates a wrapper module that statically imports the target and hands its namespace to .NET
+    /// from the wrapper's own import.meta. Not a dynamic import(): ClearScript resolves import()'s
+    /// promise with the namespace as soon as evaluation starts, so a top-level await would not be
+    /// waited for and an evaluation error would be lost; a static import propagates both.
+    /// One wrapper per specifier: importing again gives the same namespace.
+    /// </summary>
+    private (JsPromise? Pending, ScriptObject?[] Namespace) StartImport(string specifier, TimeSpan? timeout) => Run("Context.Import", engine =>
+    {
+        if (_imports.TryGetValue(specifier, out var known))
+            return known;
+        var box = new ScriptObject?[1];
+        var done = new Microsoft.ClearScript.V8.FastProxy.V8FastHostFunction("done",
+            (bool _, in Microsoft.ClearScript.V8.FastProxy.V8FastArgs args, in Microsoft.ClearScript.V8.FastProxy.V8FastResult _) => box[0] = args.Get<object>(0) as ScriptObject);
+        var info = EngineCore.Document(specifier + "#import", module: true);
+        info.ContextCallback = _ => new Dictionary<string, object> { [ImportDoneKey] = done };
+        var source = $"import * as ns from {System.Text.Json.JsonSerializer.Serialize(specifier)};\nimport.meta.{ImportDoneKey}(ns);\n";
+        var result = engine.Evaluate(info, source);
+        // A top-level await: the evaluation promise, watched now so that its rejection is handled.
+        var pending = box[0] is null && result is ScriptObject ? Values.ToHost(result) as JsPromise : null;
+        pending?.AsTask();
+        var import = (pending, box);
+        _imports[specifier] = import;
+        return import;
+    }, timeout);
+
+    private const string ImportDoneKey = "v8hostImported";
+
+    private JsObject Namespace((JsPromise? Pending, ScriptObject?[] Namespace) import, string specifier)
+    {
+        var target = import.Namespace[0] ?? throw new InvalidOperationException($"Importing '{specifier}' did not produce a module namespace.");
+        return Run("Context.Import", _ => (JsObject)Values.Wrap(target));
     }
 
     /// <summary>
@@ -54,15 +91,6 @@ public sealed partial class Context
             throw new InvalidOperationException("Context.Require needs a module loader: configure one with ContextBuilder.UseModules.");
         return Run("Context.Require", _ => Values.ToHost(Modules.Loaded.RequireTop(specifier)));
     }
-
-    private JsPromise StartImport(string specifier, TimeSpan? timeout) => Run("Context.Import", _ =>
-    {
-        _importModule ??= Bridge.Pick(Bridge.LoadGlue("DynamicImport"), "importModule");
-        return (JsPromise)Values.ToHost(_importModule.Invoke(false, specifier))!;
-    }, timeout);
-
-    private static JsObject Namespace(object? value, string specifier) =>
-        value as JsObject ?? throw new InvalidOperationException($"Importing '{specifier}' did not produce a module namespace.");
 
     private static void CheckSpecifier(string specifier)
     {

@@ -99,9 +99,11 @@ internal abstract class FileTreeLoader : ModuleLoader
         var path = PathOf(url);
         if (path is null)
             return null;
-        var confined = IsFile(path) ? Confine(path, out var reason) : null;
-        if (confined is null)
-            throw new FileNotFoundException($"Cannot load {url.AbsoluteUri}: no such file in {RootDescription}.");
+        // Several loaders of one scheme (combined maps) share a URL space: a file this one lacks is another's.
+        if (!IsFile(path))
+            return null;
+        var confined = Confine(path, out var reason)
+            ?? throw new UnauthorizedAccessException($"Cannot load {url.AbsoluteUri}: {reason}.");
         return new ModuleSource(ReadText(confined), KindOf(confined));
     }
 

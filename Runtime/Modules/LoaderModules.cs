@@ -169,7 +169,8 @@ internal sealed class LoaderModules
         }
 
         var record = new Record(uri, source.Text, source.Kind);
-        _context.Sources.RememberModule(url, source.Text);
+        // V8 reports a file: module by its local path (ClearScript's resource name), others by URL.
+        _context.Sources.RememberModule(uri.IsFile ? uri.LocalPath : url, source.Text);
         if (record.Kind is ModuleKind.Detect or ModuleKind.CommonJS)
             record.Kind = CompileCommonJs(record) ? ModuleKind.CommonJS : ModuleKind.EcmaScript;
         lock (_records)
