@@ -57,6 +57,12 @@ internal abstract class FileTreeLoader : ModuleLoader
             return null;
         }
 
+        if (specifier.Contains('\\'))
+        {
+            request.Reject($"'{specifier}' is refused: backslashes are not path separators in module specifiers (Windows-style paths are refused)");
+            return null;
+        }
+
         var referrer = request.Referrer is { } from ? PathOf(from) : null;
         var directory = referrer is null ? string.Empty : ModulePath.Parent(referrer);
         string? found;
@@ -74,7 +80,7 @@ internal abstract class FileTreeLoader : ModuleLoader
 
             found = FileOrDirectory(path, request);
         }
-        else if (specifier.StartsWith('/') || specifier.StartsWith('\\') || IsAbsoluteUrl(specifier))
+        else if (specifier.StartsWith('/') || IsAbsoluteUrl(specifier))
         {
             var path = InsidePath(specifier, request);
             if (path is null)
@@ -128,12 +134,6 @@ internal abstract class FileTreeLoader : ModuleLoader
     /// <summary>An absolute URL or a root-relative "/path": its tree path when it lies under the root.</summary>
     private string? InsidePath(string specifier, ModuleRequest request)
     {
-        if (specifier.StartsWith('\\'))
-        {
-            request.Reject($"'{specifier}' is refused: backslashes are not path separators in module specifiers (Windows-style paths are refused)");
-            return null;
-        }
-
         var absolute = specifier.StartsWith('/')
             ? _base.Scheme + "://" + _base.Authority + specifier
             : specifier;
@@ -241,12 +241,6 @@ internal abstract class FileTreeLoader : ModuleLoader
 
     private string? Bare(string specifier, string directory, ModuleRequest request)
     {
-        if (specifier.Contains('\\'))
-        {
-            request.Reject($"'{specifier}' is refused: backslashes are not path separators in module specifiers");
-            return null;
-        }
-
         var (name, subpath) = SplitPackage(specifier);
         if (name is null)
         {
