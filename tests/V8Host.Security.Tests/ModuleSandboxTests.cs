@@ -1,0 +1,18 @@
+namespace V8Host.Security.Tests;
+
+/// <summary>Modules under a directory loader cannot read files outside its root, by any route.</summary>
+public class ModuleSandboxTests
+{
+    [Theory]
+    [InlineData("dotdot")]
+    [InlineData("absolute")]
+    [InlineData("file-url")]
+    [InlineData("encoded")]
+    [InlineData("backslash")]
+    [InlineData("nul")]
+    [InlineData("symlink-file")]
+    [InlineData("symlink-dir")]
+    [InlineData("package-exports")]
+    public void A_module_cannot_read_outside_the_loader_root(string route) =>
+        ChildProcess.Completed("modules", route).AssertResult($"modules.{route}", "refused");
+}
