@@ -143,4 +143,39 @@ public class DirectoryModuleTests
 
         Assert.Equal(10, context.Import("./tla.mjs", TimeSpan.FromSeconds(30)).Get<int>("value"));
     }
+
+    [Fact]
+    public void A_failing_import_is_the_caller_s_exception_not_also_an_unhandled_rejection()
+    {
+        using var tree = new ModuleTree(new Dictionary<string, string>
+        {
+            ["sync.mjs"] = "throw new TypeError('sync');",
+            ["late.mjs"] = "await 0; throw new TypeError('late');",
+            ["main.mjs"] = "import './late.mjs';",
+        });
+        using var context = tree.CreateContext();
+        var written = new List<string>();
+        context.ErrorOutput = written.Add;
+
+        Assert.Equal("sync", Assert.Throws<JavaScriptException>(() => context.Import("./sync.mjs")).JsMessage);
+        Assert.Equal("late", Assert.Throws<JavaScriptException>(() => context.Import("./main.mjs")).JsMessage);
+        context.RunUntilIdle();
+
+        Assert.Empty(written);
+    }
+
+    /// <summary>
+    /// ClearScript 7.5.1.1 settles a script's import() with the namespace as soon as the module's
+    /// evaluation starts: an evaluation error is not a rejection, and a top-level await is not waited
+    /// for. Context.ImportAsync does not have this limitation; this test notices when ClearScript fixes it.
+    /// </summary>
+    [Fact]
+    public async Task Dynamic_import_of_a_throwing_module_still_resolves_in_ClearScript()
+    {
+        using var tree = new ModuleTree(new Dictionary<string, string> { ["bad.mjs"] = "export const x = 1; throw new Error('boom');" });
+        using var context = tree.CreateContext();
+        context.ErrorOutput = _ => { };
+
+        Assert.Equal("resolved", await context.EvalAsync("import('./bad.mjs').then(() => 'resolved', () => 'rejected')"));
+    }
 }
