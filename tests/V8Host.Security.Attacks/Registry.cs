@@ -23,5 +23,6 @@ internal static class Registry
         ["fuzz"] = Fuzzer.Run,
         ["lifetime"] = LifetimeFuzzer.Run,
         ["modules"] = ModuleEscapes.Run,
+        ["modules-tamper"] = ModuleGlueTampering.Run,
     };
 }

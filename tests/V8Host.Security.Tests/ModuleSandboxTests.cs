@@ -15,4 +15,15 @@ public class ModuleSandboxTests
     [InlineData("package-exports")]
     public void A_module_cannot_read_outside_the_loader_root(string route) =>
         ChildProcess.Completed("modules", route).AssertResult($"modules.{route}", "refused");
+
+    [Theory]
+    [InlineData("map-get")]
+    [InlineData("map-set")]
+    [InlineData("function-call")]
+    [InlineData("define-property")]
+    [InlineData("reflect-set")]
+    [InlineData("object-prototype-setters")]
+    [InlineData("string-template")]
+    public void Tampered_intrinsics_neither_see_nor_change_the_CommonJS_runtime(string target) =>
+        ChildProcess.Completed("modules-tamper", target).AssertResult($"modules-tamper.{target}", "ok");
 }
