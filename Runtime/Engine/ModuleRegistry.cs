@@ -109,7 +109,9 @@ internal sealed class ModuleRegistry : DocumentLoader
                         return Task.FromResult(_documents[host]);
                 }
 
-                throw new InvalidOperationException($"Cannot resolve '{specifier}': the import map maps it to '{url}', and the context has no such host module.");
+                throw new InvalidOperationException(url == specifier
+                    ? $"Cannot resolve '{specifier}': the context has no host module '{url}' (HostProfile.AddModule)."
+                    : $"Cannot resolve '{specifier}': the import map maps it to '{url}', and the context has no such host module.");
             }
 
             return Task.FromResult(Loaded.DocumentFor(url));

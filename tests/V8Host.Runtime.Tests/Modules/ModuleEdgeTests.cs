@@ -137,4 +137,13 @@ public class ModuleEdgeTests
 
         Assert.Equal(6, app.Namespace.Get<int>("y"));
     }
+
+    [Fact]
+    public void An_unknown_host_module_is_named_even_with_a_loader()
+    {
+        using var tree = new ModuleTree(new Dictionary<string, string> { ["app.mjs"] = "import 'host:nope';" });
+        using var context = tree.CreateContext();
+
+        Assert.Contains("the context has no host module 'host:nope'", Assert.Throws<JavaScriptException>(() => context.Import("./app.mjs")).Message);
+    }
 }
