@@ -30,17 +30,17 @@ internal static class PackageExports
     /// <summary>Resolves <paramref name="subpath"/> (<c>"."</c> or <c>"./x"</c>) through a package's <c>exports</c>.</summary>
     public static Result ResolveExports(JsonElement exports, string subpath, IReadOnlyList<string> conditions)
     {
-        var isConditionsOrTarget = exports.ValueKind != JsonValueKind.Object || !HasDotKeys(exports, out var mixed);
-        if (exports.ValueKind == JsonValueKind.Object && HasDotKeys(exports, out mixed) && mixed)
-            return new(Outcome.NoMatch, null, "its \"exports\" mixes subpath keys (\"./…\") with condition keys, which Node refuses");
-        if (isConditionsOrTarget)
+        if (exports.ValueKind == JsonValueKind.Object)
         {
-            return subpath == "."
-                ? ResolveTarget(exports, null, conditions, allowBare: false)
-                : new(Outcome.NoMatch, null);
+            var subpathKeys = HasDotKeys(exports, out var mixed);
+            if (mixed)
+                return new(Outcome.NoMatch, null, "its \"exports\" mixes subpath keys (\"./…\") with condition keys, which Node refuses");
+            if (subpathKeys)
+                return ResolveMap(exports, subpath, conditions, allowBare: false);
         }
 
-        return ResolveMap(exports, subpath, conditions, allowBare: false);
+        // A string, an array or a conditions object: the package's main export only.
+        return subpath == "." ? ResolveTarget(exports, null, conditions, allowBare: false) : new(Outcome.NoMatch, null);
     }
 
     /// <summary>Resolves a <c>#name</c> specifier through a package's <c>imports</c>.</summary>
