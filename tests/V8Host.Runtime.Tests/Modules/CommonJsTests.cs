@@ -160,4 +160,41 @@ public class CommonJsTests
         Assert.Contains("'./hidden' is explicitly not exported (null)", (string)result[4]!);
         Assert.Equal("import", context.Import("dual").Get<string>("default"));
     }
+
+    [Fact]
+    public void Errors_in_CommonJS_name_the_file_line_and_source()
+    {
+        using var tree = new ModuleTree(new Dictionary<string, string>
+        {
+            ["lib/fail.js"] = "const x = 1;\nthrow new TypeError('bad ' + x);",
+            ["main.mjs"] = "import './lib/fail.js';",
+        });
+        using var context = tree.CreateContext();
+
+        foreach (var error in new[]
+        {
+            Assert.Throws<JavaScriptException>(() => context.Require("./lib/fail.js")),
+            Assert.Throws<JavaScriptException>(() => context.Import("./main.mjs")),
+        })
+        {
+            Assert.Equal("TypeError", error.ErrorName);
+            Assert.Equal(Path.Combine(tree.Root, "lib", "fail.js"), error.Frames[0].ScriptName);
+            Assert.Equal(2, error.Frames[0].Line);
+            Assert.Equal("throw new TypeError('bad ' + x);", error.SourceLine);
+        }
+    }
+
+    [Fact]
+    public void A_module_that_threw_runs_again_when_required_again()
+    {
+        using var tree = new ModuleTree(new Dictionary<string, string>
+        {
+            ["flaky.js"] = "globalThis.tries = (globalThis.tries ?? 0) + 1; if (tries === 1) throw new Error('first'); module.exports = tries;",
+        });
+        using var context = tree.CreateContext();
+
+        Assert.Throws<JavaScriptException>(() => context.Require("./flaky.js"));
+        Assert.Equal(2, context.Require("./flaky.js"));
+        Assert.Equal(2, context.Require("./flaky.js"));
+    }
 }
