@@ -102,10 +102,21 @@ internal sealed class LoaderModules
         }
 
         if (url is null)
-            throw new InvalidOperationException(NotFound(specifier, from, via, request));
+            throw new InvalidOperationException(Printable(NotFound(specifier, from, via, request)));
         if (!url.IsAbsoluteUri || url.Scheme is "v8host" or "host")
             throw new InvalidOperationException($"Cannot resolve '{specifier}' imported from {from}: {_loader.GetType().Name}.Resolve returned '{url}', which is not an absolute URL outside V8Host's own schemes (v8host:, host:).");
         return url.AbsoluteUri;
+    }
+
+    /// <summary>Control characters a specifier smuggled in (NUL …) are shown escaped, not written raw into messages and logs.</summary>
+    private static string Printable(string message)
+    {
+        if (!message.Any(char.IsControl))
+            return message;
+        var text = new StringBuilder(message.Length + 8);
+        foreach (var c in message)
+            text.Append(char.IsControl(c) && c is not '\n' ? $"\\u{(int)c:x4}" : c.ToString());
+        return text.ToString();
     }
 
     private static string NotFound(string specifier, string from, string via, ModuleRequest request)

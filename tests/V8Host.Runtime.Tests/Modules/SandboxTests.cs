@@ -114,4 +114,15 @@ public sealed class SandboxTests : IDisposable
 
         Assert.DoesNotContain(Path.GetTempPath().TrimEnd('/') + "/node_modules", error.Message);
     }
+
+    [Fact]
+    public async Task A_NUL_in_a_specifier_is_shown_escaped_in_the_message()
+    {
+        using var context = _tree.CreateContext();
+
+        var message = (string)(await context.EvalAsync("import('./app/main.js\\u0000.png').catch(e => e.message)"))!;
+
+        Assert.DoesNotContain('\0', message);
+        Assert.Contains("./app/main.js\\u0000.png", message);
+    }
 }
