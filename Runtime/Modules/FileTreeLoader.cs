@@ -248,6 +248,10 @@ internal abstract class FileTreeLoader : ModuleLoader
             return null;
         }
 
+        // PACKAGE_SELF_RESOLVE: a package imports itself by name through its own "exports".
+        if (Scope(directory) is { Name: { } own, Exports: not null } scope && own == name)
+            return InPackage(ModulePath.Parent(scope.Path), subpath, request);
+
         for (var current = directory; ; current = ModulePath.Parent(current))
         {
             if (!current.EndsWith("node_modules", StringComparison.Ordinal) || (current.Length > 12 && current[^13] != '/'))

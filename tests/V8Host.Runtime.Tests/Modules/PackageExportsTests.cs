@@ -50,4 +50,13 @@ public class PackageExportsTests
         using var mixed = Create("""{ ".": "./m.mjs", "import": "./m.mjs" }""", ("m.mjs", "export default 1;"));
         Assert.Contains("mixes subpath keys", Assert.Throws<JavaScriptException>(() => mixed.Import("pkg")).Message);
     }
+
+    [Fact]
+    public void A_package_imports_itself_by_name_through_its_exports()
+    {
+        using var context = Create("""{ ".": "./main.mjs", "./util": "./util.mjs" }""",
+            ("main.mjs", "export { twice } from 'pkg/util';"), ("util.mjs", "export const twice = x => 2 * x;"));
+
+        Assert.Equal(8, context.Import("pkg").Get<JsFunction>("twice").Invoke<int>(4));
+    }
 }
