@@ -13,6 +13,8 @@ public sealed class ContextBuilder : IDisposable, IAsyncDisposable
     private readonly ContextSetup _setup = new();
     private EngineCore? _core;
     private bool _built;
+    private bool _hasLoader;
+    private bool _hasImportMap;
 
     internal ContextBuilder(EngineCore core) => _core = core;
 
@@ -73,6 +75,45 @@ public sealed class ContextBuilder : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(apis);
         Live("Install");
         return UseProfile(new HostProfile().Install(apis));
+    }
+
+    /// <summary>
+    /// Lets the context load modules through <paramref name="loader"/>: static and dynamic imports,
+    /// <see cref="Context.ImportAsync"/>, <see cref="Context.Import"/> and <see cref="Context.Require"/>.
+    /// Host modules (<c>host:name</c>) and modules compiled in the context still resolve first. Once per
+    /// builder; combine loaders with <see cref="ModuleLoader.Combine"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A loader was already set.</exception>
+    public ContextBuilder UseModules(ModuleLoader loader)
+    {
+        ArgumentNullException.ThrowIfNull(loader);
+        Live("UseModules");
+        if (_hasLoader)
+            throw new InvalidOperationException("ContextBuilder.UseModules was already called: pass several loaders through ModuleLoader.Combine.");
+        _hasLoader = true;
+        _setup.Add(context => context.Modules.Loaded.UseLoader(loader));
+        return this;
+    }
+
+    /// <summary>
+    /// Applies an import map (the WICG/HTML format: <c>imports</c>, <c>scopes</c>) to every specifier before
+    /// the loader sees it. Relative addresses resolve against the loader's base URL; an address may
+    /// also be a <c>host:</c> module. Once per builder.
+    /// </summary>
+    /// <exception cref="ArgumentException">The JSON is not a valid import map; the message names the entry.</exception>
+    /// <exception cref="InvalidOperationException">An import map was already set.</exception>
+    public ContextBuilder UseImportMap(string importMapJson)
+    {
+        ArgumentNullException.ThrowIfNull(importMapJson);
+        Live("UseImportMap");
+        if (_hasImportMap)
+            throw new InvalidOperationException("ContextBuilder.UseImportMap was already called: a context has one import map.");
+
+        // Checked now, so a malformed map fails here rather than at the first import.
+        Modules.ImportMap.Parse(importMapJson, new Uri("v8host-modules:///"));
+        _hasImportMap = true;
+        _setup.Add(context => context.Modules.Loaded.UseImportMap(importMapJson));
+        return this;
     }
 
     /// <summary>Starts the context from context <paramref name="index"/> of the isolate's snapshot.</summary>

@@ -1,13 +1,15 @@
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.JavaScript;
+using V8Host.Modules;
 
 namespace V8Host.Engine;
 
 /// <summary>
 /// Resolves ES module imports for a context. ClearScript asks a document loader for every import;
-/// this loader answers from the modules compiled in the context: first the importing module's
-/// explicit imports map (<see cref="Module.Instantiate"/>), then any module compiled under that
-/// specifier. Nothing is read from disk or network.
+/// this one answers first from the modules compiled in the context: the importing module's explicit
+/// imports map (<see cref="Module.Instantiate"/>), then any module compiled under that specifier
+/// (host modules, <c>host:name</c>, among them). Only then does the context's import map and
+/// <see cref="ModuleLoader"/> (<see cref="LoaderModules"/>) see the specifier.
 /// </summary>
 internal sealed class ModuleRegistry : DocumentLoader
 {
@@ -23,9 +25,23 @@ internal sealed class ModuleRegistry : DocumentLoader
     public ModuleRegistry(Context context)
     {
         _context = context;
+        Loaded = new LoaderModules(context);
         context.Engine.DocumentSettings.Loader = this;
         context.Engine.DocumentSettings.AccessFlags = DocumentAccessFlags.None;
+
+        // ClearScript's per-context cache of compiled modules is bounded (1024 by default) and evicts the
+        // least recently used: an npm tree larger than that would get a second instance of an evicted
+        // module on its next import. The setting is process-wide; V8Host only ever raises it.
+        if (ModuleCategory.Standard.MaxCacheSize < MinModuleCacheSize)
+            ModuleCategory.Standard.MaxCacheSize = MinModuleCacheSize;
+        if (DocumentCategory.Script.MaxCacheSize < MinModuleCacheSize)
+            DocumentCategory.Script.MaxCacheSize = MinModuleCacheSize;
     }
+
+    private const uint MinModuleCacheSize = 1 << 16;
+
+    /// <summary>The modules from the context's loader and import map.</summary>
+    public LoaderModules Loaded { get; }
 
     public void Register(Module module, DocumentInfo info)
     {
@@ -72,12 +88,33 @@ internal sealed class ModuleRegistry : DocumentLoader
     {
         try
         {
-            var module = Resolve(sourceInfo, specifier);
-            lock (_bySpecifier)
+            if (FindCompiled(sourceInfo, specifier) is { } module)
             {
-                _loaded.Add(module);
-                return Task.FromResult(_documents[module]);
+                lock (_bySpecifier)
+                {
+                    _loaded.Add(module);
+                    return Task.FromResult(_documents[module]);
+                }
             }
+
+            if (!Loaded.IsConfigured)
+                throw NotCompiled(sourceInfo, specifier);
+            var referrer = sourceInfo?.Uri is { } uri && Loaded.Owns(uri) ? uri : null;
+            var url = Loaded.Resolve(specifier, referrer, isRequire: false);
+            if (url.StartsWith(Binding.HostModuleBinding.Scheme, StringComparison.Ordinal))
+            {
+                lock (_bySpecifier)
+                {
+                    if (_bySpecifier.TryGetValue(url, out var host))
+                        return Task.FromResult(_documents[host]);
+                }
+
+                throw new InvalidOperationException(url == specifier
+                    ? $"Cannot resolve '{specifier}': the context has no host module '{url}' (HostProfile.AddModule)."
+                    : $"Cannot resolve '{specifier}': the import map maps it to '{url}', and the context has no such host module.");
+            }
+
+            return Task.FromResult(Loaded.DocumentFor(url));
         }
         catch (Exception exception)
         {
@@ -85,7 +122,7 @@ internal sealed class ModuleRegistry : DocumentLoader
         }
     }
 
-    private Module Resolve(DocumentInfo? sourceInfo, string specifier)
+    private Module? FindCompiled(DocumentInfo? sourceInfo, string specifier)
     {
         lock (_bySpecifier)
         {
@@ -97,12 +134,14 @@ internal sealed class ModuleRegistry : DocumentLoader
                 return imported;
             }
 
-            if (_bySpecifier.TryGetValue(specifier, out var module))
-                return module;
+            return _bySpecifier.TryGetValue(specifier, out var module) ? module : null;
         }
+    }
 
+    private static InvalidOperationException NotCompiled(DocumentInfo? sourceInfo, string specifier)
+    {
         var from = sourceInfo?.Uri is { } source ? $" imported by '{EngineCore.DisplayName(source.OriginalString)}'" : string.Empty;
-        throw new InvalidOperationException(
-            $"Cannot resolve module '{specifier}'{from}: pass it in Instantiate(imports) or compile it in this context with CompileModule(source, \"{specifier}\").");
+        return new InvalidOperationException(
+            $"Cannot resolve module '{specifier}'{from}: pass it in Instantiate(imports), compile it in this context with CompileModule(source, \"{specifier}\"), or give the context a module loader (ContextBuilder.UseModules).");
     }
 }

@@ -22,5 +22,7 @@ internal static class Registry
         ["hostclass"] = HostClassLifetime.Run,
         ["fuzz"] = Fuzzer.Run,
         ["lifetime"] = LifetimeFuzzer.Run,
+        ["modules"] = ModuleEscapes.Run,
+        ["modules-tamper"] = ModuleGlueTampering.Run,
     };
 }
