@@ -176,12 +176,10 @@
     copyMethods('FunctionPrototype', Function.prototype, ['toString']);
     copyMethods('DatePrototype', Date.prototype, ['toISOString', 'toString']);
     copyMethods('NumberPrototype', Number.prototype, ['toFixed']);
-    copyMethods('StringPrototype', String.prototype, ['includes', 'padEnd', 'padStart', 'repeat', 'lastIndexOf', 'codePointAt']);
-    copyMethods('ArrayPrototype', Array.prototype, ['includes', 'sort']);
-    copyStatics('Math', Math, ['abs', 'ceil', 'round', 'sqrt']);
+    copyMethods('StringPrototype', String.prototype, ['codePointAt', 'includes', 'padEnd', 'padStart', 'repeat']);
+    copyStatics('Math', Math, ['round', 'sqrt']);
     copyStatics('Number', Number, ['parseFloat', 'parseInt']);
     copyStatics('Proxy', Proxy, ['revocable']);
-    define('SharedArrayBufferPrototypeGetByteLength', getter(SharedArrayBuffer.prototype, 'byteLength'));
     define('AsyncFunctionPrototype', Object.getPrototypeOf(async function () {}));
     define('GeneratorFunctionPrototype', Object.getPrototypeOf(function* () {}));
     define('AsyncGeneratorFunctionPrototype', Object.getPrototypeOf(async function* () {}));

@@ -18,7 +18,6 @@
         MapPrototypeGet,
         MapPrototypeHas,
         MapPrototypeSet,
-        MathCeil,
         MathFloor,
         MathMax,
         NumberPrototypeToFixed,
@@ -66,6 +65,18 @@
 
     function format(args) {
         return inspect.format(args);
+    }
+
+    // `${value}` for a message part: the script's toString runs (as in Node), guarded; if it
+    // throws, the value is inspected instead. Symbols print as Symbol(description).
+    function textOf(value) {
+        if (typeof value === 'string') return value;
+        if (typeof value === 'symbol') return inspect.primitiveText(value);
+        try {
+            return StringCtor(value);
+        } catch {
+            return inspect.inspectWith(value, { __proto__: null, depth: 0 });
+        }
     }
 
     // Node converts labels with `${label}`; a label that cannot be converted is an error naming the method.
@@ -131,8 +142,7 @@
         let out = '│ ';
         for (let i = 0; i < row.length; i++) {
             const cell = row[i];
-            const needed = (widths[i] - displayWidth(cell)) / 2;
-            out += StringPrototypeRepeat(' ', needed) + cell + StringPrototypeRepeat(' ', MathCeil(needed));
+            out += cell + StringPrototypeRepeat(' ', widths[i] - displayWidth(cell));
             if (i !== row.length - 1) out += ' │ ';
         }
         return out + ' │';
@@ -282,13 +292,9 @@
 
     const assert = function (expression, ...args) {
         if (expression) return;
-        if (args.length > 0 && typeof args[0] === 'string') {
-            defineData(args, 0, 'Assertion failed: ' + args[0]);
-        } else {
-            const shifted = ['Assertion failed'];
-            for (let i = 0; i < args.length; i++) append(shifted, args[i]);
-            args = shifted;
-        }
+        // Node: args[0] = `Assertion failed${args.length === 0 ? '' : `: ${args[0]}`}`.
+        if (args.length === 0) append(args, 'Assertion failed');
+        else defineData(args, 0, 'Assertion failed: ' + textOf(args[0]));
         emit(ASSERT, false, format(args), undefined, assert);
     };
     define('assert', assert);

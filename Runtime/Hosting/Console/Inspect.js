@@ -127,7 +127,7 @@
         let text = '';
         if (i < 0x20) {
             text = i === 8 ? '\\b' : i === 9 ? '\\t' : i === 10 ? '\\n' : i === 12 ? '\\f' : i === 13 ? '\\r'
-                : '\\u' + StringPrototypePadStart(NumberPrototypeToString(i, 16), 4, '0');
+                : '\\x' + upper(StringPrototypePadStart(NumberPrototypeToString(i, 16), 2, '0'));
         } else if (i === 0x27) {
             text = "\\'";
         } else if (i === 0x5c) {
