@@ -477,6 +477,21 @@
         return enumerableSymbols(value, keys, showHidden);
     }
 
+    // A host object's JS-visible properties are accessors on its class's prototype: they are
+    // listed after its own keys (and shown as [Getter]/[Getter/Setter]: host getters are not run).
+    function withHostProperties(value, keys) {
+        const prototype = prototypeOf(value);
+        if (prototype === null) return keys;
+        const names = ObjectKeys(prototype);
+        const result = [];
+        for (let i = 0; i < keys.length; i++) append(result, keys[i]);
+        for (let i = 0; i < names.length; i++) {
+            const descriptor = ownDescriptor(prototype, names[i]);
+            if (descriptor !== undefined && !isData(descriptor) && ArrayPrototypeIndexOf(keys, names[i]) === -1) append(result, names[i]);
+        }
+        return result;
+    }
+
     function removeKey(keys, key) {
         const index = ArrayPrototypeIndexOf(keys, key);
         if (index < 0) return keys;
@@ -533,7 +548,7 @@
 
     function formatRaw(ctx, value, recurseTimes, typedArray) {
         let keys;
-        let hostClass = hostClassOf(value);
+        const hostClass = hostClassOf(value);
         const constructor = typeof hostClass === 'string' ? hostClass : getConstructorName(value, ctx, recurseTimes);
         const tag = stringTag(value, ctx);
         let base = '';
@@ -580,6 +595,7 @@
             formatter = formatUnknownItems;
         } else {
             keys = getKeys(value, ctx.showHidden);
+            if (typeof hostClass === 'string') keys = withHostProperties(value, keys);
             braces = ['{', '}'];
             if (typeof value === 'function') {
                 base = getFunctionBase(value, constructor, tag);
