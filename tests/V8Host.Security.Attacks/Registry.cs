@@ -22,5 +22,6 @@ internal static class Registry
         ["hostclass"] = HostClassLifetime.Run,
         ["fuzz"] = Fuzzer.Run,
         ["lifetime"] = LifetimeFuzzer.Run,
+        ["console"] = ConsoleAttacks.Run,
     };
 }

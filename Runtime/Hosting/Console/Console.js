@@ -63,15 +63,21 @@
         if (failure !== undefined) throw new ErrorCtor('console.' + methodNames[method] + ': ' + failure);
     }
 
+    function isProxy(value) {
+        return value !== null && (typeof value === 'object' || typeof value === 'function') && inspect.isProxy(value);
+    }
+
     function format(args) {
         return inspect.format(args);
     }
 
     // `${value}` for a message part: the script's toString runs (as in Node), guarded; if it
-    // throws, the value is inspected instead. Symbols print as Symbol(description).
+    // throws, the value is inspected instead, and so is a proxy (no trap runs). Symbols print as
+    // Symbol(description).
     function textOf(value) {
         if (typeof value === 'string') return value;
         if (typeof value === 'symbol') return inspect.primitiveText(value);
+        if (isProxy(value)) return inspect.inspectWith(value, { __proto__: null, depth: 0 });
         try {
             return StringCtor(value);
         } catch {
@@ -84,6 +90,11 @@
         if (label === undefined) return 'default';
         if (typeof label === 'string') return label;
         if (typeof label === 'symbol') throw new TypeError('console.' + method + ': the label cannot be a symbol.');
+        // A proxy converts as its target, so that no trap runs.
+        if (isProxy(label)) {
+            label = inspect.unproxied(label);
+            if (label === null) throw new TypeError('console.' + method + ': the label is a revoked proxy.');
+        }
         try {
             return StringCtor(label);
         } catch (error) {

@@ -60,11 +60,17 @@
         const previous = ReflectGetOwnPropertyDescriptor(ErrorCtor, 'prepareStackTrace');
         if (previous !== undefined && previous.configurable !== true) return action();
         ReflectDefineProperty(ErrorCtor, 'prepareStackTrace', { __proto__: null, value: formatter, writable: true, configurable: true });
+        // The descriptor to restore, copied into a null-prototype object: one from
+        // getOwnPropertyDescriptor inherits from Object.prototype, where a script may have put
+        // `get` or `value` accessors that defineProperty would read.
+        const restore = previous === undefined ? undefined : ObjectPrototypeHasOwnProperty(previous, 'value')
+            ? { __proto__: null, value: previous.value, writable: previous.writable, enumerable: previous.enumerable, configurable: true }
+            : { __proto__: null, get: previous.get, set: previous.set, enumerable: previous.enumerable, configurable: true };
         try {
             return action();
         } finally {
-            if (previous === undefined) ReflectDeleteProperty(ErrorCtor, 'prepareStackTrace');
-            else ReflectDefineProperty(ErrorCtor, 'prepareStackTrace', previous);
+            if (restore === undefined) ReflectDeleteProperty(ErrorCtor, 'prepareStackTrace');
+            else ReflectDefineProperty(ErrorCtor, 'prepareStackTrace', restore);
         }
     }
 
@@ -85,14 +91,19 @@
     return {
         __proto__: null,
 
-        // The call sites above `callee` (V8 drops callee and its callers' frames above it).
+        // The call sites below `callee` (V8 leaves out callee and the frames above it), or null
+        // when a script's formatter that could not be set aside threw instead.
         sitesAbove(callee) {
             const holder = { __proto__: null };
             collected = null;
-            withFormatter(collect, () => {
-                ErrorCaptureStackTrace(holder, callee);
-                return holder.stack;
-            });
+            try {
+                withFormatter(collect, () => {
+                    ErrorCaptureStackTrace(holder, callee);
+                    return holder.stack;
+                });
+            } catch {
+                collected = null;
+            }
             const sites = collected;
             collected = null;
             return sites;

@@ -1314,7 +1314,9 @@
         if (typeof argument === 'number') return formatNumber(argument);
         if (typeof argument === 'bigint') return '' + argument + 'n';
         if (typeof argument === 'symbol') return SymbolPrototypeToString(argument);
-        if (typeof argument !== 'object' || argument === null || !hasBuiltInToString(argument)) {
+        // Node counts proxies as built-in objects: they are inspected (showing their target).
+        const proxy = isObjectLike(argument) && proxies.details(argument) !== undefined;
+        if (!proxy && (typeof argument !== 'object' || argument === null || !hasBuiltInToString(argument))) {
             try {
                 return StringCtor(argument);
             } catch {
@@ -1351,10 +1353,15 @@
     }
 
     // %d is Number(x), %i parseInt(x), %f parseFloat(x), as in Node. An object converts through
-    // its own valueOf/toString (the script's code, as Node runs it); one that throws gives NaN.
+    // its own valueOf/toString (the script's code, as Node runs it); one that throws gives NaN. A
+    // proxy converts as its target, so that no trap runs.
     function toNumberText(argument, parse) {
         if (typeof argument === 'bigint') return '' + argument + 'n';
         if (typeof argument === 'symbol') return 'NaN';
+        if (isObjectLike(argument)) {
+            argument = unproxied(argument);
+            if (argument === null) return 'NaN';
+        }
         try {
             return formatNumber(parse === undefined ? NumberCtor(argument) : parse(argument));
         } catch {
@@ -1449,6 +1456,7 @@
         isMap,
         isSet,
         unproxied,
+        isProxy: value => proxies.details(value) !== undefined,
         dataValue,
         ownKeys: value => {
             const target = unproxied(value);
