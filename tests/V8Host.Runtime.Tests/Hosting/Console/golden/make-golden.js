@@ -179,6 +179,11 @@ const rows = [
     { id: 'console-table-not-object', run: "console.table('text'); console.table(5);" },
     { id: 'console-table-wide', run: "console.table([{ name: '漢字' }, { name: 'ab' }]);" },
     { id: 'console-dir', run: 'console.dir({ a: { b: { c: {} } } }, { depth: 0 }); console.dir({ a: { b: { c: { d: {} } } } }, { depth: null }); console.dir("s");' },
+    { id: 'console-dir-options', run: "console.dir([1, 2, 3, 4], { maxArrayLength: 2 }); console.dir({ s: 'abcdef' }, { maxStringLength: 3 }); console.dir({ a: [1, { b: 2 }] }, { compact: false }); console.dir({ a: 1, b: 2 }, { breakLength: 3 });" },
+    { id: 'console-dir-show-hidden', run: "console.dir([1], { showHidden: true }); console.dir({ a: 1 }, { showHidden: true });" },
+    { id: 'fmt-o-function', args: "['%o', function f() {}]",
+        differs: { reason: "The engine, not the formatter: ClearScript's newer V8 gives sloppy functions no own arguments/caller properties.", v8host: "<ref *1> [Function: f] {\n  [length]: 0,\n  [name]: 'f',\n  [prototype]: { [constructor]: [Circular *1] }\n}" } },
+    { id: 'fmt-o-nested', args: "['%o', { a: [1, 2], b: { c: { d: { e: { f: 1 } } } } }]" },
     { id: 'console-dirxml', run: 'console.dirxml(1, { a: 2 }, "three");' },
     { id: 'console-streams-order', run: "console.log(1); console.error(2); console.info(3); console.warn(4); console.debug(5);" },
 ];
