@@ -32,7 +32,6 @@
         EngineInternal,
         ErrorIsError,
         ErrorPrototype,
-        FunctionPrototypeCall,
         FunctionPrototypeToString,
         GeneratorFunctionPrototype,
         JSONStringify,
@@ -508,7 +507,7 @@
         return tag;
     }
 
-    function formatValue(ctx, value, recurseTimes, typedArray) {
+    function formatValue(ctx, value, recurseTimes) {
         if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(value, ctx);
         if (value === null) return 'null';
         const details = proxies.details(value);
@@ -532,7 +531,7 @@
             }
             return '[Circular *' + index + ']';
         }
-        return formatRaw(ctx, value, recurseTimes, typedArray);
+        return formatRaw(ctx, value, recurseTimes);
     }
 
     function formatProxy(ctx, details, recurseTimes) {
@@ -546,7 +545,7 @@
         return reduceToSingleString(ctx, output, '', ['Proxy [', ']'], kArrayExtrasType, recurseTimes);
     }
 
-    function formatRaw(ctx, value, recurseTimes, typedArray) {
+    function formatRaw(ctx, value, recurseTimes) {
         let keys;
         const hostClass = hostClassOf(value);
         const constructor = typeof hostClass === 'string' ? hostClass : getConstructorName(value, ctx, recurseTimes);
@@ -623,8 +622,7 @@
                 const shared = !isArrayBuffer(value);
                 const prefix = getPrefix(constructor, tag, shared ? 'SharedArrayBuffer' : 'ArrayBuffer');
                 const byteLength = shared ? SharedArrayBufferPrototypeGetByteLength(value) : ArrayBufferPrototypeGetByteLength(value);
-                if (typedArray === undefined) formatter = formatArrayBuffer;
-                else if (keys.length === 0) return prefix + '{ byteLength: ' + formatNumber(byteLength) + ' }';
+                formatter = formatArrayBuffer;
                 braces[0] = prefix + '{';
                 keys = prependKeys(keys, ['byteLength'], [byteLength]);
             } else if (isDataView(value)) {
@@ -1452,7 +1450,6 @@
         inspectWith,
         // util.format(...args) with Node's default options.
         format: args => formatWithContext(childContext(defaults, defaults.depth), args),
-        formatWithContext,
         isMap,
         isSet,
         unproxied,
