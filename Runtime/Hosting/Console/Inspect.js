@@ -269,6 +269,43 @@
         return inheritsFrom(value, ErrorPrototype);
     }
 
+    // A failed brand check throws, and a throw costs microseconds: the checks run only for the kinds
+    // whose intrinsic prototype is on the value's chain, or for all kinds when the chain does not
+    // end at Object.prototype (a null-prototype object may be any exotic). An exotic object whose
+    // prototype a script replaced by Object.prototype or a class's prototype shows as an ordinary one.
+    const kMap = 1, kSet = 2, kWeakMap = 4, kWeakSet = 8, kDate = 16, kRegExp = 32, kArrayBuffer = 64,
+        kSharedArrayBuffer = 128, kDataView = 256, kBoxed = 512, kAll = 1023;
+    const intrinsicKinds = new Map();
+    MapPrototypeSet(intrinsicKinds, primordials.Map.prototype, kMap);
+    MapPrototypeSet(intrinsicKinds, primordials.Set.prototype, kSet);
+    MapPrototypeSet(intrinsicKinds, primordials.WeakMap.prototype, kWeakMap);
+    MapPrototypeSet(intrinsicKinds, primordials.WeakSet.prototype, kWeakSet);
+    MapPrototypeSet(intrinsicKinds, primordials.Date.prototype, kDate);
+    MapPrototypeSet(intrinsicKinds, primordials.RegExp.prototype, kRegExp);
+    MapPrototypeSet(intrinsicKinds, primordials.ArrayBuffer.prototype, kArrayBuffer);
+    MapPrototypeSet(intrinsicKinds, primordials.SharedArrayBuffer.prototype, kSharedArrayBuffer);
+    MapPrototypeSet(intrinsicKinds, primordials.DataView.prototype, kDataView);
+    MapPrototypeSet(intrinsicKinds, primordials.Number.prototype, kBoxed);
+    MapPrototypeSet(intrinsicKinds, primordials.String.prototype, kBoxed);
+    MapPrototypeSet(intrinsicKinds, primordials.Boolean.prototype, kBoxed);
+    MapPrototypeSet(intrinsicKinds, primordials.BigInt.prototype, kBoxed);
+    MapPrototypeSet(intrinsicKinds, primordials.Symbol.prototype, kBoxed);
+    const objectPrototype = ObjectGetPrototypeOf({});
+
+    function chainKinds(value) {
+        let kinds = 0;
+        let last = null;
+        for (let object = prototypeOf(value), i = 0; object !== null && i < maxPrototypeWalk; object = prototypeOf(object), i++) {
+            kinds |= MapPrototypeGet(intrinsicKinds, object) ?? 0;
+            last = object;
+        }
+        return last === objectPrototype ? kinds : kAll;
+    }
+
+    function may(kinds, kind) {
+        return (kinds & kind) !== 0;
+    }
+
     function isBoxedPrimitive(value) {
         return isNumberObject(value) || isStringObject(value) || isBooleanObject(value) || isBigIntObject(value) || isSymbolObject(value);
     }
@@ -550,6 +587,7 @@
         const hostClass = hostClassOf(value);
         const constructor = typeof hostClass === 'string' ? hostClass : getConstructorName(value, ctx, recurseTimes);
         const tag = stringTag(value, ctx);
+        const kinds = chainKinds(value);
         let base = '';
         let formatter = formatNothing;
         let braces;
@@ -562,14 +600,14 @@
             if (value.length === 0 && keys.length === 0) return braces[0] + ']';
             extrasType = kArrayExtrasType;
             formatter = formatArray;
-        } else if (isSet(value)) {
+        } else if (may(kinds, kSet) && isSet(value)) {
             const size = SetPrototypeGetSize(value);
             const prefix = getPrefix(constructor, tag, 'Set', '(' + size + ')');
             keys = getKeys(value, ctx.showHidden);
             formatter = formatSet;
             if (size === 0 && keys.length === 0) return prefix + '{}';
             braces = [prefix + '{', '}'];
-        } else if (isMap(value)) {
+        } else if (may(kinds, kMap) && isMap(value)) {
             const size = MapPrototypeGetSize(value);
             const prefix = getPrefix(constructor, tag, 'Map', '(' + size + ')');
             keys = getKeys(value, ctx.showHidden);
@@ -603,12 +641,12 @@
                 if (isArguments(value)) braces[0] = '[Arguments] {';
                 else if (tag !== '') braces[0] = getPrefix(constructor, tag, 'Object') + '{';
                 if (keys.length === 0) return braces[0] + '}';
-            } else if (isRegExp(value)) {
+            } else if (may(kinds, kRegExp) && isRegExp(value)) {
                 base = regExpText(value);
                 const prefix = getPrefix(constructor, tag, 'RegExp');
                 if (prefix !== 'RegExp ') base = prefix + base;
                 if (keys.length === 0 || (recurseTimes > ctx.depth && ctx.depth !== null)) return base;
-            } else if (isDate(value)) {
+            } else if (may(kinds, kDate) && isDate(value)) {
                 base = NumberIsNaN(DatePrototypeGetTime(value)) ? DatePrototypeToString(value) : DatePrototypeToISOString(value);
                 const prefix = getPrefix(constructor, tag, 'Date');
                 if (prefix !== 'Date ') base = prefix + base;
@@ -618,29 +656,29 @@
                 base = described[0];
                 keys = described[1];
                 if (keys.length === 0) return base;
-            } else if (isArrayBuffer(value) || isSharedArrayBuffer(value)) {
+            } else if ((may(kinds, kArrayBuffer) && isArrayBuffer(value)) || (may(kinds, kSharedArrayBuffer) && isSharedArrayBuffer(value))) {
                 const shared = !isArrayBuffer(value);
                 const prefix = getPrefix(constructor, tag, shared ? 'SharedArrayBuffer' : 'ArrayBuffer');
                 const byteLength = shared ? SharedArrayBufferPrototypeGetByteLength(value) : ArrayBufferPrototypeGetByteLength(value);
                 formatter = formatArrayBuffer;
                 braces[0] = prefix + '{';
                 keys = prependKeys(keys, ['byteLength'], [byteLength]);
-            } else if (isDataView(value)) {
+            } else if (may(kinds, kDataView) && isDataView(value)) {
                 braces[0] = getPrefix(constructor, tag, 'DataView') + '{';
                 keys = prependKeys(keys, ['byteLength', 'byteOffset', 'buffer'],
                     [DataViewPrototypeGetByteLength(value), DataViewPrototypeGetByteOffset(value), DataViewPrototypeGetBuffer(value)]);
             } else if (isPromise(value)) {
                 braces[0] = getPrefix(constructor, tag, 'Promise') + '{';
                 formatter = formatPromise;
-            } else if (isWeakSet(value)) {
+            } else if (may(kinds, kWeakSet) && isWeakSet(value)) {
                 braces[0] = getPrefix(constructor, tag, 'WeakSet') + '{';
                 formatter = formatUnknownItems;
-            } else if (isWeakMap(value)) {
+            } else if (may(kinds, kWeakMap) && isWeakMap(value)) {
                 braces[0] = getPrefix(constructor, tag, 'WeakMap') + '{';
                 formatter = formatUnknownItems;
             } else if (tag === 'Module' && constructor === null) {
                 braces[0] = '[' + tag + '] {';
-            } else if (isBoxedPrimitive(value)) {
+            } else if (may(kinds, kBoxed) && isBoxedPrimitive(value)) {
                 const boxed = getBoxedBase(value, ctx, keys, constructor, tag);
                 base = boxed[0];
                 keys = boxed[1];
