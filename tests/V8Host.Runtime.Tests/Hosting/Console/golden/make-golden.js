@@ -104,6 +104,10 @@ const rows = [
         differs: { reason: 'A Symbol.toStringTag getter is not run (no getter runs); Node calls it.', v8host: 'Tagged {}' } },
     { id: 'arguments', args: '[(function () { return arguments; })(1, 2)]' },
 
+    { id: 'null-prototype-exotics', args: "[[1, 2], new Map([[1, 2]]), new Set([3]), new Date(0), /x/g, new Uint8Array(2), new Number(4)].map(v => Object.setPrototypeOf(v, null))" },
+    { id: 'null-prototype-function', args: "[Object.setPrototypeOf(function f() {}, null), Object.setPrototypeOf(class K {}, null)]" },
+    { id: 'exotic-subclasses', args: "[new (class M extends Map {})([[1, 2]]), new (class S extends Set {})(), new (class D extends Date {})(0), new (class E extends Uint8Array {})(1)]" },
+
     // Keyed collections.
     { id: 'map', args: "[new Map([[1, 'a'], ['b', { c: 2 }]])]" },
     { id: 'map-empty', args: '[new Map()]' },
