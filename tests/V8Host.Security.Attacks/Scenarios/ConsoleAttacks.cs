@@ -50,13 +50,14 @@ internal static class ConsoleAttacks
                 Check(attack, "array", "console.log(new Array(1e6).fill(7));", null, maxLength: 2000);
                 Check(attack, "sparse", "const a = []; a[4294967294] = 1; console.log(a);", "[ <4294967294 empty items>, 1 ]\n");
                 Check(attack, "nested-string", "console.log(['x'.repeat(1 << 24)]);", null, maxLength: 10_100);
-                Check(attack, "top-level-string", "console.log('y'.repeat(1 << 23));", null, maxLength: MaxCallLength);
+                Check(attack, "top-level-string", "console.log('y'.repeat(1 << 23));", null, maxLength: MaxCallLength, maxTotal: MaxCallLength);
                 Check(attack, "deep", "let o = {}; for (let i = 0; i < 1e5; i++) o = { o }; console.log(o); console.log([o]);", "{ o: { o: { o: [Object] } } }\n[ { o: { o: [Object] } } ]\n");
-                Check(attack, "deep-unlimited", "let o = {}; for (let i = 0; i < 1e5; i++) o = { o }; console.dir(o, { depth: null }); console.log('survived');", null, maxLength: MaxCallLength + 20);
-                Check(attack, "wide", "const o = {}; for (let i = 0; i < 1e5; i++) o['k' + i] = 'v'.repeat(100); console.log(o); console.log('next');", null, maxLength: MaxCallLength + 10);
+                Check(attack, "deep-unlimited", "let o = {}; for (let i = 0; i < 1e5; i++) o = { o }; console.dir(o, { depth: null }); console.log('survived');", null, maxLength: MaxCallLength + 20, maxTotal: MaxCallLength + 20);
+                Check(attack, "wide", "const o = {}; for (let i = 0; i < 1e5; i++) o['k' + i] = 'v'.repeat(100); console.log(o); console.log('next');", null, maxTotal: MaxCallLength + 10);
                 Check(attack, "map", "const m = new Map(); for (let i = 0; i < 1e6; i++) m.set(i, i); console.log(m);", null, maxLength: 2000);
-                Check(attack, "many-args", "console.log(...new Array(1e4).fill({ a: 1 }));", null, maxLength: MaxCallLength);
-                Check(attack, "table", "console.table(new Array(1e4).fill({ a: 1, b: 'x'.repeat(50) }));", null, maxLength: MaxCallLength);
+                Check(attack, "many-args", "console.log(...new Array(1e4).fill({ a: 1 }));", null, maxTotal: MaxCallLength);
+                Check(attack, "table", "console.table(new Array(1e5).fill({ a: 1, b: 'x'.repeat(50) }));", null, maxTotal: MaxCallLength);
+                Check(attack, "budget", "let o = []; for (let i = 0; i < 3000; i++) o = [o, { a: 'x'.repeat(2000) }]; console.dir(o, { depth: null });", null, maxTotal: MaxCallLength);
                 break;
             case "stack-hooks":
                 Check(attack, "throwing", "Error.prepareStackTrace = () => { throw new Error('hook'); }; const e = new Error('boom'); function f() { console.trace('t'); } f(); console.log(e instanceof Error);", null);
@@ -143,7 +144,7 @@ internal static class ConsoleAttacks
     /// output is <paramref name="expected"/> (when given) and within <paramref name="maxLength"/>
     /// per line-group; then the context must still evaluate.
     /// </summary>
-    private static void Check(string attack, string check, string script, string? expected, int maxLength = MaxCallLength, bool allowRan = false)
+    private static void Check(string attack, string check, string script, string? expected, int maxLength = MaxCallLength, bool allowRan = false, int maxTotal = int.MaxValue)
     {
         var name = $"console.{attack}.{check}";
         var output = new StringWriter();
@@ -162,6 +163,8 @@ internal static class ConsoleAttacks
             outcome = "no-output";
         if (outcome == "ok" && text.Split('\n').Any(line => line.Length > maxLength))
             outcome = "unbounded:" + text.Split('\n').Max(line => line.Length);
+        if (outcome == "ok" && text.Length > maxTotal)
+            outcome = "unbounded-total:" + text.Length;
         Report.Result(name, outcome);
         Report.Result(name + ".after", Report.StillWorks(context));
     }
