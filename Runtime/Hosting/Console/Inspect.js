@@ -677,7 +677,8 @@
                 braces[0] = getPrefix(constructor, tag, 'WeakMap') + '{';
                 formatter = formatUnknownItems;
             } else if (tag === 'Module' && constructor === null) {
-                braces[0] = '[' + tag + '] {';
+                // A module namespace (null prototype, non-enumerable tag): "[Module: null prototype] {".
+                braces[0] = getPrefix(constructor, tag, 'Module') + '{';
             } else if (may(kinds, kBoxed) && isBoxedPrimitive(value)) {
                 const boxed = getBoxedBase(value, ctx, keys, constructor, tag);
                 base = boxed[0];

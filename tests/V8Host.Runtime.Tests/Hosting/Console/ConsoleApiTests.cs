@@ -190,3 +190,19 @@ public class ConsoleApiTests
         Assert.Equal("{ via: 'profile' }\n", output.ToString());
     }
 }
+
+public class ConsoleModuleTests
+{
+    [Fact]
+    public void A_module_namespace_prints_as_in_node()
+    {
+        var output = new StringWriter();
+        using var context = Consoles.With(new ConsoleApi(output));
+        using var module = context.CompileModule("export const a = 1; export function f() {} export let later = 2;", "m.mjs");
+        module.Instantiate();
+        module.Evaluate();
+        context.SetGlobal("ns", module.Namespace);
+        context.Eval("console.log(ns)");
+        Assert.Equal("[Module: null prototype] { a: 1, f: [Function: f], later: 2 }\n", output.ToString());
+    }
+}
