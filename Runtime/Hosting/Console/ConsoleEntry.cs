@@ -25,7 +25,6 @@ internal readonly record struct ConsoleEntry(
     /// <summary>The method's JS name ("log", "countReset" …).</summary>
     public string MethodName => Method switch
     {
-        ConsoleMethod.Dirxml => "dirxml",
         ConsoleMethod.CountReset => "countReset",
         ConsoleMethod.TimeLog => "timeLog",
         ConsoleMethod.TimeEnd => "timeEnd",

@@ -163,16 +163,6 @@ public class ConsoleApiTests
     }
 
     [Fact]
-    public void Discard_writes_nothing_anywhere()
-    {
-        var logger = new CapturingLogger();
-        using var context = Consoles.With(ConsoleApi.Discard);
-        context.Eval("console.log('x'); console.error('y'); console.table([1]); Promise.reject(new Error('quiet'));");
-        Assert.Equal(3, context.Eval<int>("1 + 2"));
-        Assert.Same(ConsoleApi.Discard, ConsoleApi.Discard);
-    }
-
-    [Fact]
     public void Constructor_arguments_are_checked()
     {
         Assert.Equal("output", Assert.Throws<ArgumentNullException>(() => new ConsoleApi((TextWriter)null!)).ParamName);
