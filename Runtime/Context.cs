@@ -54,6 +54,8 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
             Modules = new ModuleRegistry(this);
             core.Engine.PromiseRejectionCallback = TrackRejection;
             setup?.Apply(this);
+            if (!HasConsole)
+                ConsoleApi.InstallDefault(this);
         }
         catch
         {

@@ -122,7 +122,8 @@ internal sealed class Bridge
             Pick(live, "install"), Pick(live, "create"), Pick(live, "viewOf"), Pick(live, "idOf"), Pick(live, "arrayOf"), Pick(live, "pushAll"), Pick(live, "disconnect"));
 
         // Host objects and live views are refused by name instead of being cloned as `{}`.
-        var clone = Load("StructuredClone", Helper("hostClassOf"), Pick(live, "viewName"));
+        HostClassOf = Helper("hostClassOf");
+        var clone = Load("StructuredClone", HostClassOf, Pick(live, "viewName"));
         StructuredClone = (Pick(clone, "serialize"), Pick(clone, "deserialize"));
 
         var limits = Load("Limits");
@@ -134,6 +135,9 @@ internal sealed class Bridge
 
     /// <summary>The value a fast host function returns to tell its JS wrapper "throw the pending host error".</summary>
     public ScriptObject ErrorMarker { get; }
+
+    /// <summary>The class name of a host object, or undefined for any other value (Bootstrap.js hostClassOf; the console shows it).</summary>
+    public ScriptObject HostClassOf { get; }
 
     /// <summary>The live-collection views (LiveCollections.js).</summary>
     public LiveCollectionGlue LiveCollections { get; }

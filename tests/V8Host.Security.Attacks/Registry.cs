@@ -24,5 +24,6 @@ internal static class Registry
         ["lifetime"] = LifetimeFuzzer.Run,
         ["modules"] = ModuleEscapes.Run,
         ["modules-tamper"] = ModuleGlueTampering.Run,
+        ["console"] = ConsoleAttacks.Run,
     };
 }

@@ -172,6 +172,20 @@
     // Used by LiveCollections.js.
     copyMethods('ArrayPrototype', Array.prototype, ['shift', 'unshift', 'values']);
 
+    // Used by the console (Runtime/Hosting/Console: Inspect.js, Console.js, ConsoleStack.js, ConsoleProxies.js).
+    copyMethods('FunctionPrototype', Function.prototype, ['toString']);
+    copyMethods('DatePrototype', Date.prototype, ['toISOString', 'toString']);
+    copyMethods('NumberPrototype', Number.prototype, ['toFixed']);
+    copyMethods('StringPrototype', String.prototype, ['codePointAt', 'includes', 'padEnd', 'padStart', 'repeat']);
+    copyStatics('Math', Math, ['round', 'sqrt']);
+    copyStatics('Number', Number, ['parseFloat', 'parseInt']);
+    copyStatics('Proxy', Proxy, ['revocable']);
+    define('AsyncFunctionPrototype', Object.getPrototypeOf(async function () {}));
+    define('GeneratorFunctionPrototype', Object.getPrototypeOf(function* () {}));
+    define('AsyncGeneratorFunctionPrototype', Object.getPrototypeOf(async function* () {}));
+    define('ErrorPrototype', Error.prototype);
+    define('EngineInternal', typeof EngineInternal === 'object' ? EngineInternal : undefined);
+
     // A data property that no inherited setter can intercept (assignment would consult the
     // prototype chain; definition does not).
     define('defineData', function defineData(target, key, value) {
