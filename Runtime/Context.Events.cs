@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8;
 using Microsoft.ClearScript.V8.FastProxy;
@@ -29,37 +30,75 @@ public sealed partial class Context
     // its promise off again. Only touched while the context is held.
     private readonly List<(ScriptObject Promise, object? Reason)> _unhandledRejections = new();
 
+    // Rejected promises handed to .NET as a JsPromise (by handle id): the host's to observe, as a
+    // returned Task is. Reported only if the handle is released, or the context disposed, unobserved.
+    private readonly ConcurrentDictionary<long, (ScriptObject Promise, object? Reason)> _handedOverRejections = new();
+
+    // Handed-over rejections whose handle was released unobserved (possibly by a finalizer, which
+    // must not touch the engine): reported at the end of the next outermost call.
+    private readonly ConcurrentQueue<(ScriptObject Promise, object? Reason)> _abandonedRejections = new();
+
+    private bool HasRejectionsToReport => _unhandledRejections.Count > 0 || !_abandonedRejections.IsEmpty;
+
     private void TrackRejection(V8PromiseRejectionEventKind kind, ScriptObject promise, object? reason)
     {
         if (kind == V8PromiseRejectionEventKind.RejectedWithoutHandler)
         {
             _unhandledRejections.Add((promise, reason));
+            return;
         }
-        else if (kind == V8PromiseRejectionEventKind.HandlerAddedAfterRejection)
-        {
-            ClaimRejection(promise);
-            promise.Dispose();
-        }
-        else
-        {
-            promise.Dispose();
-        }
+
+        if (kind == V8PromiseRejectionEventKind.HandlerAddedAfterRejection)
+            ForgetRejection(promise);
+        promise.Dispose();
     }
 
-    /// <summary>
-    /// A promise handed to .NET as a <see cref="JsPromise"/> is the host's to observe (awaiting it
-    /// throws its rejection), as a returned Task is: its rejection is not reported as unhandled.
-    /// </summary>
-    internal void ClaimRejection(ScriptObject promise)
+    /// <summary>A handler was attached: the rejection is handled, wherever it was waiting.</summary>
+    private void ForgetRejection(ScriptObject promise)
     {
-        if (_unhandledRejections.Count == 0)
-            return;
         var index = _unhandledRejections.FindIndex(entry => entry.Promise.Equals(promise));
         if (index >= 0)
         {
             _unhandledRejections[index].Promise.Dispose();
             _unhandledRejections.RemoveAt(index);
         }
+
+        foreach (var (id, entry) in _handedOverRejections)
+        {
+            if (entry.Promise.Equals(promise) && _handedOverRejections.TryRemove(id, out _))
+                entry.Promise.Dispose();
+        }
+    }
+
+    /// <summary>A promise just became the JsPromise <paramref name="handleId"/>: an unhandled rejection of it is now the host's to observe.</summary>
+    internal void HandOverRejection(ScriptObject promise, long handleId)
+    {
+        if (_unhandledRejections.Count == 0)
+            return;
+        var index = _unhandledRejections.FindIndex(entry => entry.Promise.Equals(promise));
+        if (index >= 0)
+        {
+            _handedOverRejections[handleId] = _unhandledRejections[index];
+            _unhandledRejections.RemoveAt(index);
+        }
+    }
+
+    /// <summary>The host awaited or waited for the JsPromise: it sees the rejection itself.</summary>
+    internal void ObserveRejection(long handleId)
+    {
+        if (_handedOverRejections.TryRemove(handleId, out var entry))
+            entry.Promise.Dispose();
+    }
+
+    /// <summary>The JsPromise was released without being observed; thread-safe and engine-free (finalizers call it).</summary>
+    private void AbandonRejection(long handleId)
+    {
+        if (!_handedOverRejections.TryRemove(handleId, out var entry))
+            return;
+        _abandonedRejections.Enqueue(entry);
+
+        // Something must run for the report to happen; in automatic mode this task makes the loop run.
+        EventLoop.Post(static () => { });
     }
 
     /// <summary>A rejection whose reason reaches the host as the exception a call throws is not reported again.</summary>
@@ -82,21 +121,15 @@ public sealed partial class Context
     /// </summary>
     private void ReportUnhandledRejections()
     {
+        while (_abandonedRejections.TryDequeue(out var abandoned))
+            _unhandledRejections.Add(abandoned);
         while (_unhandledRejections.Count > 0 && !_disposed && _spentReason is null)
         {
             var (promise, reason) = _unhandledRejections[0];
             _unhandledRejections.RemoveAt(0);
             promise.Dispose();
-            JavaScriptException exception;
-            try
-            {
-                exception = CreateJavaScriptException(reason);
-            }
-            catch (Exception failure) when (failure is IScriptEngineException or ScriptTerminatedException)
-            {
-                WriteError("Uncaught (in promise): the rejection reason could not be described (" + failure.Message + ").");
+            if (DescribeRejection(reason) is not { } exception)
                 continue;
-            }
 
             var handlers = UnhandledRejection;
             if (handlers is null)
@@ -113,6 +146,35 @@ public sealed partial class Context
             {
                 WriteError("Context.UnhandledRejection handler threw: " + failure);
             }
+        }
+    }
+
+    /// <summary>
+    /// Disposal: rejections the host was handed and never observed are written out (the context can
+    /// no longer raise events to code that might call into it).
+    /// </summary>
+    private void ReportUnobservedRejectionsOnDispose()
+    {
+        foreach (var entry in _handedOverRejections.Values.Concat(_abandonedRejections))
+        {
+            if (DescribeRejection(entry.Reason) is { } exception)
+                WriteError("Uncaught (in promise) " + DescribeUncaught(exception));
+        }
+
+        _handedOverRejections.Clear();
+        _abandonedRejections.Clear();
+    }
+
+    private JavaScriptException? DescribeRejection(object? reason)
+    {
+        try
+        {
+            return CreateJavaScriptException(reason);
+        }
+        catch (Exception failure) when (failure is IScriptEngineException or ScriptTerminatedException)
+        {
+            WriteError("Uncaught (in promise): the rejection reason could not be described (" + failure.Message + ").");
+            return null;
         }
     }
 

@@ -204,6 +204,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
         if (_coreDisposed)
             return;
         _coreDisposed = true;
+        ReportUnobservedRejectionsOnDispose();
         EventLoop.Close();
         foreach (var resource in _ownedResources.Keys)
             resource.Dispose();
@@ -344,7 +345,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
                 _executionDepth = depth - 1;
                 if (_terminationRequested && _terminationDepth >= depth)
                     StopTerminating();
-                if (depth == 1 && _unhandledRejections.Count > 0)
+                if (depth == 1 && HasRejectionsToReport)
                     ReportUnhandledRejections();
                 if (depth == 1 && _disposed)
                     DisposeCore();
@@ -467,6 +468,8 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     {
         if (!_disposed && _handles.TryRemove(id, out var target))
             _pendingReleases.Enqueue(target);
+        if (!_handedOverRejections.IsEmpty)
+            AbandonRejection(id);
     }
 
     private void ApplyPendingReleases()

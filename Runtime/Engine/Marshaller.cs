@@ -37,9 +37,7 @@ internal sealed partial class Marshaller
     public JsHandle Wrap(ScriptObject target)
     {
         var kind = target is IJavaScriptObject js ? js.Kind : JavaScriptObjectKind.Unknown;
-        if (kind == JavaScriptObjectKind.Promise)
-            _context.ClaimRejection(target);
-        return _context.Track(target, kind switch
+        var handle = _context.Track(target, kind switch
         {
             JavaScriptObjectKind.Array => static (c, id) => new JsArray(c, id),
             JavaScriptObjectKind.Function => static (c, id) => new JsFunction(c, id),
@@ -48,6 +46,9 @@ internal sealed partial class Marshaller
             JavaScriptObjectKind.TypedArray or JavaScriptObjectKind.DataView => static (c, id) => new JsTypedArray(c, id),
             _ => static (c, id) => new JsObject(c, id),
         });
+        if (kind == JavaScriptObjectKind.Promise)
+            _context.HandOverRejection(target, handle.Id);
+        return handle;
     }
 
     /// <summary>A .NET value as an engine value. Collections, plain data and byte buffers are copied.</summary>

@@ -20,7 +20,9 @@ public sealed class JsPromise : JsHandle
     {
         if (_task is { } task)
             return task;
-        return _task = Use("AsTask", target => Context.Watch(target));
+        _task = Use("AsTask", target => Context.Watch(target));
+        Context.ObserveRejection(Id);
+        return _task;
     }
 
     /// <summary>Makes the promise awaitable.</summary>

@@ -55,6 +55,27 @@ public sealed class UnhandledRejectionTests : IDisposable
     }
 
     [Fact]
+    public void APromiseHandedToDotNet_AndReleasedUnobserved_IsReportedByTheNextCall()
+    {
+        Listen();
+        _context.Eval<JsPromise>("Promise.reject(new Error('dropped'))").Dispose();
+        _context.Eval("0");
+        Assert.Equal("dropped", Assert.Single(_raised).JsMessage);
+    }
+
+    [Fact]
+    public void APromiseHandedToDotNet_NeverObserved_IsWrittenOutWhenTheContextIsDisposed()
+    {
+        var context = new Isolate().CreateContext();
+        var errors = new List<string>();
+        context.ErrorOutput = errors.Add;
+        context.Eval("Promise.reject(new Error('ignored result'))");
+        Assert.Empty(errors);
+        context.Dispose();
+        Assert.StartsWith("Uncaught (in promise) Error: ignored result", Assert.Single(errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ARejectionInATimerCallback_IsRaisedFromTheLoop()
     {
         Listen();

@@ -58,7 +58,7 @@ public class ConsoleApiTests
         var output = new StringWriter();
         var error = new StringWriter();
         using var context = Consoles.With(new ConsoleApi(output, error));
-        context.Eval("globalThis.console = undefined; Promise.reject(new Error('lost'));");
+        context.Eval("globalThis.console = undefined; Promise.reject(new Error('lost')); 0");
         Assert.Contains("Uncaught (in promise)", error.ToString());
         Assert.Contains("lost", error.ToString());
         Assert.Equal("", output.ToString());

@@ -80,7 +80,7 @@ public class ConsoleLoggerTests
     {
         var logger = new CapturingLogger(LogLevel.Information);
         using var context = Consoles.With(new ConsoleApi(logger));
-        context.Eval("console.debug('hidden'); console.trace('hidden'); console.info('shown'); Promise.reject(new Error('nobody caught me'));");
+        context.Eval("console.debug('hidden'); console.trace('hidden'); console.info('shown'); Promise.reject(new Error('nobody caught me')); 0");
 
         Assert.Equal(2, logger.Entries.Count);
         Assert.Equal("shown", logger.Entries[0].Message);
