@@ -61,27 +61,9 @@ public sealed partial class Context
         var info = EngineCore.Document(specifier + "#import", module: true);
         info.ContextCallback = _ => new Dictionary<string, object> { [ImportDoneKey] = done };
         var source = $"import * as ns from {System.Text.Json.JsonSerializer.Serialize(specifier)};\nimport.meta.{ImportDoneKey}(ns);\n";
-        var tracked = _unhandledRejections.Count;
-        object result;
-        try
-        {
-            result = engine.Evaluate(info, source);
-        }
-        catch (Exception exception) when (exception is IScriptEngineException { ScriptExceptionAsObject: { } thrown })
-        {
-            // The error reaches the caller as this exception; the evaluation promises V8 rejected with
-            // it are the same failure, not unhandled rejections of their own.
-            for (var i = _unhandledRejections.Count - 1; i >= tracked; i--)
-            {
-                if (Equals(_unhandledRejections[i].Reason, thrown))
-                {
-                    _unhandledRejections[i].Promise.Dispose();
-                    _unhandledRejections.RemoveAt(i);
-                }
-            }
-
-            throw;
-        }
+        // An evaluation error reaches the caller as the exception Run throws; the evaluation promises
+        // V8 rejected with it are then not reported as unhandled (Context.Errors).
+        var result = engine.Evaluate(info, source);
 
         // A top-level await: the evaluation promise, watched now so that its rejection is handled.
         var pending = box[0] is null && result is ScriptObject ? Values.ToHost(result) as JsPromise : null;

@@ -123,6 +123,7 @@ internal sealed class Bridge
 
         // Host objects and live views are refused by name instead of being cloned as `{}`.
         HostClassOf = Helper("hostClassOf");
+        DisplayName = Helper("displayName");
         var clone = Load("StructuredClone", HostClassOf, Pick(live, "viewName"));
         StructuredClone = (Pick(clone, "serialize"), Pick(clone, "deserialize"));
 
@@ -138,6 +139,9 @@ internal sealed class Bridge
 
     /// <summary>The class name of a host object, or undefined for any other value (Bootstrap.js hostClassOf; the console shows it).</summary>
     public ScriptObject HostClassOf { get; }
+
+    /// <summary>The user's name of a resource name V8 reports (Bootstrap.js displayName; EngineCore.DisplayName is the .NET twin).</summary>
+    public ScriptObject DisplayName { get; }
 
     /// <summary>The live-collection views (LiveCollections.js).</summary>
     public LiveCollectionGlue LiveCollections { get; }

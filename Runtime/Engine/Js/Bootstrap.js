@@ -532,6 +532,7 @@
 
         // The class name of a host object ("Order"), or undefined for any other value.
         hostClassOf: value => WeakMapPrototypeGet(hostClassNames, value),
+        displayName,
 
         // The host-object id of a JS object (an instance of a host class), or undefined; and the JS
         // object of a live id, or undefined once it was collected.

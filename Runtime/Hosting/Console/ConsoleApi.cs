@@ -78,7 +78,7 @@ public sealed class ConsoleApi : IHostApi
             var formatter = s_formatters.GetValue(context, _ =>
             {
                 var proxies = bridge.LoadGlue("ConsoleProxies");
-                var stacks = bridge.LoadGlue("ConsoleStack");
+                var stacks = bridge.LoadGlue("ConsoleStack", bridge.DisplayName);
                 return new Formatter(bridge.LoadGlue("Inspect", proxies, stacks, bridge.HostClassOf), stacks);
             });
             bridge.LoadGlue("Console", formatter.Inspect, formatter.Stacks, WriteFunction(sink), s_now, sink.WantsLocation);

@@ -5,7 +5,8 @@
 // before any user code, captured here) or a frame collector is put in place and the script's
 // value restored afterwards. A script that made the property non-configurable keeps its
 // formatter: that stack is then read as the script formats it, inside a try.
-(function (primordials) {
+// displayName is Bootstrap.js's: the user's name of a resource ("v8host:<escaped name>#<n>" → name).
+(function (primordials, displayName) {
     'use strict';
 
     const {
@@ -17,10 +18,7 @@
         ReflectDefineProperty,
         ReflectDeleteProperty,
         ReflectGetOwnPropertyDescriptor,
-        StringPrototypeIndexOf,
-        StringPrototypeSlice,
         StringPrototypeStartsWith,
-        decodeURIComponent,
         uncurryThis,
     } = primordials;
 
@@ -71,20 +69,6 @@
         } finally {
             if (restore === undefined) ReflectDeleteProperty(ErrorCtor, 'prepareStackTrace');
             else ReflectDefineProperty(ErrorCtor, 'prepareStackTrace', restore);
-        }
-    }
-
-    // The user's name of a resource ("v8host:<escaped name>#<n>" → name); glue stays "v8host:…".
-    function displayName(fileName) {
-        if (typeof fileName !== 'string' || !StringPrototypeStartsWith(fileName, documentScheme)) return fileName;
-        const escaped = StringPrototypeSlice(fileName, documentScheme.length);
-        let end = StringPrototypeIndexOf(escaped, '#');
-        const space = StringPrototypeIndexOf(escaped, ' ');
-        if (end < 0 || (space >= 0 && space < end)) end = space;
-        try {
-            return decodeURIComponent(end < 0 ? escaped : StringPrototypeSlice(escaped, 0, end));
-        } catch {
-            return fileName;
         }
     }
 

@@ -1059,15 +1059,16 @@
     // Thrown from a forEach callback to stop iterating once maxArrayLength entries are shown.
     const stopIteration = { __proto__: null };
 
-    function formatSet(ctx, value, recurseTimes) {
-        const length = SetPrototypeGetSize(value);
+    // Entries of a Set or Map, as many as maxArrayLength allows (forEach has no early exit: it is
+    // left by throwing a private marker).
+    function formatEntries(ctx, length, forEach, value, format) {
         const shown = MathMin(MathMax(0, ctx.maxArrayLength), length);
         const output = [];
         ctx.indentationLvl += 2;
         try {
-            SetPrototypeForEach(value, item => {
+            forEach(value, (item, key) => {
                 if (output.length === shown) throw stopIteration;
-                append(output, formatValue(ctx, item, recurseTimes));
+                append(output, format(item, key));
             });
         } catch (error) {
             if (error !== stopIteration) throw error;
@@ -1078,23 +1079,14 @@
         return output;
     }
 
+    function formatSet(ctx, value, recurseTimes) {
+        return formatEntries(ctx, SetPrototypeGetSize(value), SetPrototypeForEach, value,
+            item => formatValue(ctx, item, recurseTimes));
+    }
+
     function formatMap(ctx, value, recurseTimes) {
-        const length = MapPrototypeGetSize(value);
-        const shown = MathMin(MathMax(0, ctx.maxArrayLength), length);
-        const output = [];
-        ctx.indentationLvl += 2;
-        try {
-            MapPrototypeForEach(value, (item, key) => {
-                if (output.length === shown) throw stopIteration;
-                append(output, formatValue(ctx, key, recurseTimes) + ' => ' + formatValue(ctx, item, recurseTimes));
-            });
-        } catch (error) {
-            if (error !== stopIteration) throw error;
-        } finally {
-            ctx.indentationLvl -= 2;
-        }
-        if (length - shown > 0) append(output, moreItems(length - shown));
-        return output;
+        return formatEntries(ctx, MapPrototypeGetSize(value), MapPrototypeForEach, value,
+            (item, key) => formatValue(ctx, key, recurseTimes) + ' => ' + formatValue(ctx, item, recurseTimes));
     }
 
     function formatPromise(ctx, value, recurseTimes) {
