@@ -34,8 +34,6 @@ internal sealed class ModuleRegistry : DocumentLoader
         // module on its next import. The setting is process-wide; V8Host only ever raises it.
         if (ModuleCategory.Standard.MaxCacheSize < MinModuleCacheSize)
             ModuleCategory.Standard.MaxCacheSize = MinModuleCacheSize;
-        if (DocumentCategory.Script.MaxCacheSize < MinModuleCacheSize)
-            DocumentCategory.Script.MaxCacheSize = MinModuleCacheSize;
     }
 
     private const uint MinModuleCacheSize = 1 << 16;
