@@ -25,5 +25,6 @@ internal static class Registry
         ["modules"] = ModuleEscapes.Run,
         ["modules-tamper"] = ModuleGlueTampering.Run,
         ["console"] = ConsoleAttacks.Run,
+        ["timers"] = TimerAttacks.Run,
     };
 }
