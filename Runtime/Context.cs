@@ -268,20 +268,20 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
         Interlocked.Increment(ref _waitingCallers);
         try
         {
-            if (timeout is { } limit && limit > TimeSpan.Zero && !Monitor.TryEnter(_sync, limit))
+            if (timeout is not { } limit || limit <= TimeSpan.Zero)
             {
-                if (EventLoop.IsDrainRunningTask)
-                    StartTerminating(depth: 1);
                 Monitor.Enter(_sync);
-
-                // The interrupt was meant for the loop's task; it must not reach this call.
-                if (_executionDepth == 0)
-                    StopTerminating();
                 return;
             }
 
-            if (timeout is null || timeout <= TimeSpan.Zero)
-                Monitor.Enter(_sync);
+            if (Monitor.TryEnter(_sync, limit))
+                return;
+            if (EventLoop.IsDrainRunningTask)
+                StartTerminating(depth: 1);
+            Monitor.Enter(_sync);
+
+            // The interrupt was meant for the loop's task; it must not reach this call.
+            StopTerminating();
         }
         finally
         {
