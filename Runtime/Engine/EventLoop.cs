@@ -43,8 +43,6 @@ internal sealed class EventLoop
     /// <summary>The timers scheduled by <c>setTimeout</c>/<c>setInterval</c> (<see cref="TimersApi"/>).</summary>
     public TimerQueue Timers { get; }
 
-    public Context Context => _context;
-
     /// <summary>Whether the automatic drain is running a task now (no host call is waiting for that task).</summary>
     public bool IsDrainRunningTask => _drainRunningTask;
 
