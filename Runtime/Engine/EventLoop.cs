@@ -115,7 +115,8 @@ internal sealed class EventLoop
     /// <summary>
     /// Blocks until <paramref name="task"/> completes, the timeout passes, or nothing can complete it
     /// any more. The loop runs meanwhile: on this thread in manual mode, or when the caller holds the
-    /// context (no drain can enter it then), else by itself.
+    /// context (no drain can enter it then); else by itself, and on this thread when tasks are waiting,
+    /// so that a starved thread pool cannot stall the wait.
     /// </summary>
     public void PumpUntil(Task task, TimeSpan? timeout, string operation)
     {
@@ -134,10 +135,16 @@ internal sealed class EventLoop
             if (remaining <= TimeSpan.Zero)
                 throw new TimeoutException($"{operation}: the promise did not settle within {timeout!.Value.TotalMilliseconds:0.###} ms.");
             var slice = remaining < PollInterval ? remaining : PollInterval;
-            if (_automatic && !_context.IsHeldByCurrentThread)
-                ((IAsyncResult)task).AsyncWaitHandle.WaitOne(slice);
-            else
+            if (!_automatic || _context.IsHeldByCurrentThread)
+            {
                 RunOnce(slice);
+            }
+            else if (!TryRunQueuedTask())
+            {
+                // The drain runs what arrives meanwhile; what is still queued after a slice (the
+                // thread pool starved by blocked callers like this one) runs on this thread.
+                ((IAsyncResult)task).AsyncWaitHandle.WaitOne(slice);
+            }
         }
     }
 
@@ -177,6 +184,25 @@ internal sealed class EventLoop
             _tasks.Clear();
             _queued = 0;
         }
+    }
+
+    /// <summary>Runs one queued task on this thread if the context is free right now; never waits for it.</summary>
+    private bool TryRunQueuedTask()
+    {
+        if (Volatile.Read(ref _queued) == 0 || !_context.TryHold())
+            return false;
+        bool ran;
+        try
+        {
+            ran = RunOnce(null);
+        }
+        finally
+        {
+            _context.ReleaseHold();
+        }
+
+        OnContextReleased();
+        return ran;
     }
 
     private bool TryTake(TimeSpan wait, out Action task)
