@@ -115,16 +115,22 @@ public sealed partial class Context
     }
 
     /// <summary>
-    /// Called when an outermost call has returned (its microtasks ran): what is still unhandled now
-    /// stays unhandled. A handler's own exception is written to <see cref="ErrorOutput"/>, so that it
-    /// neither hides the call's result nor goes nowhere.
+    /// Called when an outermost call's action has returned (its microtasks ran): what is still
+    /// unhandled now stays unhandled. It runs under the call's timeout, at depth 1, so that calls a
+    /// handler makes are nested and never report themselves. Only the rejections present when it
+    /// starts are reported: those a handler or a reason's getter adds are left to the next task, so a
+    /// script that keeps rejecting cannot hold the context. A handler's own exception is written to
+    /// <see cref="ErrorOutput"/>, so that it neither hides the call's result nor goes nowhere.
     /// </summary>
     private void ReportUnhandledRejections()
     {
         while (_abandonedRejections.TryDequeue(out var abandoned))
             _unhandledRejections.Add(abandoned);
-        while (_unhandledRejections.Count > 0 && !_disposed && _spentReason is null)
+        var count = _unhandledRejections.Count;
+        for (var i = 0; i < count && _unhandledRejections.Count > 0 && !_disposed && _spentReason is null; i++)
         {
+            if (_terminationRequested || _watchdog?.Fired == true)
+                break;
             var (promise, reason) = _unhandledRejections[0];
             _unhandledRejections.RemoveAt(0);
             promise.Dispose();
@@ -147,6 +153,10 @@ public sealed partial class Context
                 WriteError("Context.UnhandledRejection handler threw: " + failure);
             }
         }
+
+        // Left for later: in automatic mode this task makes the loop report them soon.
+        if (_unhandledRejections.Count > 0 && !_disposed)
+            EventLoop.Post(static () => { });
     }
 
     /// <summary>

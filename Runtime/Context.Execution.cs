@@ -44,37 +44,45 @@ public sealed partial class Context
         ArgumentNullException.ThrowIfNull(source);
         object? result;
         using (cancellationToken.Register(() => TerminateExecution()))
-        {
-            try
-            {
-                result = Eval(source);
-            }
-            catch (JavaScriptException exception) when (IsTopLevelAwait(exception))
-            {
-                result = EvalWithTopLevelAwait(source);
-            }
-        }
-
+            result = Run("Context.EvalAsync", engine => Values.ToHost(EvaluateAllowingTopLevelAwait(engine, source)));
         if (result is not JsPromise promise)
             return result;
         using (promise)
             return await AwaitPromiseAsync(promise, "Context.EvalAsync", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>V8's early error for <c>await</c> (or <c>for await</c>) outside an async function: nothing ran.</summary>
-    private static bool IsTopLevelAwait(JavaScriptException exception) =>
-        exception.ErrorName == "SyntaxError" &&
-        (exception.JsMessage.Contains("await is only valid in async functions", StringComparison.Ordinal) ||
-         (exception.JsMessage.Contains("Unexpected reserved word", StringComparison.Ordinal) && exception.SourceLine?.Contains("await", StringComparison.Ordinal) == true));
-
-    private object? EvalWithTopLevelAwait(string source) => Run("Context.EvalAsync", engine =>
+    /// <summary>
+    /// Compiles first, so that only V8's early error for a top-level <c>await</c> (nothing ran yet)
+    /// selects the async-function form; a script that throws such a SyntaxError at run time is not run again.
+    /// </summary>
+    private object EvaluateAllowingTopLevelAwait(V8ScriptEngine engine, string source)
     {
-        var body = TopLevelAwait.ToAsyncBody(source, Bridge.ParsesAsAsyncBody);
+        V8Script script;
+        try
+        {
+            script = engine.Compile(Sources.Document("<eval>", source), source);
+        }
+        catch (ScriptEngineException exception) when (IsTopLevelAwait(exception.Message, source))
+        {
+            var body = TopLevelAwait.ToAsyncBody(source, Bridge.ParsesAsAsyncBody);
 
-        // The body starts on the wrapper's first line, so line numbers in errors are the user's.
-        var wrapper = "(async function () {" + body + "\n}).call(globalThis)";
-        return Values.ToHost(engine.Evaluate(Sources.Document("<eval>", wrapper), wrapper));
-    });
+            // A body that is not one async-function body on its own could close the wrapper below and run
+            // code outside it: V8's own SyntaxError for it is thrown instead.
+            Bridge.CheckAsyncBody(body);
+
+            // The body starts on the wrapper's first line, so line numbers in errors are the user's.
+            var wrapper = "(async function () {" + body + "\n}).call(globalThis)";
+            return engine.Evaluate(Sources.Document("<eval>", wrapper), wrapper);
+        }
+
+        using (script)
+            return engine.Evaluate(script);
+    }
+
+    /// <summary>V8's early error for <c>await</c> (or <c>for await</c>) outside an async function.</summary>
+    private static bool IsTopLevelAwait(string message, string source) =>
+        message.Contains("await is only valid in async functions", StringComparison.Ordinal) ||
+        (message.Contains("Unexpected reserved word", StringComparison.Ordinal) && source.Contains("await", StringComparison.Ordinal));
 
     /// <summary>
     /// Waits for <paramref name="promise"/> to settle, pumping the event loop when the host drives it

@@ -321,6 +321,10 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
             {
                 var result = action(_core.Engine);
 
+                // Under the call's own timeout: describing a hostile rejection reason runs its script.
+                if (depth == 1 && HasRejectionsToReport)
+                    ReportUnhandledRejections();
+
                 // The request arrived while .NET code ran (a host call, a conversion) and the script
                 // returned before V8 saw it: the call still failed to finish in time.
                 if (watchdog?.Fired == true || (_terminationRequested && _terminationDepth <= depth))
@@ -345,8 +349,6 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
                 _executionDepth = depth - 1;
                 if (_terminationRequested && _terminationDepth >= depth)
                     StopTerminating();
-                if (depth == 1 && HasRejectionsToReport)
-                    ReportUnhandledRejections();
                 if (depth == 1 && _disposed)
                     DisposeCore();
             }

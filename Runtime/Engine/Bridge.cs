@@ -45,6 +45,7 @@ internal sealed class Bridge
     private readonly ScriptObject _hostObjectOf;
     private readonly ScriptObject _checkFunctionBody;
     private readonly ScriptObject _parsesAsAsyncBody;
+    private readonly ScriptObject _checkAsyncBody;
     private readonly ScriptObject _pick;
     private readonly ScriptObject _newMap;
     private readonly ScriptObject _newSet;
@@ -104,6 +105,7 @@ internal sealed class Bridge
         _hostObjectOf = Helper("hostObjectOf");
         _checkFunctionBody = Helper("checkFunctionBody");
         _parsesAsAsyncBody = Helper("parsesAsAsyncBody");
+        _checkAsyncBody = Helper("checkAsyncBody");
 
         var data = Load("DataGlue");
         _newMap = Pick(data, "newMap");
@@ -193,6 +195,9 @@ internal sealed class Bridge
 
     /// <summary>Whether <paramref name="body"/> parses as the body of an async function; runs nothing.</summary>
     public bool ParsesAsAsyncBody(string body) => _parsesAsAsyncBody.Invoke(false, body) is true;
+
+    /// <summary>Throws V8's SyntaxError (as a script exception) unless <paramref name="body"/> is one async function's body; runs nothing.</summary>
+    public void CheckAsyncBody(string body) => _checkAsyncBody.Invoke(false, body);
 
     public void Freeze(ScriptObject target) => _freeze.Invoke(false, target);
 

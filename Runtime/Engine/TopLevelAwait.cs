@@ -17,7 +17,7 @@ namespace V8Host.Engine;
 internal static class TopLevelAwait
 {
     /// <summary>Only the last boundaries are tried: the completion value is a trailing statement, and each trial parses the whole body.</summary>
-    private const int MaxCandidates = 24;
+    private const int MaxCandidates = 256;
 
     /// <summary>The async-function body for <paramref name="source"/>; <paramref name="parses"/> asks V8 whether a body is valid.</summary>
     public static string ToAsyncBody(string source, Func<string, bool> parses)
@@ -28,7 +28,7 @@ internal static class TopLevelAwait
         {
             var start = boundaries[i];
             var expression = TrimTrailing(source.AsSpan(start));
-            if (expression.IsEmpty || expression.IsWhiteSpace())
+            if (expression.IsEmpty || expression.IsWhiteSpace() || MayContinuePreviousLine(source, start, expression))
                 continue;
 
             // The prefix keeps its line breaks, so error positions stay where the user wrote them.
@@ -44,6 +44,30 @@ internal static class TopLevelAwait
 
         return source;
     }
+
+    /// <summary>
+    /// After a line break or a <c>}</c> (not a <c>;</c>), a line starting with one of these continues the
+    /// statement before it (<c>var y = f\n('x')</c> is <c>f('x')</c>): splitting there would change the program.
+    /// </summary>
+    private static bool MayContinuePreviousLine(string source, int start, ReadOnlySpan<char> expression)
+    {
+        if (start == 0 || source[start - 1] == ';')
+            return false;
+        var first = expression.TrimStart();
+        if (first.IsEmpty)
+            return false;
+        // `++`/`--` after a line break start a new statement (a restricted production), `!` only as `!=`.
+        if (first.StartsWith("++") || first.StartsWith("--"))
+            return false;
+        if (first[0] == '!')
+            return first.Length > 1 && first[1] == '=';
+        if ("([`+-/*%,.?:=<>&|^".Contains(first[0]))
+            return true;
+        return StartsWithWord(first, "in") || StartsWithWord(first, "instanceof");
+    }
+
+    private static bool StartsWithWord(ReadOnlySpan<char> text, string word) =>
+        text.StartsWith(word) && (text.Length == word.Length || !(char.IsLetterOrDigit(text[word.Length]) || text[word.Length] is '_' or '$'));
 
     private static ReadOnlySpan<char> TrimTrailing(ReadOnlySpan<char> text)
     {

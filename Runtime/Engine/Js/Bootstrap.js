@@ -567,6 +567,11 @@
             }
         },
 
+        // Throws V8's SyntaxError unless the body is one async function's body on its own; runs nothing.
+        checkAsyncBody(body) {
+            ReflectApply(AsyncFunctionCtor, undefined, [body]);
+        },
+
         checkFunctionBody(parameters, body) {
             const args = [];
             for (let i = 0; i < parameters.length; i++) defineData(args, i, parameters[i]);
