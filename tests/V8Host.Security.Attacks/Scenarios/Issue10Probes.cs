@@ -1,0 +1,209 @@
+using System.Diagnostics;
+
+namespace V8Host.Security.Attacks.Scenarios;
+
+/// <summary>
+/// `probe10 &lt;step&gt;`: red-team probes of issue 10's surfaces — EvalAsync's top-level-await rewrite,
+/// microtask storms against host timeouts, top-level awaits that never settle, rejections raised from
+/// an UnhandledRejection handler, disposal from a timer callback, hostile package.json and CommonJS
+/// exports. Each prints `RESULT probe10.&lt;step&gt;[.check] &lt;outcome&gt;`; Issue10ProbeTests states the safe outcome.
+/// </summary>
+internal static class Issue10Probes
+{
+    public static void Run(string[] args)
+    {
+        var step = args[0];
+        var name = $"probe10.{step}";
+        switch (step)
+        {
+            case "tla-twice":
+            {
+                // A SyntaxError thrown at run time (not an early error) that mentions await makes EvalAsync
+                // think nothing ran, and run the whole source a second time as an async body.
+                using var context = Timers();
+                Report.Result(name + ".eval", Report.ValueOutcome(name, () => context.EvalAsync("globalThis.runs = (globalThis.runs | 0) + 1; eval('await 1')").GetAwaiter().GetResult()));
+                Report.Result(name + ".eval-runs", Report.ValueOutcome(name, () => context.Eval("runs")));
+                Report.Result(name + ".throw", Report.ValueOutcome(name, () => context.EvalAsync("globalThis.thrown = (globalThis.thrown | 0) + 1; throw new SyntaxError('await is only valid in async functions')").GetAwaiter().GetResult()));
+                Report.Result(name + ".throw-runs", Report.ValueOutcome(name, () => context.Eval("thrown")));
+                break;
+            }
+
+            case "tla-asi":
+            {
+                // The trailing `(…)` of a declaration split over two lines is taken as the completion
+                // value: `var x = f\n('arg')` loses the call (in a module or an async function it is f('arg')).
+                using var context = Timers();
+                Report.Result(name + ".value", Report.ValueOutcome(name, () => context.EvalAsync("await 0\nglobalThis.calls = 0\nconst f = v => (globalThis.calls++, 'f:' + v)\nvar y = f\n('x')").GetAwaiter().GetResult()));
+                Report.Result(name + ".calls", Report.ValueOutcome(name, () => context.Eval("calls")));
+                Report.Result(name + ".index", Report.ValueOutcome(name, () => context.EvalAsync("await 0\nvar picked = ['a', 'b']\n[1]\n").GetAwaiter().GetResult()));
+                Report.Result(name + ".picked", Report.ValueOutcome(name, () => context.Eval("typeof picked")));
+                break;
+            }
+
+            case "tla-long":
+            {
+                // A last expression spread over more lines than the scanner's candidate window: its value is lost.
+                using var context = Timers();
+                var source = "await 0;\n[0]\n" + string.Concat(Enumerable.Repeat("  .concat(1)\n", 30)) + "  .length";
+                Report.Result(name, Report.ValueOutcome(name, () => context.EvalAsync(source).GetAwaiter().GetResult()));
+                break;
+            }
+
+            case "microtask-storm":
+            {
+                // Microtasks that enqueue themselves forever, inside a host call with a timeout.
+                using var context = Timers();
+                Report.Result(name + ".queueMicrotask", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval("(function f() { queueMicrotask(f); })(); 1", TimeSpan.FromSeconds(1)))));
+                Report.Result(name + ".after1", Report.StillWorks(context));
+                Report.Result(name + ".then", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval("(function f() { Promise.resolve().then(f); })(); 1", TimeSpan.FromSeconds(1)))));
+                Report.Result(name + ".after2", Report.StillWorks(context));
+                break;
+            }
+
+            case "microtask-storm-timer":
+            {
+                // The storm starts in a timer callback (on the loop's own turn): the host's next call with a timeout still ends.
+                using var context = Timers();
+                context.Eval("setTimeout(() => { (function f() { queueMicrotask(f); })(); }, 0); 0");
+                Thread.Sleep(300);
+                Report.Result(name, Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval("21 * 2", TimeSpan.FromSeconds(1)))));
+                break;
+            }
+
+            case "microtask-storm-async":
+            {
+                // EvalAsync of a storm with a cancellation token: cancelling ends it.
+                using var context = Timers();
+                using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                Report.Result(name, Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.EvalAsync("await 0; (function f() { queueMicrotask(f); })(); 1", cancel.Token).GetAwaiter().GetResult())));
+                Report.Result(name + ".after", Report.StillWorks(context));
+                break;
+            }
+
+            case "import-tla":
+            {
+                // Top-level awaits that never settle, or that spin after the first await, against Import's timeout.
+                WithModules(new Dictionary<string, string>
+                {
+                    ["never.mjs"] = "export const x = 1; await new Promise(() => {});",
+                    ["spin.mjs"] = "export const x = 1; await 0; for (;;) {}",
+                    ["spin-later.mjs"] = "export const x = 1; await new Promise(r => setTimeout(r, 50)); for (;;) {}",
+                }, context =>
+                {
+                    foreach (var module in new[] { "never", "spin", "spin-later" })
+                    {
+                        var watch = Stopwatch.StartNew();
+                        Report.Result($"{name}.{module}", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Import($"./{module}.mjs", TimeSpan.FromSeconds(1)))));
+                        Report.Detail(name, $"{module}: {watch.ElapsedMilliseconds} ms");
+                        Report.Result($"{name}.{module}.after", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval("1 + 1", TimeSpan.FromSeconds(2)))));
+                    }
+                });
+                break;
+            }
+
+            case "rejection-handler":
+            {
+                // The host's UnhandledRejection handler calls back into script (a normal thing to do); the
+                // script rejects again each time. The host call that started it must still end.
+                using var context = Timers();
+                var calls = 0;
+                context.UnhandledRejection += (_, _) =>
+                {
+                    if (Interlocked.Increment(ref calls) <= 100_000)
+                        context.Eval("globalThis.onRejection && onRejection()");
+                };
+                context.Eval("globalThis.onRejection = () => { Promise.reject(new Error('again')); }; 0");
+                Report.Result(name, Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval("Promise.reject(new Error('first')); 7", TimeSpan.FromSeconds(2)))));
+                Report.Detail(name, $"handler ran {calls} times");
+                Report.Result(name + ".bounded", calls < 100_000 ? "ok" : "unbounded:" + calls);
+                break;
+            }
+
+            case "interval-dispose":
+            {
+                // A setInterval callback calls a host function that disposes the context it runs in.
+                Context? context = null;
+                context = new Isolate().CreateContextBuilder().Install(new TimersApi(), ConsoleApi.Discard)
+                    .AddHostFunction("disposeMe", new Action(() => context!.Dispose())).Build();
+                var outcome = Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.Outcome(name, () =>
+                {
+                    context.Eval("globalThis.ticks = 0; setInterval(() => { if (++ticks === 3) disposeMe(); }, 1); 0");
+                    var watch = Stopwatch.StartNew();
+                    while (context.IsAlive && watch.Elapsed < TimeSpan.FromSeconds(10))
+                        Thread.Sleep(20);
+                }));
+                Report.Result(name, outcome);
+                Report.Result(name + ".alive", context.IsAlive ? "alive" : "disposed");
+                Report.Result(name + ".eval", Report.ValueOutcome(name, () => context.Eval("1")));
+                break;
+            }
+
+            case "package-deep":
+            {
+                // package.json exports nested deeper than the JSON reader allows, and a wide fallback array.
+                var deep = string.Concat(Enumerable.Repeat("{\"import\":", 200)) + "\"./x.mjs\"" + new string('}', 200);
+                var wide = "[" + string.Join(",", Enumerable.Repeat("\"invalid\"", 200_000)) + ",\"./x.mjs\"]";
+                WithModules(new Dictionary<string, string>
+                {
+                    ["node_modules/deep/package.json"] = "{\"name\":\"deep\",\"exports\":" + deep + "}",
+                    ["node_modules/deep/x.mjs"] = "export default 'deep';",
+                    ["node_modules/wide/package.json"] = "{\"name\":\"wide\",\"exports\":" + wide + "}",
+                    ["node_modules/wide/x.mjs"] = "export default 'wide';",
+                    ["main.mjs"] = "export default 0;",
+                }, context =>
+                {
+                    Report.Result(name + ".deep", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => ((JsObject)context.Import("deep", TimeSpan.FromSeconds(10)))["default"])));
+                    Report.Result(name + ".wide", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => ((JsObject)context.Import("wide", TimeSpan.FromSeconds(10)))["default"])));
+                    Report.Result(name + ".after", Report.StillWorks(context));
+                });
+                break;
+            }
+
+            case "cjs-getters":
+            {
+                // require cycles with getters on module.exports, a Proxy exports object, exports replaced by a getter.
+                WithModules(new Dictionary<string, string>
+                {
+                    ["a.cjs"] = "globalThis.getterRuns = 0; Object.defineProperty(exports, 'b', { enumerable: true, get() { getterRuns++; return require('./b.cjs'); } }); exports.self = require('./b.cjs');",
+                    ["b.cjs"] = "const a = require('./a.cjs'); module.exports = { sawB: typeof a.b };",
+                    ["proxy.cjs"] = "module.exports = new Proxy({}, { ownKeys() { return Array.from({ length: 1e6 }, (_, i) => 'k' + i); }, getOwnPropertyDescriptor() { return { value: 1, enumerable: true, configurable: true }; }, get() { return 1; } });",
+                    ["redefine.cjs"] = "Object.defineProperty(module, 'exports', { get() { throw new Error('exports getter'); }, configurable: true });",
+                    ["esm.mjs"] = "import a from './a.cjs'; import * as p from './proxy.cjs'; export default [typeof a, Object.keys(p).length];",
+                }, context =>
+                {
+                    Report.Result(name + ".require", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval("JSON.stringify(Object.keys(require('./a.cjs')))"))));
+                    Report.Result(name + ".import", Report.Bounded(name, TimeSpan.FromSeconds(30), () => Report.ValueOutcome(name, () => context.EvalAsync("JSON.stringify((await import('./esm.mjs')).default)").GetAwaiter().GetResult())));
+                    Report.Result(name + ".redefine", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Require("./redefine.cjs"))));
+                    Report.Result(name + ".after", Report.StillWorks(context));
+                });
+                break;
+            }
+
+            default:
+                throw new ArgumentException("unknown step " + step);
+        }
+    }
+
+    private static Context Timers() => new Isolate().CreateContextBuilder().Install(new TimersApi(), ConsoleApi.Discard).Build();
+
+    private static void WithModules(Dictionary<string, string> files, Action<Context> body)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "v8host-probe10-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            foreach (var (path, text) in files)
+            {
+                var full = Path.Combine(root, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                File.WriteAllText(full, text);
+            }
+
+            using var context = new Isolate().CreateContextBuilder().Install(new TimersApi(), ConsoleApi.Discard).UseModules(ModuleLoader.FromDirectory(root)).Build();
+            body(context);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
