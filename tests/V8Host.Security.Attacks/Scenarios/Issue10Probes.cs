@@ -109,13 +109,15 @@ internal static class Issue10Probes
                 var calls = 0;
                 context.UnhandledRejection += (_, _) =>
                 {
-                    if (Interlocked.Increment(ref calls) <= 100_000)
+                    var call = Interlocked.Increment(ref calls);
+                    if (call % 200 == 0)
+                        Report.Detail(name, $"handler call {call}, stack depth {new StackTrace().FrameCount} frames");
+                    if (call <= 100_000)
                         context.Eval("globalThis.onRejection && onRejection()");
                 };
                 context.Eval("globalThis.onRejection = () => { Promise.reject(new Error('again')); }; 0");
                 Report.Result(name, Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval("Promise.reject(new Error('first')); 7", TimeSpan.FromSeconds(2)))));
                 Report.Detail(name, $"handler ran {calls} times");
-                Report.Result(name + ".bounded", calls < 100_000 ? "ok" : "unbounded:" + calls);
                 break;
             }
 
@@ -149,10 +151,13 @@ internal static class Issue10Probes
                     ["node_modules/deep/x.mjs"] = "export default 'deep';",
                     ["node_modules/wide/package.json"] = "{\"name\":\"wide\",\"exports\":" + wide + "}",
                     ["node_modules/wide/x.mjs"] = "export default 'wide';",
+                    ["node_modules/broken/package.json"] = "{\"name\":",
                     ["main.mjs"] = "export default 0;",
                 }, context =>
                 {
                     Report.Result(name + ".deep", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => ((JsObject)context.Import("deep", TimeSpan.FromSeconds(10)))["default"])));
+                    Report.Result(name + ".deep-names-file", Report.ValueOutcome(name, () => Message(() => context.Import("deep", TimeSpan.FromSeconds(10))).Contains("node_modules/deep/package.json", StringComparison.Ordinal)));
+                    Report.Result(name + ".broken-names-file", Report.ValueOutcome(name, () => Message(() => context.Import("broken", TimeSpan.FromSeconds(10))).Contains("node_modules/broken/package.json", StringComparison.Ordinal)));
                     Report.Result(name + ".wide", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => ((JsObject)context.Import("wide", TimeSpan.FromSeconds(10)))["default"])));
                     Report.Result(name + ".after", Report.StillWorks(context));
                 });
@@ -171,8 +176,9 @@ internal static class Issue10Probes
                     ["esm.mjs"] = "import a from './a.cjs'; import * as p from './proxy.cjs'; export default [typeof a, Object.keys(p).length];",
                 }, context =>
                 {
-                    Report.Result(name + ".require", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval("JSON.stringify(Object.keys(require('./a.cjs')))"))));
-                    Report.Result(name + ".import", Report.Bounded(name, TimeSpan.FromSeconds(30), () => Report.ValueOutcome(name, () => context.EvalAsync("JSON.stringify((await import('./esm.mjs')).default)").GetAwaiter().GetResult())));
+                    Report.Result(name + ".require", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => string.Join(",", ((JsObject)context.Require("./a.cjs")!).Keys))));
+                    Report.Result(name + ".import", Report.Bounded(name, TimeSpan.FromSeconds(60), () => Report.ValueOutcome(name, () => ((JsObject)context.Import("./esm.mjs", TimeSpan.FromSeconds(30)))["default"] is JsArray array ? $"{array[0]}|{array[1]}" : "not an array")));
+                    Report.Result(name + ".getter-runs", Report.ValueOutcome(name, () => context.Eval("getterRuns")));
                     Report.Result(name + ".redefine", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Require("./redefine.cjs"))));
                     Report.Result(name + ".after", Report.StillWorks(context));
                 });
@@ -181,6 +187,21 @@ internal static class Issue10Probes
 
             default:
                 throw new ArgumentException("unknown step " + step);
+        }
+    }
+
+    /// <summary>The message of the exception <paramref name="action"/> throws ("" when it does not).</summary>
+    private static string Message(Action action)
+    {
+        try
+        {
+            action();
+            return "";
+        }
+        catch (Exception exception)
+        {
+            Report.Detail("probe10.message", exception.ToString());
+            return exception.Message;
         }
     }
 
