@@ -45,6 +45,34 @@ public class Issue10ProbeTests
     }
 
     [Fact]
+    public void A_rejection_reason_whose_getter_spins_does_not_terminate_the_next_host_call()
+    {
+        // The call's own script returned; describing the unhandled rejection's reason spun until the
+        // timeout. The termination meant for that call must not leak into the next one.
+        var result = ChildProcess.Completed("probe10", "rejection-reasons");
+        result.AssertResult("probe10.rejection-reasons.spin.after", "value:2");
+        result.AssertResult("probe10.rejection-reasons.proxy-spin.after", "value:2");
+    }
+
+    [Fact]
+    public void A_rejection_reason_whose_getter_rejects_again_does_not_hang_a_host_call_with_a_timeout()
+    {
+        // Each description queues one more unhandled rejection: the report loop must still respect the call's timeout.
+        var result = ChildProcess.Completed("probe10", "rejection-reasons");
+        Assert.NotEqual("hung", result.Results.GetValueOrDefault("probe10.rejection-reasons"));
+        Assert.True(result.Results.ContainsKey("probe10.rejection-reasons.again"), result.Describe());
+        result.AssertResult("probe10.rejection-reasons.again.after", "value:2");
+    }
+
+    [Fact]
+    public void A_timer_callback_throwing_a_hostile_value_does_not_hang_the_next_host_call()
+    {
+        var result = ChildProcess.Completed("probe10", "timer-throws");
+        result.AssertResult("probe10.timer-throws.proxy-spin", "value:42");
+        result.AssertResult("probe10.timer-throws.getter-schedules", "value:42");
+    }
+
+    [Fact]
     public void A_self_enqueuing_microtask_storm_ends_with_the_host_call_timeout()
     {
         var result = ChildProcess.Completed("probe10", "microtask-storm");

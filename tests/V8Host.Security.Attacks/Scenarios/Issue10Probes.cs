@@ -185,6 +185,48 @@ internal static class Issue10Probes
                 break;
             }
 
+            case "rejection-reasons":
+            {
+                // Describing a rejection reason reads its stack/name/message (getters run, after the call's
+                // own script returned): a getter that spins, or that rejects again with the same kind of reason.
+                var checks = new Dictionary<string, string>
+                {
+                    ["spin"] = "Promise.reject({ get stack() { for (;;) {} } }); 1",
+                    ["proxy-spin"] = "Promise.reject(new Proxy({}, { get() { for (;;) {} } })); 1",
+                    ["again"] = "globalThis.described = 0; const again = () => ({ get message() { described++; Promise.reject(again()); return 'm'; } }); Promise.reject(again()); 1",
+                };
+                foreach (var (check, source) in checks)
+                {
+                    var errors = new SynchronizedWriter();
+                    using var context = new Isolate().CreateContextBuilder().Install(new TimersApi(), new ConsoleApi(TextWriter.Null, errors)).Build();
+                    var watch = Stopwatch.StartNew();
+                    Report.Result($"{name}.{check}", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval(source, TimeSpan.FromSeconds(1)))));
+                    Report.Detail(name, $"{check}: {watch.ElapsedMilliseconds} ms, {errors.Lines} error lines");
+                    Report.Result($"{name}.{check}.after", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval("1 + 1", TimeSpan.FromSeconds(2)))));
+                }
+
+                break;
+            }
+
+            case "timer-throws":
+            {
+                // A timer callback throws a value whose description spins or re-throws from timers again; the host's next call still ends.
+                var checks = new Dictionary<string, string>
+                {
+                    ["proxy-spin"] = "setTimeout(() => { throw new Proxy({}, { get() { for (;;) {} } }); }, 0); 0",
+                    ["getter-schedules"] = "globalThis.reported = 0; const t = () => setTimeout(() => { throw { get message() { reported++; t(); t(); return 'm'; } }; }, 0); t(); 0",
+                };
+                foreach (var (check, source) in checks)
+                {
+                    using var context = Timers();
+                    context.Eval(source);
+                    Thread.Sleep(300);
+                    Report.Result($"{name}.{check}", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval("21 * 2", TimeSpan.FromSeconds(2)))));
+                }
+
+                break;
+            }
+
             default:
                 throw new ArgumentException("unknown step " + step);
         }
@@ -202,6 +244,22 @@ internal static class Issue10Probes
         {
             Report.Detail("probe10.message", exception.ToString());
             return exception.Message;
+        }
+    }
+
+    /// <summary>Counts the lines written to it (the console's error stream) from any thread.</summary>
+    private sealed class SynchronizedWriter : TextWriter
+    {
+        private int _lines;
+
+        public int Lines => Volatile.Read(ref _lines);
+
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            if (value == '\n')
+                Interlocked.Increment(ref _lines);
         }
     }
 
