@@ -49,19 +49,20 @@ public class Issue10ProbeTests
     {
         // The call's own script returned; describing the unhandled rejection's reason spun until the
         // timeout. The termination meant for that call must not leak into the next one.
-        var result = ChildProcess.Completed("probe10", "rejection-reasons");
-        result.AssertResult("probe10.rejection-reasons.spin.after", "value:2");
-        result.AssertResult("probe10.rejection-reasons.proxy-spin.after", "value:2");
+        var result = ChildProcess.Completed("probe10", "rejection-spin");
+        result.AssertResult("probe10.rejection-spin.spin", "value:1", "ScriptTerminatedException");
+        result.AssertResult("probe10.rejection-spin.spin.after", "value:2");
+        result.AssertResult("probe10.rejection-spin.proxy-spin", "value:1", "ScriptTerminatedException");
+        result.AssertResult("probe10.rejection-spin.proxy-spin.after", "value:2");
     }
 
     [Fact]
     public void A_rejection_reason_whose_getter_rejects_again_does_not_hang_a_host_call_with_a_timeout()
     {
         // Each description queues one more unhandled rejection: the report loop must still respect the call's timeout.
-        var result = ChildProcess.Completed("probe10", "rejection-reasons");
-        Assert.NotEqual("hung", result.Results.GetValueOrDefault("probe10.rejection-reasons"));
-        Assert.True(result.Results.ContainsKey("probe10.rejection-reasons.again"), result.Describe());
-        result.AssertResult("probe10.rejection-reasons.again.after", "value:2");
+        var result = ChildProcess.Completed("probe10", "rejection-again");
+        result.AssertResult("probe10.rejection-again.again", "value:1", "ScriptTerminatedException");
+        result.AssertResult("probe10.rejection-again.again.after", "value:2");
     }
 
     [Fact]
