@@ -26,6 +26,16 @@ public class Issue10ProbeTests
     }
 
     [Fact]
+    public void EvalAsync_does_not_run_a_source_that_closes_its_async_wrapper()
+    {
+        // `await 0 }).call(globalThis); let leaked = 'top'; (async function () {` is no valid program (and no
+        // valid async body), yet it runs: its `let` lands in the global scope.
+        var result = ChildProcess.Completed("probe10", "tla-escape");
+        result.AssertResult("probe10.tla-escape", "JavaScriptException:SyntaxError");
+        result.AssertResult("probe10.tla-escape.leaked", "value:undefined");
+    }
+
+    [Fact]
     public void EvalAsync_returns_a_last_expression_longer_than_the_candidate_window() =>
         ChildProcess.Completed("probe10", "tla-long").AssertResult("probe10.tla-long", "value:31");
 
@@ -104,6 +114,14 @@ public class Issue10ProbeTests
         result.AssertResult("probe10.import-tla.spin-later", "TimeoutException");
         foreach (var module in new[] { "never", "spin", "spin-later" })
             result.AssertResult($"probe10.import-tla.{module}.after", "value:2");
+    }
+
+    [Fact]
+    public void A_module_error_after_Import_timed_out_reaches_the_next_Import()
+    {
+        var result = ChildProcess.Completed("probe10", "import-late-error");
+        result.AssertResult("probe10.import-late-error.first", "TimeoutException");
+        result.AssertResult("probe10.import-late-error.again", "JavaScriptException:Error");
     }
 
     [Fact]

@@ -40,6 +40,16 @@ internal static class Issue10Probes
                 break;
             }
 
+            case "tla-escape":
+            {
+                // Not a valid program: when no candidate parses, the source goes into the async wrapper as it
+                // is, closes the wrapper early and runs its own top-level code (a let that leaks into the global scope).
+                using var context = Timers();
+                Report.Result(name, Report.ValueOutcome(name, () => context.EvalAsync("await 0 }).call(globalThis); let leaked = 'top'; (async function () {").GetAwaiter().GetResult()));
+                Report.Result(name + ".leaked", Report.ValueOutcome(name, () => context.Eval("typeof leaked")));
+                break;
+            }
+
             case "tla-long":
             {
                 // A last expression spread over more lines than the scanner's candidate window: its value is lost.
@@ -98,6 +108,32 @@ internal static class Issue10Probes
                         Report.Result($"{name}.{module}.after", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval("1 + 1", TimeSpan.FromSeconds(2)))));
                     }
                 });
+                break;
+            }
+
+            case "import-late-error":
+            {
+                // The top-level await outlives Import's timeout, then the module throws: the error must reach
+                // someone (a later Import of the same specifier, UnhandledRejection or the error stream), not vanish.
+                var errors = new SynchronizedWriter();
+                var root = Path.Combine(Path.GetTempPath(), "v8host-probe10-" + Guid.NewGuid().ToString("N"));
+                Directory.CreateDirectory(root);
+                File.WriteAllText(Path.Combine(root, "late.mjs"), "await new Promise(r => setTimeout(r, 1500)); throw new Error('late failure');");
+                try
+                {
+                    using var context = new Isolate().CreateContextBuilder().Install(new TimersApi(), new ConsoleApi(TextWriter.Null, errors)).UseModules(ModuleLoader.FromDirectory(root)).Build();
+                    var handled = 0;
+                    context.UnhandledRejection += (_, _) => Interlocked.Increment(ref handled);
+                    Report.Result(name + ".first", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Import("./late.mjs", TimeSpan.FromSeconds(1)))));
+                    Thread.Sleep(2000);
+                    Report.Result(name + ".again", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Import("./late.mjs", TimeSpan.FromSeconds(5)))));
+                    Report.Detail(name, $"UnhandledRejection raised {handled} times, {errors.Lines} error lines");
+                }
+                finally
+                {
+                    Directory.Delete(root, recursive: true);
+                }
+
                 break;
             }
 
