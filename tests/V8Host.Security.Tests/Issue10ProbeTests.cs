@@ -125,6 +125,14 @@ public class Issue10ProbeTests
     }
 
     [Fact]
+    public void Console_calls_from_inside_format_conversions_and_their_timers_keep_every_line_in_order()
+    {
+        var result = ChildProcess.Completed("probe10", "console-reentry");
+        result.AssertResult("probe10.console-reentry.recurse", "value:no error", "value:RangeError");
+        result.AssertResult("probe10.console-reentry.timers", "value:v now|from timer|last|");
+    }
+
+    [Fact]
     public void An_interval_callback_can_dispose_its_own_context()
     {
         var result = ChildProcess.Completed("probe10", "interval-dispose");

@@ -137,6 +137,36 @@ internal static class Issue10Probes
                 break;
             }
 
+            case "console-reentry":
+            {
+                // Conversions that %d/%s run call the console again (recursively, until the stack runs out), and
+                // schedule timers that log; afterwards the console still writes every line, unindented, in order.
+                var output = new StringWriter();
+                using var context = new Isolate().CreateContextBuilder().Install(new TimersApi(), new ConsoleApi(output, output)).Build();
+                Report.Result(name + ".recurse", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval(
+                    "const o = { [Symbol.toPrimitive]() { console.group('g'); console.log('%d', o); return 1; } }; try { console.log('%d', o); 'no error' } catch (e) { e instanceof RangeError ? 'RangeError' : String(e) }", TimeSpan.FromSeconds(10)))));
+                lock (output)
+                {
+                    var text = output.ToString();
+                    Report.Detail(name, $"recursion wrote {text.Split('\n').Length - 1} lines; first: {text.Split('\n')[0]}; last: {text.TrimEnd().Split('\n')[^1].Trim()}");
+                }
+
+                Report.Result(name + ".timers", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () =>
+                {
+                    lock (output)
+                        output.GetStringBuilder().Clear();
+                    using var promise = context.Eval<JsPromise>(
+                        "for (let i = 0; i < 1e5; i++) console.groupEnd(); " +
+                        "new Promise(r => { const v = { toString() { setTimeout(() => { console.log('from timer'); r(); }, 0); return 'v'; } }; console.log('%s now', v); })",
+                        TimeSpan.FromSeconds(10));
+                    promise.Wait(TimeSpan.FromSeconds(10));
+                    context.Eval("console.log('last')");
+                    lock (output)
+                        return output.ToString().Replace("\n", "|");
+                })));
+                break;
+            }
+
             case "rejection-handler":
             {
                 // The host's UnhandledRejection handler calls back into script (a normal thing to do); the
