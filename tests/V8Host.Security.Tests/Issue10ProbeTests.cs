@@ -45,6 +45,11 @@ public class Issue10ProbeTests
         ChildProcess.Completed("probe10", "rejection-handler").AssertResult("probe10.rejection-handler", "value:7");
 
     [Fact]
+    public void A_file_flipped_to_a_symbolic_link_between_check_and_read_cannot_leak_a_file_outside_the_root() =>
+        // DirectoryModuleLoader resolves the real path (Confine), then opens the path again (ReadText), which follows a link made meanwhile.
+        ChildProcess.Completed("probe10", "symlink-race").AssertResult("probe10.symlink-race", "refused");
+
+    [Fact]
     public void Importing_a_package_with_a_bad_package_json_names_the_file()
     {
         // Require names it; static import loses the file in the message (only the JSON reader's text is left).

@@ -167,6 +167,72 @@ internal static class Issue10Probes
                 break;
             }
 
+            case "symlink-race":
+            {
+                // A file under the root flips between a regular file and a symbolic link to a file outside
+                // it (atomic renames, so the path always exists). The loader checks the real path, then opens
+                // the path again: a flip in between reads the outside file.
+                var workspace = Path.Combine(Path.GetTempPath(), "v8host-probe10-" + Guid.NewGuid().ToString("N"));
+                var root = Path.Combine(workspace, "root");
+                var outside = Path.Combine(workspace, "outside");
+                Directory.CreateDirectory(root);
+                Directory.CreateDirectory(outside);
+                File.WriteAllText(Path.Combine(outside, "secret.mjs"), "export default 'TOP-SECRET-race';");
+                const int Files = 50;
+                for (var k = 0; k < Files; k++)
+                    File.WriteAllText(Path.Combine(root, $"race{k}.mjs"), "export default 'inside';");
+                using var stop = new CancellationTokenSource();
+                var flipper = new Thread(() =>
+                {
+                    var plain = Path.Combine(root, ".plain.tmp");
+                    var link = Path.Combine(root, ".link.tmp");
+                    for (var k = 0; !stop.IsCancellationRequested; k = (k + 1) % Files)
+                    {
+                        var target = Path.Combine(root, $"race{k}.mjs");
+                        File.WriteAllText(plain, "export default 'inside';");
+                        File.Move(plain, target, overwrite: true);
+                        File.CreateSymbolicLink(link, Path.Combine(outside, "secret.mjs"));
+                        File.Move(link, target, overwrite: true);
+                    }
+                }) { IsBackground = true };
+                flipper.Start();
+                try
+                {
+                    var leaks = 0;
+                    var attempts = 0;
+                    var watch = Stopwatch.StartNew();
+                    while (watch.Elapsed < TimeSpan.FromSeconds(20) && leaks == 0)
+                    {
+                        // One context per URL: a module URL is loaded once per context.
+                        using var context = new Isolate().CreateContextBuilder().UseModules(ModuleLoader.FromDirectory(root)).Build();
+                        for (var i = 0; i < Files; i++)
+                        {
+                            attempts++;
+                            try
+                            {
+                                if (context.Import($"./race{i}.mjs", TimeSpan.FromSeconds(5))["default"] is string text && text.Contains("SECRET", StringComparison.Ordinal))
+                                    leaks++;
+                            }
+                            catch (JavaScriptException)
+                            {
+                                // Refused (the link was seen): the defended outcome for this attempt.
+                            }
+                        }
+                    }
+
+                    Report.Detail(name, $"{attempts} imports, {leaks} read the outside file");
+                    Report.Result(name, leaks == 0 ? "refused" : "leaked");
+                }
+                finally
+                {
+                    stop.Cancel();
+                    flipper.Join();
+                    Directory.Delete(workspace, recursive: true);
+                }
+
+                break;
+            }
+
             case "rejection-handler":
             {
                 // The host's UnhandledRejection handler calls back into script (a normal thing to do); the
