@@ -81,6 +81,19 @@ public class Issue10ProbeTests
     }
 
     [Fact]
+    public void A_rejection_reason_that_rejects_again_from_a_timer_does_not_hang_later_host_calls() =>
+        // The loop's report of the timer's rejections never ends, so the host's next call (2 s timeout) never gets the context.
+        ChildProcess.Completed("probe10", "rejection-again-timer").AssertResult("probe10.rejection-again-timer", "value:42");
+
+    [Fact]
+    public void An_UnhandledRejection_handler_can_dispose_the_context()
+    {
+        var result = ChildProcess.Completed("probe10", "rejection-dispose");
+        result.AssertResult("probe10.rejection-dispose", "value:5", "ObjectDisposedException");
+        result.AssertResult("probe10.rejection-dispose.alive", "disposed");
+    }
+
+    [Fact]
     public void A_timer_callback_throwing_a_hostile_value_does_not_hang_the_next_host_call()
     {
         var result = ChildProcess.Completed("probe10", "timer-throws");

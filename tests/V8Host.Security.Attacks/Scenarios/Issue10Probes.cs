@@ -344,6 +344,26 @@ internal static class Issue10Probes
                 break;
             }
 
+            case "rejection-again-timer":
+            {
+                // The self-renewing rejection reason from a timer callback: the loop's own turn, then a host call with a timeout.
+                using var context = Timers();
+                context.Eval("setTimeout(() => { const again = () => ({ get message() { Promise.reject(again()); return 'm'; } }); Promise.reject(again()); }, 0); 0");
+                Thread.Sleep(300);
+                Report.Result(name, Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval("21 * 2", TimeSpan.FromSeconds(2)))));
+                break;
+            }
+
+            case "rejection-dispose":
+            {
+                // The UnhandledRejection handler disposes the context whose call is reporting.
+                var context = Timers();
+                context.UnhandledRejection += (_, _) => context.Dispose();
+                Report.Result(name, Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval("Promise.reject(new Error('a')); Promise.reject(new Error('b')); 5", TimeSpan.FromSeconds(2)))));
+                Report.Result(name + ".alive", context.IsAlive ? "alive" : "disposed");
+                break;
+            }
+
             case "timer-throws":
             {
                 // A timer callback throws a value whose description spins or re-throws from timers again; the host's next call still ends.
