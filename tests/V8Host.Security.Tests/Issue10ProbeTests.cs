@@ -36,6 +36,12 @@ public class Issue10ProbeTests
     }
 
     [Fact]
+    public void Cancelling_EvalAsync_ends_it_even_while_the_top_level_await_scanner_runs() =>
+        // A 400,000-character identifier: TopLevelAwait.EndsWithKeyword walks back over it at each character
+        // (50k chars ≈ 7 s, 100k ≈ 28 s here), and the token is only looked at once the scan is over.
+        ChildProcess.Completed("probe10", "tla-identifier").AssertResult("probe10.tla-identifier", "ScriptTerminatedException", "value:2");
+
+    [Fact]
     public void EvalAsync_returns_a_last_expression_longer_than_the_candidate_window() =>
         ChildProcess.Completed("probe10", "tla-long").AssertResult("probe10.tla-long", "value:31");
 

@@ -50,6 +50,19 @@ internal static class Issue10Probes
                 break;
             }
 
+            case "tla-identifier":
+            {
+                // A long identifier in a top-level-await source: the scanner walks back over the identifier at
+                // each of its characters (quadratic .NET work, which neither termination nor the token can stop).
+                using var context = Timers();
+                var source = "await 0; var " + new string('a', args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 400_000) + " = 1; 2";
+                using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                var watch = Stopwatch.StartNew();
+                Report.Result(name, Report.Bounded(name, TimeSpan.FromSeconds(30), () => Report.ValueOutcome(name, () => context.EvalAsync(source, cancel.Token).GetAwaiter().GetResult())));
+                Report.Detail(name, $"{watch.ElapsedMilliseconds} ms");
+                break;
+            }
+
             case "tla-long":
             {
                 // A last expression spread over more lines than the scanner's candidate window: its value is lost.
