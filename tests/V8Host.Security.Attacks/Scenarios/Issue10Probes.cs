@@ -3,10 +3,14 @@ using System.Diagnostics;
 namespace V8Host.Security.Attacks.Scenarios;
 
 /// <summary>
-/// `probe10 &lt;step&gt;`: red-team probes of issue 10's surfaces — EvalAsync's top-level-await rewrite,
-/// microtask storms against host timeouts, top-level awaits that never settle, rejections raised from
-/// an UnhandledRejection handler, disposal from a timer callback, hostile package.json and CommonJS
-/// exports. Each prints `RESULT probe10.&lt;step&gt;[.check] &lt;outcome&gt;`; Issue10ProbeTests states the safe outcome.
+/// `probe10 &lt;step&gt;`: red-team probes of issue 10's surfaces. Steps: EvalAsync's top-level-await
+/// rewrite (tla-twice, tla-asi, tla-escape, tla-identifier, tla-long); microtask storms against host
+/// timeouts and cancellation (microtask-storm, microtask-storm-timer, microtask-storm-async); module
+/// top-level awaits against Import's timeout (import-tla, import-late-error); unhandled-rejection
+/// reporting (rejection-handler, rejection-spin, rejection-again, rejection-again-timer, rejection-dispose);
+/// timers (interval-dispose, timer-throws); console re-entry (console-reentry); hostile files under a
+/// module root (package-deep, cjs-getters, symlink-race). Each prints `RESULT probe10.&lt;step&gt;[.check]
+/// &lt;outcome&gt;`; Issue10ProbeTests states the safe outcome.
 /// </summary>
 internal static class Issue10Probes
 {
