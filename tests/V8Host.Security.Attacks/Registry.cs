@@ -26,5 +26,6 @@ internal static class Registry
         ["modules-tamper"] = ModuleGlueTampering.Run,
         ["console"] = ConsoleAttacks.Run,
         ["timers"] = TimerAttacks.Run,
+        ["probe10"] = Issue10Probes.Run,
     };
 }
