@@ -64,7 +64,12 @@ public sealed partial class Context
         }
         catch (ScriptEngineException exception) when (IsTopLevelAwait(exception.Message, source))
         {
-            var body = TopLevelAwait.ToAsyncBody(source, Bridge.ParsesAsAsyncBody);
+            // Each trial parses the whole body: termination (a cancelled token, a timeout) is checked between them.
+            var body = TopLevelAwait.ToAsyncBody(source, candidate =>
+            {
+                ThrowIfTerminated("Context.EvalAsync");
+                return Bridge.ParsesAsAsyncBody(candidate);
+            });
 
             // A body that is not one async-function body on its own could close the wrapper below and run
             // code outside it: V8's own SyntaxError for it is thrown instead.

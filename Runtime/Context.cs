@@ -323,7 +323,13 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
 
                 // Under the call's own timeout: describing a hostile rejection reason runs its script.
                 if (depth == 1 && HasRejectionsToReport)
+                {
                     ReportUnhandledRejections();
+
+                    // A handler disposed the context: the call itself had completed.
+                    if (_disposed)
+                        return result;
+                }
 
                 // The request arrived while .NET code ran (a host call, a conversion) and the script
                 // returned before V8 saw it: the call still failed to finish in time.

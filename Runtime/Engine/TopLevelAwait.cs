@@ -141,8 +141,11 @@ internal static class TopLevelAwait
                         boundaries.Add(i + 1);
                     break;
                 default:
-                    if (!char.IsWhiteSpace(c))
-                        regexAllowed = !(char.IsLetterOrDigit(c) || c is '_' or '$') || EndsWithKeyword(source, i);
+                    // A word is looked at once, at its last character, so the scan stays linear.
+                    if (IsWordChar(c))
+                        regexAllowed = (i + 1 == source.Length || !IsWordChar(source[i + 1])) && EndsWithKeyword(source, i);
+                    else if (!char.IsWhiteSpace(c))
+                        regexAllowed = true;
                     break;
             }
 
@@ -155,13 +158,14 @@ internal static class TopLevelAwait
     /// <summary>After these words a slash starts a regular expression, not a division.</summary>
     private static readonly string[] s_regexKeywords = ["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "await", "yield"];
 
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '$';
+
+    /// <summary>Whether the word ending at <paramref name="last"/> is one after which a slash starts a regular expression.</summary>
     private static bool EndsWithKeyword(string source, int last)
     {
         var start = last;
-        while (start > 0 && (char.IsLetterOrDigit(source[start - 1]) || source[start - 1] is '_' or '$'))
+        while (start > 0 && IsWordChar(source[start - 1]))
             start--;
-        if (last + 1 < source.Length && (char.IsLetterOrDigit(source[last + 1]) || source[last + 1] is '_' or '$'))
-            return false;
         var word = source.AsSpan(start, last - start + 1);
         foreach (var keyword in s_regexKeywords)
         {

@@ -28,8 +28,30 @@ internal sealed class DirectoryModuleLoader : FileTreeLoader
 
     protected override bool IsDirectory(string path) => FullPath(path) is { } full && Directory.Exists(full);
 
-    protected override string ReadText(string path) =>
-        File.ReadAllText(FullPath(path) ?? throw new FileNotFoundException($"'{path}' is not a path under {_root}."));
+    /// <summary>
+    /// Reads the file through one handle, and checks where that handle really points before trusting
+    /// what it reads: Confine checked the path earlier, and a file swapped for a symbolic link in
+    /// between must not be followed out of the root.
+    /// </summary>
+    protected override string ReadText(string path)
+    {
+        var full = FullPath(path) ?? throw new FileNotFoundException($"'{path}' is not a path under {_root}.");
+        using var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.Read);
+        if (OpenedPath(handle) is { } opened && !opened.Equals(_root, s_pathComparison) && !opened.StartsWith(_root + Path.DirectorySeparatorChar, s_pathComparison))
+            throw new UnauthorizedAccessException($"'{path}' changed into a link to {opened}, outside the module root {_root}, while it was being loaded.");
+        using var stream = new FileStream(handle, FileAccess.Read);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The real path of an open file, where the OS tells it (Linux: /proc/self/fd); else null, and the earlier check stands.</summary>
+    private static string? OpenedPath(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        if (!OperatingSystem.IsLinux())
+            return null;
+        var link = new FileInfo("/proc/self/fd/" + handle.DangerousGetHandle().ToInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return link.LinkTarget;
+    }
 
     protected override string? Confine(string path, out string? reason)
     {

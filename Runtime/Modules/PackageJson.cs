@@ -43,7 +43,8 @@ internal sealed class PackageJson
         }
         catch (JsonException exception)
         {
-            throw new InvalidOperationException($"Invalid package configuration {url}: {exception.Message}", exception);
+            // Not kept as the inner exception: the import's error shows the innermost message, which must name the file.
+            throw new InvalidOperationException($"Invalid package configuration {url}: {exception.Message}");
         }
     }
 

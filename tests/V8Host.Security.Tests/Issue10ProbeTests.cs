@@ -22,6 +22,7 @@ public class Issue10ProbeTests
         // `var y = f\n('x')` is `var y = f('x')`; the rewrite must not split off `('x')` as the completion value.
         var result = ChildProcess.Completed("probe10", "tla-asi");
         result.AssertResult("probe10.tla-asi.calls", "value:1");
+        result.AssertResult("probe10.tla-asi.index", "value:b");
         result.AssertResult("probe10.tla-asi.picked", "value:string");
     }
 

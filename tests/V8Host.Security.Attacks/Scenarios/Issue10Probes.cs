@@ -39,7 +39,7 @@ internal static class Issue10Probes
                 using var context = Timers();
                 Report.Result(name + ".value", Report.ValueOutcome(name, () => context.EvalAsync("await 0\nglobalThis.calls = 0\nconst f = v => (globalThis.calls++, 'f:' + v)\nvar y = f\n('x')").GetAwaiter().GetResult()));
                 Report.Result(name + ".calls", Report.ValueOutcome(name, () => context.Eval("calls")));
-                Report.Result(name + ".index", Report.ValueOutcome(name, () => context.EvalAsync("await 0\nvar picked = ['a', 'b']\n[1]\n").GetAwaiter().GetResult()));
+                Report.Result(name + ".index", Report.ValueOutcome(name, () => context.EvalAsync("await 0\nglobalThis.picked = ['a', 'b']\n[1]\n").GetAwaiter().GetResult()));
                 Report.Result(name + ".picked", Report.ValueOutcome(name, () => context.Eval("typeof picked")));
                 break;
             }
