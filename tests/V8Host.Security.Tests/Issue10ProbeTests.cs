@@ -166,6 +166,16 @@ public class Issue10ProbeTests
     }
 
     [Fact]
+    public void Require_and_import_chains_twenty_thousand_modules_deep_end_in_a_JS_error()
+    {
+        var result = ChildProcess.Completed("probe10", "deep-chains");
+        result.AssertResult("probe10.deep-chains.require", "JavaScriptException:RangeError");
+        result.AssertResult("probe10.deep-chains.require.after", "2");
+        result.AssertResult("probe10.deep-chains.import", "JavaScriptException:RangeError", "JavaScriptException:Error");
+        result.AssertResult("probe10.deep-chains.import.after", "2");
+    }
+
+    [Fact]
     public void CommonJS_cycles_getters_and_proxy_exports_neither_hang_nor_break_the_loader()
     {
         var result = ChildProcess.Completed("probe10", "cjs-getters");

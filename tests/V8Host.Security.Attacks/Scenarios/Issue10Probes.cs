@@ -9,7 +9,7 @@ namespace V8Host.Security.Attacks.Scenarios;
 /// top-level awaits against Import's timeout (import-tla, import-late-error); unhandled-rejection
 /// reporting (rejection-handler, rejection-spin, rejection-again, rejection-again-timer, rejection-dispose);
 /// timers (interval-dispose, timer-throws); console re-entry (console-reentry); hostile files under a
-/// module root (package-deep, cjs-getters, symlink-race). Each prints `RESULT probe10.&lt;step&gt;[.check]
+/// module root (package-deep, cjs-getters, deep-chains, symlink-race). Each prints `RESULT probe10.&lt;step&gt;[.check]
 /// &lt;outcome&gt;`; Issue10ProbeTests states the safe outcome.
 /// </summary>
 internal static class Issue10Probes
@@ -309,6 +309,28 @@ internal static class Issue10Probes
                     Report.Result(name + ".broken-names-file", Report.ValueOutcome(name, () => Message(() => context.Import("broken", TimeSpan.FromSeconds(10))).Contains("node_modules/broken/package.json", StringComparison.Ordinal)));
                     Report.Result(name + ".wide", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => ((JsObject)context.Import("wide", TimeSpan.FromSeconds(10)))["default"])));
                     Report.Result(name + ".after", Report.StillWorks(context));
+                });
+                break;
+            }
+
+            case "deep-chains":
+            {
+                // Hostile files: a require chain and a static import chain thousands of modules deep (each link
+                // is a nested host call, or a level of V8's recursive module linking and evaluation).
+                var depth = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
+                var files = new Dictionary<string, string>();
+                for (var i = 0; i < depth; i++)
+                {
+                    files[$"c{i}.cjs"] = i + 1 < depth ? $"module.exports = require('./c{i + 1}.cjs') + 1;" : "module.exports = 0;";
+                    files[$"m{i}.mjs"] = i + 1 < depth ? $"import v from './m{i + 1}.mjs'; export default v + 1;" : "export default 0;";
+                }
+
+                WithModules(files, context =>
+                {
+                    Report.Result(name + ".require", Report.Bounded(name, TimeSpan.FromSeconds(120), () => Report.ValueOutcome(name, () => context.Require("./c0.cjs"))));
+                    Report.Result(name + ".require.after", Report.StillWorks(context));
+                    Report.Result(name + ".import", Report.Bounded(name, TimeSpan.FromSeconds(120), () => Report.ValueOutcome(name, () => context.Import("./m0.mjs", TimeSpan.FromSeconds(60))["default"])));
+                    Report.Result(name + ".import.after", Report.StillWorks(context));
                 });
                 break;
             }
