@@ -92,6 +92,17 @@ public class Issue10ProbeTests
         ChildProcess.Completed("probe10", "rejection-again-timer").AssertResult("probe10.rejection-again-timer", "value:42");
 
     [Fact]
+    public void A_flood_of_unhandled_rejections_does_not_stretch_a_host_call_past_its_timeout()
+    {
+        // `for (;;) Promise.reject(0)` with a 1 s timeout: the call took 54 s here, describing and writing
+        // ~350,000 rejections after its script was stopped.
+        var result = ChildProcess.Completed("probe10", "rejection-flood");
+        result.AssertResult("probe10.rejection-flood", "ScriptTerminatedException");
+        result.AssertResult("probe10.rejection-flood.within-10s", "ok");
+        result.AssertResult("probe10.rejection-flood.after", "2");
+    }
+
+    [Fact]
     public void An_UnhandledRejection_handler_can_dispose_the_context()
     {
         var result = ChildProcess.Completed("probe10", "rejection-dispose");

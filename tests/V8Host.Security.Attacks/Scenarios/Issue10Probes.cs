@@ -7,7 +7,7 @@ namespace V8Host.Security.Attacks.Scenarios;
 /// rewrite (tla-twice, tla-asi, tla-escape, tla-identifier, tla-long); microtask storms against host
 /// timeouts and cancellation (microtask-storm, microtask-storm-timer, microtask-storm-async); module
 /// top-level awaits against Import's timeout (import-tla, import-late-error); unhandled-rejection
-/// reporting (rejection-handler, rejection-spin, rejection-again, rejection-again-timer, rejection-dispose);
+/// reporting (rejection-handler, rejection-spin, rejection-again, rejection-again-timer, rejection-flood, rejection-dispose);
 /// timers (interval-dispose, timer-throws); console re-entry (console-reentry); hostile files under a
 /// module root (package-deep, cjs-getters, deep-chains, symlink-race). Each prints `RESULT probe10.&lt;step&gt;[.check]
 /// &lt;outcome&gt;`; Issue10ProbeTests states the safe outcome.
@@ -390,6 +390,20 @@ internal static class Issue10Probes
                 context.Eval("setTimeout(() => { const again = () => ({ get message() { Promise.reject(again()); return 'm'; } }); Promise.reject(again()); }, 0); 0");
                 Thread.Sleep(300);
                 Report.Result(name, Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval("21 * 2", TimeSpan.FromSeconds(2)))));
+                break;
+            }
+
+            case "rejection-flood":
+            {
+                // Rejections nobody handles, as fast as a loop makes them, inside a call with a 1 s timeout:
+                // each is tracked in .NET, then described and written after the call — how long does the call take?
+                var errors = new SynchronizedWriter();
+                using var context = new Isolate().CreateContextBuilder().Install(new TimersApi(), new ConsoleApi(TextWriter.Null, errors)).Build();
+                var watch = Stopwatch.StartNew();
+                Report.Result(name, Report.Bounded(name, TimeSpan.FromSeconds(60), () => Report.ValueOutcome(name, () => context.Eval("for (;;) Promise.reject(0)", TimeSpan.FromSeconds(1)))));
+                Report.Detail(name, $"{watch.ElapsedMilliseconds} ms, {errors.Lines} error lines, working set {Report.WorkingSetMiB()} MiB");
+                Report.Result(name + ".within-10s", watch.Elapsed < TimeSpan.FromSeconds(10) ? "ok" : $"took {watch.ElapsedMilliseconds} ms");
+                Report.Result(name + ".after", Report.StillWorks(context));
                 break;
             }
 
