@@ -165,6 +165,7 @@ public class Issue10ProbeTests
         var result = ChildProcess.Completed("probe10", "console-reentry");
         result.AssertResult("probe10.console-reentry.recurse", "value:no error", "value:RangeError");
         result.AssertResult("probe10.console-reentry.timers", "value:v now|from timer|last|");
+        result.AssertResult("probe10.console-reentry.revoke-midway", "value:x <Revoked Proxy> [ <Revoked Proxy> ]|");
     }
 
     [Fact]

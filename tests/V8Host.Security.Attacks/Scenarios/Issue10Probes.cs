@@ -181,6 +181,16 @@ internal static class Issue10Probes
                     lock (output)
                         return output.ToString().Replace("\n", "|");
                 })));
+
+                // A %s conversion revokes a proxy that a later argument (and a nested one) holds.
+                Report.Result(name + ".revoke-midway", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () =>
+                {
+                    lock (output)
+                        output.GetStringBuilder().Clear();
+                    context.Eval("const r = Proxy.revocable({ a: 1 }, {}); console.log('%s', { toString() { r.revoke(); return 'x'; } }, r.proxy, [r.proxy]);");
+                    lock (output)
+                        return output.ToString().Replace("\n", "|");
+                })));
                 break;
             }
 
