@@ -93,6 +93,17 @@ public class Issue10ProbeTests
         ChildProcess.Completed("probe10", "rejection-again-timer").AssertResult("probe10.rejection-again-timer", "value:42");
 
     [Fact]
+    public void A_flood_of_unhandled_rejections_does_not_stretch_a_host_call_past_its_timeout()
+    {
+        // `for (;;) Promise.reject(0)` with a 1 s timeout: the call took 54 s here, describing and writing
+        // ~350,000 rejections after its script was stopped.
+        var result = ChildProcess.Completed("probe10", "rejection-flood");
+        result.AssertResult("probe10.rejection-flood", "ScriptTerminatedException");
+        result.AssertResult("probe10.rejection-flood.within-10s", "ok");
+        result.AssertResult("probe10.rejection-flood.after", "2");
+    }
+
+    [Fact]
     public void An_UnhandledRejection_handler_can_dispose_the_context()
     {
         var result = ChildProcess.Completed("probe10", "rejection-dispose");
@@ -155,6 +166,7 @@ public class Issue10ProbeTests
         var result = ChildProcess.Completed("probe10", "console-reentry");
         result.AssertResult("probe10.console-reentry.recurse", "value:no error", "value:RangeError");
         result.AssertResult("probe10.console-reentry.timers", "value:v now|from timer|last|");
+        result.AssertResult("probe10.console-reentry.revoke-midway", "value:x <Revoked Proxy> [ <Revoked Proxy> ]|");
     }
 
     [Fact]
@@ -164,6 +176,16 @@ public class Issue10ProbeTests
         result.AssertResult("probe10.interval-dispose", "ok");
         result.AssertResult("probe10.interval-dispose.alive", "disposed");
         result.AssertResult("probe10.interval-dispose.eval", "ObjectDisposedException");
+    }
+
+    [Fact]
+    public void Require_and_import_chains_twenty_thousand_modules_deep_end_in_a_JS_error()
+    {
+        var result = ChildProcess.Completed("probe10", "deep-chains");
+        result.AssertResult("probe10.deep-chains.require", "JavaScriptException:RangeError");
+        result.AssertResult("probe10.deep-chains.require.after", "2");
+        result.AssertResult("probe10.deep-chains.import", "JavaScriptException:RangeError", "JavaScriptException:Error");
+        result.AssertResult("probe10.deep-chains.import.after", "2");
     }
 
     [Fact]

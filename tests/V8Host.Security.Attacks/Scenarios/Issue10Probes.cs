@@ -7,9 +7,9 @@ namespace V8Host.Security.Attacks.Scenarios;
 /// rewrite (tla-twice, tla-asi, tla-escape, tla-identifier, tla-long); microtask storms against host
 /// timeouts and cancellation (microtask-storm, microtask-storm-timer, microtask-storm-async); module
 /// top-level awaits against Import's timeout (import-tla, import-late-error); unhandled-rejection
-/// reporting (rejection-handler, rejection-spin, rejection-again, rejection-again-timer, rejection-dispose);
+/// reporting (rejection-handler, rejection-spin, rejection-again, rejection-again-timer, rejection-flood, rejection-dispose);
 /// timers (interval-dispose, timer-throws); console re-entry (console-reentry); hostile files under a
-/// module root (package-deep, cjs-getters, symlink-race). Each prints `RESULT probe10.&lt;step&gt;[.check]
+/// module root (package-deep, cjs-getters, deep-chains, symlink-race). Each prints `RESULT probe10.&lt;step&gt;[.check]
 /// &lt;outcome&gt;`; Issue10ProbeTests states the safe outcome.
 /// </summary>
 internal static class Issue10Probes
@@ -181,6 +181,16 @@ internal static class Issue10Probes
                     lock (output)
                         return output.ToString().Replace("\n", "|");
                 })));
+
+                // A %s conversion revokes a proxy that a later argument (and a nested one) holds.
+                Report.Result(name + ".revoke-midway", Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () =>
+                {
+                    lock (output)
+                        output.GetStringBuilder().Clear();
+                    context.Eval("const r = Proxy.revocable({ a: 1 }, {}); console.log('%s', { toString() { r.revoke(); return 'x'; } }, r.proxy, [r.proxy]);");
+                    lock (output)
+                        return output.ToString().Replace("\n", "|");
+                })));
                 break;
             }
 
@@ -313,6 +323,28 @@ internal static class Issue10Probes
                 break;
             }
 
+            case "deep-chains":
+            {
+                // Hostile files: a require chain and a static import chain thousands of modules deep (each link
+                // is a nested host call, or a level of V8's recursive module linking and evaluation).
+                var depth = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
+                var files = new Dictionary<string, string>();
+                for (var i = 0; i < depth; i++)
+                {
+                    files[$"c{i}.cjs"] = i + 1 < depth ? $"module.exports = require('./c{i + 1}.cjs') + 1;" : "module.exports = 0;";
+                    files[$"m{i}.mjs"] = i + 1 < depth ? $"import v from './m{i + 1}.mjs'; export default v + 1;" : "export default 0;";
+                }
+
+                WithModules(files, context =>
+                {
+                    Report.Result(name + ".require", Report.Bounded(name, TimeSpan.FromSeconds(120), () => Report.ValueOutcome(name, () => context.Require("./c0.cjs"))));
+                    Report.Result(name + ".require.after", Report.StillWorks(context));
+                    Report.Result(name + ".import", Report.Bounded(name, TimeSpan.FromSeconds(120), () => Report.ValueOutcome(name, () => context.Import("./m0.mjs", TimeSpan.FromSeconds(60))["default"])));
+                    Report.Result(name + ".import.after", Report.StillWorks(context));
+                });
+                break;
+            }
+
             case "cjs-getters":
             {
                 // require cycles with getters on module.exports, a Proxy exports object, exports replaced by a getter.
@@ -368,6 +400,20 @@ internal static class Issue10Probes
                 context.Eval("setTimeout(() => { const again = () => ({ get message() { Promise.reject(again()); return 'm'; } }); Promise.reject(again()); }, 0); 0");
                 Thread.Sleep(300);
                 Report.Result(name, Report.Bounded(name, TimeSpan.FromSeconds(20), () => Report.ValueOutcome(name, () => context.Eval("21 * 2", TimeSpan.FromSeconds(2)))));
+                break;
+            }
+
+            case "rejection-flood":
+            {
+                // Rejections nobody handles, as fast as a loop makes them, inside a call with a 1 s timeout:
+                // each is tracked in .NET, then described and written after the call — how long does the call take?
+                var errors = new SynchronizedWriter();
+                using var context = new Isolate().CreateContextBuilder().Install(new TimersApi(), new ConsoleApi(TextWriter.Null, errors)).Build();
+                var watch = Stopwatch.StartNew();
+                Report.Result(name, Report.Bounded(name, TimeSpan.FromSeconds(60), () => Report.ValueOutcome(name, () => context.Eval("for (;;) Promise.reject(0)", TimeSpan.FromSeconds(1)))));
+                Report.Detail(name, $"{watch.ElapsedMilliseconds} ms, {errors.Lines} error lines, working set {Report.WorkingSetMiB()} MiB");
+                Report.Result(name + ".within-10s", watch.Elapsed < TimeSpan.FromSeconds(10) ? "ok" : $"took {watch.ElapsedMilliseconds} ms");
+                Report.Result(name + ".after", Report.StillWorks(context));
                 break;
             }
 
