@@ -38,13 +38,29 @@ public sealed partial class Context
     // must not touch the engine): reported at the end of the next outermost call.
     private readonly ConcurrentQueue<(ScriptObject Promise, object? Reason)> _abandonedRejections = new();
 
-    private bool HasRejectionsToReport => _unhandledRejections.Count > 0 || !_abandonedRejections.IsEmpty;
+    private bool HasRejectionsToReport => _unhandledRejections.Count > 0 || _uncountedRejections > 0 || !_abandonedRejections.IsEmpty;
+
+    /// <summary>
+    /// Pending unhandled rejections kept for description; past this many, a loop of rejections
+    /// (<c>for (;;) Promise.reject(0)</c>) would make the report outlast any timeout, so the rest are
+    /// only counted, and the count is reported.
+    /// </summary>
+    private const int MaxPendingRejections = 1000;
+
+    private int _uncountedRejections;
 
     private void TrackRejection(V8PromiseRejectionEventKind kind, ScriptObject promise, object? reason)
     {
         if (kind == V8PromiseRejectionEventKind.RejectedWithoutHandler)
         {
-            _unhandledRejections.Add((promise, reason));
+            if (_unhandledRejections.Count < MaxPendingRejections)
+            {
+                _unhandledRejections.Add((promise, reason));
+                return;
+            }
+
+            _uncountedRejections++;
+            promise.Dispose();
             return;
         }
 
@@ -152,6 +168,12 @@ public sealed partial class Context
             {
                 WriteError("Context.UnhandledRejection handler threw: " + failure);
             }
+        }
+
+        if (_uncountedRejections > 0)
+        {
+            WriteError($"Uncaught (in promise): {_uncountedRejections} more unhandled rejections in one task, past the {MaxPendingRejections} that are described one by one.");
+            _uncountedRejections = 0;
         }
 
         // Left for later: in automatic mode this task makes the loop report them soon.
