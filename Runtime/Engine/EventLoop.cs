@@ -84,11 +84,14 @@ internal sealed class EventLoop
     }
 
     /// <summary>Runs at most one task, waiting up to <paramref name="timeout"/> (none: do not wait) for one to arrive.</summary>
-    public bool RunOnce(TimeSpan? timeout)
+    public bool RunOnce(TimeSpan? timeout) => RunOnce(timeout, runLimit: null);
+
+    /// <summary>Like <see cref="RunOnce(TimeSpan?)"/>; the task may run at most <paramref name="runLimit"/> (besides the task timeout).</summary>
+    private bool RunOnce(TimeSpan? timeout, TimeSpan? runLimit)
     {
         if (!TryTake(timeout ?? TimeSpan.Zero, out var task))
             return false;
-        RunTask(task);
+        RunTask(task, runLimit);
         return true;
     }
 
@@ -115,8 +118,7 @@ internal sealed class EventLoop
     /// <summary>
     /// Blocks until <paramref name="task"/> completes, the timeout passes, or nothing can complete it
     /// any more. The loop runs meanwhile: on this thread in manual mode, or when the caller holds the
-    /// context (no drain can enter it then); else by itself, and on this thread when tasks are waiting,
-    /// so that a starved thread pool cannot stall the wait.
+    /// context (no drain can enter it then), else by itself.
     /// </summary>
     public void PumpUntil(Task task, TimeSpan? timeout, string operation)
     {
@@ -135,16 +137,12 @@ internal sealed class EventLoop
             if (remaining <= TimeSpan.Zero)
                 throw new TimeoutException($"{operation}: the promise did not settle within {timeout!.Value.TotalMilliseconds:0.###} ms.");
             var slice = remaining < PollInterval ? remaining : PollInterval;
-            if (!_automatic || _context.IsHeldByCurrentThread)
-            {
-                RunOnce(slice);
-            }
-            else if (!TryRunQueuedTask())
-            {
-                // The drain runs what arrives meanwhile; what is still queued after a slice (the
-                // thread pool starved by blocked callers like this one) runs on this thread.
+            // A task this thread runs is bounded by what is left of the wait (a top-level await that spins
+            // after its first await would otherwise hold the waiter forever); in automatic mode the drain runs it.
+            if (_automatic && !_context.IsHeldByCurrentThread)
                 ((IAsyncResult)task).AsyncWaitHandle.WaitOne(slice);
-            }
+            else
+                RunOnce(slice, runLimit: deadline is null ? null : remaining);
         }
     }
 
@@ -186,25 +184,6 @@ internal sealed class EventLoop
         }
     }
 
-    /// <summary>Runs one queued task on this thread if the context is free right now; never waits for it.</summary>
-    private bool TryRunQueuedTask()
-    {
-        if (Volatile.Read(ref _queued) == 0 || !_context.TryHold())
-            return false;
-        bool ran;
-        try
-        {
-            ran = RunOnce(null);
-        }
-        finally
-        {
-            _context.ReleaseHold();
-        }
-
-        OnContextReleased();
-        return ran;
-    }
-
     private bool TryTake(TimeSpan wait, out Action task)
     {
         lock (_tasks)
@@ -233,15 +212,18 @@ internal sealed class EventLoop
     }
 
     /// <summary>Runs a task as its own outermost call (its microtasks run when it returns), under the task time limit.</summary>
-    private void RunTask(Action task)
+    private void RunTask(Action task, TimeSpan? runLimit = null)
     {
+        var limit = _context.Options.EventLoopTaskTimeout;
+        if (runLimit is { } wait && (limit is null || wait < limit))
+            limit = wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait;
         try
         {
             _context.Run<object?>("event loop task", _ =>
             {
                 task();
                 return null;
-            }, _context.Options.EventLoopTaskTimeout);
+            }, limit);
         }
         finally
         {
