@@ -93,6 +93,16 @@ public sealed class AutomaticLoopTests
     }
 
     [Fact]
+    public void ManualMode_ATaskTheWaitRuns_IsBoundedByTheWaitsTimeout()
+    {
+        // The timer's callback spins; Wait runs it on this thread, so only the wait's own timeout can stop it.
+        using var context = NewContext(EventLoopMode.Manual);
+        using var promise = context.Eval<JsPromise>("new Promise(r => setTimeout(() => { for (;;); }, 5))");
+        Assert.Throws<ScriptTerminatedException>(() => promise.Wait(TimeSpan.FromMilliseconds(300)));
+        Assert.Equal(2, context.Eval<int>("1 + 1"));
+    }
+
+    [Fact]
     public async Task ManualMode_AwaitingAHostTask_PumpsInsideEvalAsync()
     {
         using var context = NewContext(EventLoopMode.Manual);
