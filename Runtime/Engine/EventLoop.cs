@@ -137,6 +137,7 @@ internal sealed class EventLoop
             if (remaining <= TimeSpan.Zero)
                 throw new TimeoutException($"{operation}: the promise did not settle within {timeout!.Value.TotalMilliseconds:0.###} ms.");
             var slice = remaining < PollInterval ? remaining : PollInterval;
+
             // A task this thread runs is bounded by what is left of the wait (a top-level await that spins
             // after its first await would otherwise hold the waiter forever); in automatic mode the drain runs it.
             if (_automatic && !_context.IsHeldByCurrentThread)
