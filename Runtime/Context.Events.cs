@@ -72,17 +72,24 @@ public sealed partial class Context
     /// <summary>A handler was attached: the rejection is handled, wherever it was waiting.</summary>
     private void ForgetRejection(ScriptObject promise)
     {
-        var index = _unhandledRejections.FindIndex(entry => entry.Promise.Equals(promise));
-        if (index >= 0)
-        {
-            _unhandledRejections[index].Promise.Dispose();
-            _unhandledRejections.RemoveAt(index);
-        }
-
+        DropUnhandled(entry => entry.Promise.Equals(promise));
         foreach (var (id, entry) in _handedOverRejections)
         {
             if (entry.Promise.Equals(promise) && _handedOverRejections.TryRemove(id, out _))
                 entry.Promise.Dispose();
+        }
+    }
+
+    /// <summary>Removes (and releases) the pending unhandled rejections that <paramref name="match"/> selects.</summary>
+    private void DropUnhandled(Predicate<(ScriptObject Promise, object? Reason)> match)
+    {
+        for (var i = _unhandledRejections.Count - 1; i >= 0; i--)
+        {
+            if (match(_unhandledRejections[i]))
+            {
+                _unhandledRejections[i].Promise.Dispose();
+                _unhandledRejections.RemoveAt(i);
+            }
         }
     }
 
@@ -113,21 +120,15 @@ public sealed partial class Context
             return;
         _abandonedRejections.Enqueue(entry);
 
-        // Something must run for the report to happen; in automatic mode this task makes the loop run.
-        EventLoop.Post(static () => { });
+        // Something must run for the report to happen.
+        EventLoop.RequestTurn();
     }
 
     /// <summary>A rejection whose reason reaches the host as the exception a call throws is not reported again.</summary>
     private void ClaimRejectionReason(object reason)
     {
-        for (var i = _unhandledRejections.Count - 1; i >= 0; i--)
-        {
-            if (Equals(_unhandledRejections[i].Reason, reason))
-            {
-                _unhandledRejections[i].Promise.Dispose();
-                _unhandledRejections.RemoveAt(i);
-            }
-        }
+        if (_unhandledRejections.Count > 0)
+            DropUnhandled(entry => Equals(entry.Reason, reason));
     }
 
     /// <summary>
@@ -176,9 +177,9 @@ public sealed partial class Context
             _uncountedRejections = 0;
         }
 
-        // Left for later: in automatic mode this task makes the loop report them soon.
+        // Left for later: the loop's next turn reports them.
         if (_unhandledRejections.Count > 0 && !_disposed)
-            EventLoop.Post(static () => { });
+            EventLoop.RequestTurn();
     }
 
     /// <summary>

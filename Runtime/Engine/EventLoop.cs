@@ -69,6 +69,9 @@ internal sealed class EventLoop
             ScheduleDrain();
     }
 
+    /// <summary>Makes the loop take a turn soon (in automatic mode): the end of that task's call does deferred work, such as reporting rejections.</summary>
+    public void RequestTurn() => Post(static () => { });
+
     public void BeginExternalWork() => Interlocked.Increment(ref _externalWork);
 
     public void EndExternalWork() => Interlocked.Decrement(ref _externalWork);
