@@ -26,6 +26,9 @@ public sealed partial class Context
     /// <summary>Whether a console API was installed; a context without one gets the default console (standard output and error).</summary>
     internal bool HasConsole { get; set; }
 
+    /// <summary>Whether <see cref="WebApis"/> is installed (a second install is a no-op).</summary>
+    internal bool WebPlatformInstalled { get; set; }
+
     // Rejections V8 reported without a handler, in order; a handler added later in the same task takes
     // its promise off again. Only touched while the context is held.
     private readonly List<(ScriptObject Promise, object? Reason)> _unhandledRejections = new();

@@ -78,6 +78,17 @@ public sealed class ContextBuilder : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
+    /// Installs the Web platform: <see cref="TimersApi"/> and <see cref="WebApis"/> (<c>URL</c>,
+    /// <c>TextEncoder</c>, <c>AbortController</c>, <c>crypto</c> …), the same as
+    /// <c>Install(new TimersApi(), new WebApis())</c>. <c>fetch</c> is not part of it.
+    /// </summary>
+    public ContextBuilder UseWebPlatform()
+    {
+        Live("UseWebPlatform");
+        return Install(new TimersApi(), new WebApis());
+    }
+
+    /// <summary>
     /// Lets the context load modules through <paramref name="loader"/>: static and dynamic imports,
     /// <see cref="Context.ImportAsync"/>, <see cref="Context.Import"/> and <see cref="Context.Require"/>.
     /// Host modules (<c>host:name</c>) and modules compiled in the context still resolve first. Once per

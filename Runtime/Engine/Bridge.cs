@@ -330,7 +330,11 @@ internal sealed class Bridge
     /// their glue through this while the context is being set up, before any user code runs.
     /// </summary>
     public ScriptObject LoadGlue(string name, params object[] args) =>
-        (ScriptObject)((ScriptObject)_engine.Evaluate(EngineCore.Document("v8host:" + name), LoadScript(name))).Invoke(false, [_primordials, .. args]);
+        RunGlue(name, args) as ScriptObject ?? throw new InvalidOperationException($"The runtime's glue '{name}' returned no table.");
+
+    /// <summary>Runs embedded glue file <paramref name="name"/> for its effects; returns its completion value.</summary>
+    public object? RunGlue(string name, params object[] args) =>
+        ((ScriptObject)_engine.Evaluate(EngineCore.Document("v8host:" + name), LoadScript(name))).Invoke(false, [_primordials, .. args]);
 
     /// <summary>A helper from a glue table, read through <c>Pick.js</c> (see there why not <c>GetProperty</c>).</summary>
     public ScriptObject Pick(ScriptObject table, string name) =>

@@ -56,6 +56,9 @@ internal sealed class TimerQueue
     /// </summary>
     public Func<int, bool>? Fire { get; set; }
 
+    /// <summary>The Timers.js table that owns the callbacks, once loaded (<c>TimersApi.Glue</c>).</summary>
+    public Microsoft.ClearScript.ScriptObject? Glue { get; set; }
+
     /// <summary>Schedules timer <paramref name="id"/> (allocated by the glue) to fire after <paramref name="delay"/> ms.</summary>
     /// <returns><see langword="false"/> when the context already has <see cref="MaxActiveTimers"/> timers.</returns>
     public bool Schedule(int id, double delay, bool repeat)

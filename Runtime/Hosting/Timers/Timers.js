@@ -83,14 +83,20 @@
         ObjectDefineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: true });
     }
 
-    define('setTimeout', setTimeout);
-    define('setInterval', setInterval);
-    define('clearTimeout', clearTimeout);
-    define('clearInterval', clearInterval);
-    define('queueMicrotask', queueMicrotask);
-
     return {
         __proto__: null,
+        // The functions as other glue captures them (AbortSignal.timeout): untouched by what a script
+        // later does to the globals.
+        setTimeout,
+        clearTimeout,
+        // TimersApi: puts the functions on the global object.
+        defineGlobals() {
+            define('setTimeout', setTimeout);
+            define('setInterval', setInterval);
+            define('clearTimeout', clearTimeout);
+            define('clearInterval', clearInterval);
+            define('queueMicrotask', queueMicrotask);
+        },
         // Called by the event loop; what the callback throws is reported, as HTML's "report the exception".
         fire(id) {
             const timer = MapPrototypeGet(timers, id);

@@ -28,7 +28,20 @@ public sealed class TimersApi : IHostApi
 
     private static void Install(Context context) => context.Run<object?>("TimersApi", _ =>
     {
+        var glue = Glue(context);
+        context.Bridge.Pick(glue, "defineGlobals").Invoke(false);
+        return null;
+    });
+
+    /// <summary>
+    /// The context's timers glue, loaded on first use: TimersApi and other glue that needs a timer
+    /// (<c>AbortSignal.timeout</c>) share one timer table. Call inside <see cref="Context.Run{T}"/>.
+    /// </summary>
+    internal static ScriptObject Glue(Context context)
+    {
         var timers = context.EventLoop.Timers;
+        if (timers.Glue is { } loaded)
+            return loaded;
         var schedule = new V8FastHostFunction("schedule", (bool _, in V8FastArgs args, in V8FastResult result) =>
             result.Set(timers.Schedule(args.GetInt32(0), args.GetDouble(1), args.GetBoolean(2))));
         var cancel = new V8FastHostFunction("cancel", (bool _, in V8FastArgs args, in V8FastResult _) =>
@@ -36,6 +49,7 @@ public sealed class TimersApi : IHostApi
         var glue = context.Bridge.LoadGlue("Timers", schedule, cancel, context.ReportErrorFunction, Engine.TimerQueue.MaxActiveTimers);
         var fire = context.Bridge.Pick(glue, "fire");
         timers.Fire = id => fire.Invoke(false, id) is true;
-        return null;
-    });
+        timers.Glue = glue;
+        return glue;
+    }
 }

@@ -1,0 +1,45 @@
+using Microsoft.ClearScript;
+
+namespace V8Host.Hosting.Web;
+
+/// <summary>
+/// Installs the Web APIs' glue into one context, in dependency order. Every glue file receives the
+/// primordials and <c>web</c>, an internal null-prototype table no script can reach: WebIdl.js creates
+/// it with the WebIDL helpers (<c>web.idl</c>), and each later file adds what the files after it use
+/// (<c>web.DOMException</c>, <c>web.EventTarget</c>, <c>web.Blob</c> …).
+/// </summary>
+internal sealed class WebGlue
+{
+    private WebGlue(Context context)
+    {
+        Context = context;
+        Table = context.Bridge.LoadGlue("WebIdl");
+    }
+
+    /// <summary>The context being set up.</summary>
+    public Context Context { get; }
+
+    /// <summary>The shared internal table (<c>web</c> in the glue).</summary>
+    public ScriptObject Table { get; }
+
+    /// <summary>Runs glue file <paramref name="name"/> as <c>(primordials, web, ...args)</c>; it adds to <see cref="Table"/>.</summary>
+    public void Run(string name, params object[] args) => Context.Bridge.RunGlue(name, [Table, .. args]);
+
+    /// <summary>Runs glue file <paramref name="name"/> like <see cref="Run"/>; returns the table of helpers .NET calls.</summary>
+    public ScriptObject Load(string name, params object[] args) => Context.Bridge.LoadGlue(name, [Table, .. args]);
+
+    public static void Install(Context context) => context.Run<object?>("WebApis", _ =>
+    {
+        if (context.WebPlatformInstalled)
+            return null;
+        var web = new WebGlue(context);
+        web.Run("DomException");
+        EventsInstaller.Install(web);
+        EncodingInstaller.Install(web);
+        UrlInstaller.Install(web);
+        CryptoInstaller.Install(web);
+        CloneInstaller.Install(web);
+        context.WebPlatformInstalled = true;
+        return null;
+    });
+}
