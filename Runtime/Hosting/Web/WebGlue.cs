@@ -38,6 +38,7 @@ internal sealed class WebGlue
         EncodingInstaller.Install(web);
         UrlInstaller.Install(web);
         CryptoInstaller.Install(web);
+        BlobInstaller.Install(web);
         CloneInstaller.Install(web);
         context.WebPlatformInstalled = true;
         return null;
