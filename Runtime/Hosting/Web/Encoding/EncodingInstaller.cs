@@ -1,9 +1,106 @@
+using System.Text;
+using System.Text.Unicode;
+using Microsoft.ClearScript.JavaScript;
+using Microsoft.ClearScript.V8.FastProxy;
+
 namespace V8Host.Hosting.Web;
 
-/// <summary>PLACEHOLDER: filled in by the Encoding part of issue 11.</summary>
+/// <summary>
+/// TextEncoder, TextDecoder, atob and btoa. The glue (Encoding.js) decides per call whether the bytes
+/// cross: short inputs stay in JS, where a host call would cost more than the work; long UTF-8 inputs
+/// and every legacy multi-byte encoding go to System.Text.Encoding, once per call, reading and writing
+/// the Uint8Array's own memory.
+/// </summary>
 internal static class EncodingInstaller
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static void Install(WebGlue web)
     {
+        var decoders = new LegacyDecoders();
+        // encodeInto(string, Uint8Array) -> code units read; the bytes written are read back with
+        // lastWritten() (one number per fast call, and both are exact).
+        long lastWritten = 0;
+        var encodeInto = new V8FastHostFunction("encodeInto", (bool _, in V8FastArgs args, in V8FastResult result) =>
+        {
+            var source = args.GetCharSpan(0);
+            var target = args.Get<object>(1) as IArrayBufferView
+                ?? throw new ArgumentException("encodeInto: the destination is not a Uint8Array.");
+            var (read, written) = EncodeInto(source, target);
+            lastWritten = written;
+            result.Set(read);
+        });
+        var readWritten = new V8FastHostFunction("lastWritten", (bool _, in V8FastArgs _, in V8FastResult result) =>
+            result.Set(lastWritten));
+        var decodeUtf8 = new V8FastHostFunction("decodeUtf8", (bool _, in V8FastArgs args, in V8FastResult result) =>
+        {
+            var bytes = args.Get<object>(0) as IArrayBufferView
+                ?? throw new ArgumentException("decodeUtf8: the input is not a Uint8Array.");
+            var text = DecodeUtf8(bytes, args.GetBoolean(1));
+            if (text is null)
+                result.SetNull();
+            else
+                result.Set(text);
+        });
+        var legacyOpen = new V8FastHostFunction("legacyOpen", (bool _, in V8FastArgs args, in V8FastResult result) =>
+            result.Set(decoders.Open(args.GetInt32(0), args.GetBoolean(1))));
+        var legacyDecode = new V8FastHostFunction("legacyDecode", (bool _, in V8FastArgs args, in V8FastResult result) =>
+        {
+            var bytes = args.Get<object>(1) as IArrayBufferView
+                ?? throw new ArgumentException("legacyDecode: the input is not a Uint8Array.");
+            var text = decoders.Decode(args.GetInt32(0), bytes, args.GetBoolean(2));
+            if (text is null)
+                result.SetNull();
+            else
+                result.Set(text);
+        });
+        var legacyClose = new V8FastHostFunction("legacyClose", (bool _, in V8FastArgs args, in V8FastResult _) =>
+            decoders.Close(args.GetInt32(0)));
+        var indexes = web.Load("SingleByteIndexes");
+        web.Run("Encoding", indexes, encodeInto, readWritten, decodeUtf8, legacyOpen, legacyDecode, legacyClose);
+        web.Run("Base64");
+    }
+
+    // TextEncoder's encodeInto: whole code points only (a surrogate pair is never split), lone
+    // surrogates already replaced by USVString conversion, stopping where the next one no longer fits.
+    private static unsafe (long Read, long Written) EncodeInto(ReadOnlySpan<char> source, IArrayBufferView target)
+    {
+        var length = checked((int)target.Size);
+        if (length == 0 || source.IsEmpty)
+            return (0, 0);
+        fixed (char* chars = source)
+        {
+            var state = (Chars: (IntPtr)chars, Count: source.Length, Length: length);
+            return target.InvokeWithDirectAccess(static (pointer, state) =>
+            {
+                var from = new ReadOnlySpan<char>((char*)state.Chars, state.Count);
+                var to = new Span<byte>((byte*)pointer, state.Length);
+                Utf8.FromUtf16(from, to, out var read, out var written, replaceInvalidSequences: true, isFinalBlock: true);
+                return ((long)read, (long)written);
+            }, state);
+        }
+    }
+
+    // UTF-8 with the Encoding Standard's error handling: .NET replaces each maximal invalid
+    // subsequence with one U+FFFD, which is the Standard's rule too. Null when fatal and invalid.
+    private static unsafe string? DecodeUtf8(IArrayBufferView bytes, bool fatal)
+    {
+        var length = checked((int)bytes.Size);
+        if (length == 0)
+            return string.Empty;
+        return bytes.InvokeWithDirectAccess(static (pointer, state) =>
+        {
+            var span = new ReadOnlySpan<byte>((byte*)pointer, state.Length);
+            if (!state.Fatal)
+                return Encoding.UTF8.GetString(span);
+            try
+            {
+                return StrictUtf8.GetString(span);
+            }
+            catch (DecoderFallbackException)
+            {
+                return null;
+            }
+        }, (Length: length, Fatal: fatal));
     }
 }
