@@ -9,7 +9,7 @@
     'use strict';
 
     const {
-        ArrayBuffer, DataViewPrototypeGetBuffer, Date, DatePrototypeGetTime, MathMax, MathMin, PromiseReject,
+        Date, DatePrototypeGetTime, MathMax, MathMin, PromiseReject,
         PromiseResolve, StringFromCharCode, StringPrototypeCharCodeAt, StringPrototypeSlice, TypeError,
         TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteOffset, TypedArrayPrototypeGetLength,
         TypedArrayPrototypeGetSymbolToStringTag, TypedArrayPrototypeSet, Uint8Array, ArrayPrototypePush, defineData,
@@ -53,14 +53,9 @@
     function toBlobPart(value, context) {
         if (isBlob(value))
             return value;
-        if (idl.isArrayBufferView(value)) {
-            const buffer = TypedArrayPrototypeGetSymbolToStringTag(value) !== undefined ? TypedArrayPrototypeGetBuffer(value) : DataViewPrototypeGetBuffer(value);
-            if (idl.isDetached(buffer))
-                return new Uint8Array(0);
-            return new Uint8Array(idl.toBytes(value, context, false));
-        }
-        if (idl.isArrayBuffer(value))
-            return idl.isDetached(value) ? new Uint8Array(0) : new Uint8Array(idl.toBytes(value, context, false));
+        // A SharedArrayBuffer is no BufferSource, so it becomes a string; a view of one is refused.
+        if (idl.isArrayBufferView(value) || idl.isArrayBuffer(value))
+            return new Uint8Array(web.bufferSourceBytes(value, context, false).bytes);
         return idl.toUSVString(value, context);
     }
 

@@ -5,9 +5,8 @@
     'use strict';
 
     const {
-        ArrayBuffer, DataViewPrototypeGetBuffer, PromiseReject, PromiseResolve, TypeError,
-        TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteLength, TypedArrayPrototypeGetSymbolToStringTag,
-        Uint8Array,
+        ArrayBuffer, PromiseReject, PromiseResolve, StringFromCharCode, StringPrototypeCharCodeAt, TypeError,
+        TypedArrayPrototypeGetByteLength, TypedArrayPrototypeGetSymbolToStringTag, Uint8Array,
     } = primordials;
     const { idl } = web;
 
@@ -32,8 +31,8 @@
     function asciiUppercase(string) {
         let result = '';
         for (let i = 0; i < string.length; i++) {
-            const unit = primordials.StringPrototypeCharCodeAt(string, i);
-            result += primordials.StringFromCharCode(unit >= 0x61 && unit <= 0x7A ? unit - 0x20 : unit);
+            const unit = StringPrototypeCharCodeAt(string, i);
+            result += StringFromCharCode(unit >= 0x61 && unit <= 0x7A ? unit - 0x20 : unit);
         }
         return result;
     }
@@ -84,10 +83,7 @@
         const entry = digests[asciiUppercase(name)];
         if (entry === undefined)
             throw web.domException(`${context}: Algorithm: Unrecognized name ${name} for digest.`, 'NotSupportedError');
-        const buffer = idl.isArrayBufferView(data)
-            ? (TypedArrayPrototypeGetSymbolToStringTag(data) !== undefined ? TypedArrayPrototypeGetBuffer(data) : DataViewPrototypeGetBuffer(data))
-            : data;
-        const bytes = idl.isDetached(buffer) ? new Uint8Array(0) : idl.toBytes(data, idl.parameter(context, 2), false);
+        const bytes = web.bufferSourceBytes(data, idl.parameter(context, 2), false).bytes;
         // The hash runs now, over the bytes as they are: nothing can change them before it ends, so
         // this is the spec's copy of the bytes.
         const result = new ArrayBuffer(entry.length);
@@ -122,8 +118,8 @@
             const tag = TypedArrayPrototypeGetSymbolToStringTag(array);
             if (tag === undefined || integerArrays[tag] !== true)
                 throw web.domException(`${context}: The provided ArrayBufferView is of type '${tag ?? 'DataView'}', which is not an integer array type.`, 'TypeMismatchError');
-            if (idl.isSharedArrayBuffer(TypedArrayPrototypeGetBuffer(array)))
-                throw idl.typeError(idl.parameter(context, 1), 'The provided ArrayBufferView value must not be shared.');
+            // Throws for shared memory, which getRandomValues does not take.
+            web.bufferSourceBytes(array, idl.parameter(context, 1), false);
             const length = TypedArrayPrototypeGetByteLength(array);
             // The Web Crypto spec throws a QuotaExceededError with neither quota nor requested set.
             if (length > 65536)

@@ -18,6 +18,12 @@ internal static class EncodingInstaller
     public static void Install(WebGlue web)
     {
         var decoders = new LegacyDecoders();
+        var encoded = new EncodedBytes();
+        var encode = new V8FastHostFunction("encode", (bool _, in V8FastArgs args, in V8FastResult result) =>
+            result.Set(encoded.Encode(args.GetCharSpan(0))));
+        var takeEncoded = new V8FastHostFunction("takeEncoded", (bool _, in V8FastArgs args, in V8FastResult _) =>
+            encoded.TakeInto(args.Get<object>(0) as IArrayBufferView
+                ?? throw new ArgumentException("takeEncoded: the target is not a Uint8Array.")));
         // encodeInto(string, Uint8Array) -> code units read; the bytes written are read back with
         // lastWritten() (one number per fast call, and both are exact).
         long lastWritten = 0;
@@ -57,7 +63,8 @@ internal static class EncodingInstaller
         var legacyClose = new V8FastHostFunction("legacyClose", (bool _, in V8FastArgs args, in V8FastResult _) =>
             decoders.Close(args.GetInt32(0)));
         var indexes = web.Load("SingleByteIndexes");
-        web.Run("Encoding", indexes, encodeInto, readWritten, decodeUtf8, legacyOpen, legacyDecode, legacyClose);
+        web.Run("BufferSource");
+        web.Run("Encoding", indexes, encode, takeEncoded, encodeInto, readWritten, decodeUtf8, legacyOpen, legacyDecode, legacyClose);
         web.Run("Base64");
     }
 
