@@ -12,7 +12,7 @@
         Date, DatePrototypeGetTime, MathMax, MathMin, PromiseReject,
         PromiseResolve, StringFromCharCode, StringPrototypeCharCodeAt, StringPrototypeSlice, TypeError,
         TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteOffset, TypedArrayPrototypeGetLength,
-        TypedArrayPrototypeGetSymbolToStringTag, TypedArrayPrototypeSet, Uint8Array, ArrayPrototypePush, defineData,
+        TypedArrayPrototypeGetSymbolToStringTag, TypedArrayPrototypeSet, Uint8Array, defineData,
     } = primordials;
     const { idl } = web;
 
@@ -90,7 +90,7 @@
                 bytes = bytesOf(part);
             else
                 bytes = part;
-            ArrayPrototypePush(chunks, bytes);
+            defineData(chunks, chunks.length, bytes);
             total += TypedArrayPrototypeGetLength(bytes);
         }
         // Every chunk is already private and never written to, so a lone one serves as it is.
