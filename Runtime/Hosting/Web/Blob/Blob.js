@@ -9,10 +9,9 @@
     'use strict';
 
     const {
-        Date, DatePrototypeGetTime, MathMax, MathMin, PromiseReject,
-        PromiseResolve, StringFromCharCode, StringPrototypeCharCodeAt, StringPrototypeSlice, TypeError,
-        TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteOffset, TypedArrayPrototypeGetLength,
-        TypedArrayPrototypeGetSymbolToStringTag, TypedArrayPrototypeSet, Uint8Array, defineData,
+        Date, DatePrototypeGetTime, MathMax, MathMin, PromiseReject, PromiseResolve, StringFromCharCode,
+        StringPrototypeCharCodeAt, StringPrototypeSlice, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteOffset,
+        TypedArrayPrototypeGetLength, TypedArrayPrototypeSet, Uint8Array, defineData,
     } = primordials;
     const { idl } = web;
 
