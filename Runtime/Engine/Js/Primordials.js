@@ -188,6 +188,7 @@
 
     // Used by the Web APIs: structured clone.
     copyMethods('ArrayBufferPrototype', ArrayBuffer.prototype, ['transfer']);
+    copyMethods('TypedArrayPrototype', TypedArrayPrototype, ['entries']);
 
     // A data property that no inherited setter can intercept (assignment would consult the
     // prototype chain; definition does not).
