@@ -74,7 +74,7 @@ internal sealed partial class ResultCollector
     // JSON.stringify writes a lone surrogate as "\ud800", which System.Text.Json refuses to decode into a
     // string; subtest names (encodeInto's) contain them. Keep them readable as the escape text itself.
     private static string EscapeLoneSurrogates(string json) =>
-        LoneSurrogate().Replace(json, match => "\\" + match.Value[1..]);
+        LoneSurrogate().Replace(json, match => @"\\" + match.Value[1..]);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")]
     private static partial System.Text.RegularExpressions.Regex LoneSurrogate();
