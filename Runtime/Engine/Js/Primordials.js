@@ -186,6 +186,10 @@
     define('ErrorPrototype', Error.prototype);
     define('EngineInternal', typeof EngineInternal === 'object' ? EngineInternal : undefined);
 
+    // Used by the Web APIs: structured clone.
+    copyMethods('ArrayBufferPrototype', ArrayBuffer.prototype, ['transfer']);
+    copyMethods('TypedArrayPrototype', TypedArrayPrototype, ['entries']);
+
     // A data property that no inherited setter can intercept (assignment would consult the
     // prototype chain; definition does not).
     define('defineData', function defineData(target, key, value) {
