@@ -11,7 +11,7 @@
     const {
         Date, DatePrototypeGetTime, MathMax, MathMin, PromiseReject, PromiseResolve, StringFromCharCode,
         StringPrototypeCharCodeAt, StringPrototypeSlice, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteOffset,
-        TypedArrayPrototypeGetLength, TypedArrayPrototypeSet, Uint8Array, defineData,
+        TypedArrayPrototypeGetLength, TypedArrayPrototypeGetSymbolToStringTag, TypedArrayPrototypeSet, Uint8Array, defineData,
     } = primordials;
     const { idl } = web;
 
@@ -257,12 +257,22 @@
             isFile: file !== undefined,
         };
     });
+    // The fields come from the serializer's records; anything else in them is a DataCloneError
+    // rather than a Blob with a non-string type or bytes that are not a Uint8Array.
     defineData(web, 'createBlob', function createBlob(data) {
-        const blob = { __proto__: null, bytes: data.bytes, type: data.type };
-        if (!data.isFile)
+        const bytes = data.bytes;
+        const type = data.type;
+        const isFile = data.isFile === true;
+        const name = data.name;
+        const lastModified = data.lastModified;
+        if (TypedArrayPrototypeGetSymbolToStringTag(bytes) !== 'Uint8Array' || typeof type !== 'string'
+            || (isFile && (typeof name !== 'string' || typeof lastModified !== 'number')))
+            throw web.domException('The serialized Blob is malformed.', 'DataCloneError');
+        const blob = { __proto__: null, bytes, type };
+        if (!isFile)
             return new Blob(internal, blob);
-        blob.name = data.name;
-        blob.lastModified = data.lastModified;
+        blob.name = name;
+        blob.lastModified = lastModified;
         return new File(internal, blob);
     });
 })
