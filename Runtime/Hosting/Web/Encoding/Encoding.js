@@ -210,6 +210,11 @@
         return source.shared ? new Uint8Array(source.bytes) : source.bytes;
     }
 
+    // A result .NET could not hand back: longer than V8's longest string.
+    function tooLong() {
+        return new RangeError(`${idl.method('TextDecoder', 'decode')}: The decoded text would be longer than the longest string (536,870,888 code units).`);
+    }
+
     // ------------------------------------------------------------------ UTF-8
 
     // The number of bytes the UTF-8 encoding of a well-formed string takes.
@@ -378,6 +383,8 @@
             const text = hostDecodeUtf8(range(bytes, start, tail), fatal);
             if (text === null)
                 return false;
+            if (text === undefined)
+                throw tooLong();
             append(text);
             start = tail;
         }
@@ -492,13 +499,15 @@
             FinalizationRegistryPrototypeRegister(openDecoders, holder, state.legacyId, state);
         }
         const text = legacyDecode(state.legacyId, bytes, flush);
-        if (flush || text === null) {
+        if (flush || text === null || text === undefined) {
             FinalizationRegistryPrototypeUnregister(openDecoders, state);
             legacyClose(state.legacyId);
             state.legacyId = 0;
         }
         if (text === null)
             return false;
+        if (text === undefined)
+            throw tooLong();
         append(text);
         return true;
     }

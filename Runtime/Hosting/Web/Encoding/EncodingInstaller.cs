@@ -15,6 +15,9 @@ internal static class EncodingInstaller
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>V8's longest string (<c>v8::String::kMaxLength</c> on 64-bit): a longer result cannot cross back.</summary>
+    internal const int MaxStringLength = (1 << 29) - 24;
+
     public static void Install(WebGlue web)
     {
         var decoders = new LegacyDecoders();
@@ -42,11 +45,7 @@ internal static class EncodingInstaller
         {
             var bytes = args.Get<object>(0) as IArrayBufferView
                 ?? throw new ArgumentException("decodeUtf8: the input is not a Uint8Array.");
-            var text = DecodeUtf8(bytes, args.GetBoolean(1));
-            if (text is null)
-                result.SetNull();
-            else
-                result.Set(text);
+            SetText(result, DecodeUtf8(bytes, args.GetBoolean(1)));
         });
         var legacyOpen = new V8FastHostFunction("legacyOpen", (bool _, in V8FastArgs args, in V8FastResult result) =>
             result.Set(decoders.Open(args.GetInt32(0), args.GetBoolean(1))));
@@ -54,11 +53,7 @@ internal static class EncodingInstaller
         {
             var bytes = args.Get<object>(1) as IArrayBufferView
                 ?? throw new ArgumentException("legacyDecode: the input is not a Uint8Array.");
-            var text = decoders.Decode(args.GetInt32(0), bytes, args.GetBoolean(2));
-            if (text is null)
-                result.SetNull();
-            else
-                result.Set(text);
+            SetText(result, decoders.Decode(args.GetInt32(0), bytes, args.GetBoolean(2)));
         });
         var legacyClose = new V8FastHostFunction("legacyClose", (bool _, in V8FastArgs args, in V8FastResult _) =>
             decoders.Close(args.GetInt32(0)));
@@ -68,11 +63,26 @@ internal static class EncodingInstaller
         web.Run("Base64");
     }
 
+    // A decoded string, null for invalid input in fatal mode, undefined when it is too long for V8.
+    private static void SetText(in V8FastResult result, string? text)
+    {
+        if (text is null)
+            result.SetNull();
+        else if (ReferenceEquals(text, TooLong))
+            result.SetUndefined();
+        else
+            result.Set(text);
+    }
+
+    /// <summary>The marker for a result longer than <see cref="MaxStringLength"/>.</summary>
+    internal static readonly string TooLong = new('\uFFFF', 1);
+
     // TextEncoder's encodeInto: whole code points only (a surrogate pair is never split), lone
     // surrogates already replaced by USVString conversion, stopping where the next one no longer fits.
     private static unsafe (long Read, long Written) EncodeInto(ReadOnlySpan<char> source, IArrayBufferView target)
     {
-        var length = checked((int)target.Size);
+        // More than 3 bytes per code unit are never written, which also keeps the length an int.
+        var length = (int)Math.Min(target.Size, (ulong)source.Length * 3);
         if (length == 0 || source.IsEmpty)
             return (0, 0);
         fixed (char* chars = source)
@@ -92,12 +102,18 @@ internal static class EncodingInstaller
     // subsequence with one U+FFFD, which is the Standard's rule too. Null when fatal and invalid.
     private static unsafe string? DecodeUtf8(IArrayBufferView bytes, bool fatal)
     {
-        var length = checked((int)bytes.Size);
+        // Every 4 bytes give at least one code unit, so more than 2^31 bytes are always too long.
+        if (bytes.Size > int.MaxValue)
+            return TooLong;
+        var length = (int)bytes.Size;
         if (length == 0)
             return string.Empty;
         return bytes.InvokeWithDirectAccess(static (pointer, state) =>
         {
             var span = new ReadOnlySpan<byte>((byte*)pointer, state.Length);
+            // Never more code units than bytes: only long inputs need counting.
+            if (span.Length > MaxStringLength && Encoding.UTF8.GetCharCount(span) > MaxStringLength)
+                return TooLong;
             if (!state.Fatal)
                 return Encoding.UTF8.GetString(span);
             try

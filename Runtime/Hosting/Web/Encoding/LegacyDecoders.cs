@@ -31,12 +31,15 @@ internal sealed class LegacyDecoders
     /// Decodes <paramref name="bytes"/> after what the decoder holds; with <paramref name="flush"/> the
     /// held bytes end too (an incomplete sequence becomes U+FFFD). Null when fatal and invalid; the
     /// decoder is then reset, as the Standard's decoder starts afresh after an error.
+    /// <see cref="EncodingInstaller.TooLong"/> when the result would be longer than V8's longest string.
     /// </summary>
     public unsafe string? Decode(int id, IArrayBufferView bytes, bool flush)
     {
         if (!_open.TryGetValue(id, out var entry))
             throw new InvalidOperationException("The TextDecoder's decoder is closed.");
-        var length = checked((int)bytes.Size);
+        if (bytes.Size > int.MaxValue)
+            return EncodingInstaller.TooLong;
+        var length = (int)bytes.Size;
         try
         {
             if (length == 0)
@@ -58,6 +61,8 @@ internal sealed class LegacyDecoders
     {
         // GetCharCount leaves the decoder's state as it was.
         var count = decoder.GetCharCount(bytes, flush);
+        if (count > EncodingInstaller.MaxStringLength)
+            return EncodingInstaller.TooLong;
         Span<char> chars = count <= 1024 ? stackalloc char[1024] : new char[count];
         var total = decoder.GetChars(bytes, chars, flush);
         return new string(chars[..total]);

@@ -347,4 +347,15 @@ public class TextEncodingTests
             """, TimeSpan.FromSeconds(60));
         Assert.Equal($"{64 << 20},true,{24 << 20},true", result);
     }
+
+    [Fact]
+    public void A_result_longer_than_the_longest_string_is_a_RangeError()
+    {
+        using var context = Create();
+        var result = context.Eval<string>("""
+            const bytes = new Uint8Array((1 << 29) - 24 + 1).fill(0x61);
+            try { new TextDecoder().decode(bytes); 'decoded'; } catch (e) { e.constructor.name + ': ' + e.message; }
+            """, TimeSpan.FromSeconds(60));
+        Assert.Equal("RangeError: Failed to execute 'decode' on 'TextDecoder': The decoded text would be longer than the longest string (536,870,888 code units).", result);
+    }
 }
