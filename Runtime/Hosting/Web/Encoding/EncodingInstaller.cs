@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using Microsoft.ClearScript.JavaScript;
@@ -13,8 +14,6 @@ namespace V8Host.Hosting.Web;
 /// </summary>
 internal static class EncodingInstaller
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>V8's longest string (<c>v8::String::kMaxLength</c> on 64-bit): a longer result cannot cross back.</summary>
     internal const int MaxStringLength = (1 << 29) - 24;
 
@@ -45,7 +44,7 @@ internal static class EncodingInstaller
         {
             var bytes = args.Get<object>(0) as IArrayBufferView
                 ?? throw new ArgumentException("decodeUtf8: the input is not a Uint8Array.");
-            SetText(result, DecodeUtf8(bytes, args.GetBoolean(1)));
+            DecodeUtf8(bytes, args.GetBoolean(1), result);
         });
         var legacyOpen = new V8FastHostFunction("legacyOpen", (bool _, in V8FastArgs args, in V8FastResult result) =>
             result.Set(decoders.Open(args.GetInt32(0), args.GetBoolean(1))));
@@ -99,31 +98,48 @@ internal static class EncodingInstaller
     }
 
     // UTF-8 with the Encoding Standard's error handling: .NET replaces each maximal invalid
-    // subsequence with one U+FFFD, which is the Standard's rule too. Null when fatal and invalid.
-    private static unsafe string? DecodeUtf8(IArrayBufferView bytes, bool fatal)
+    // subsequence with one U+FFFD, which is the Standard's rule too. The text goes from a pooled
+    // buffer straight into the V8 string (no .NET string in between). Null when fatal and invalid,
+    // undefined when the text would be longer than V8's longest string.
+    private static unsafe void DecodeUtf8(IArrayBufferView bytes, bool fatal, in V8FastResult result)
     {
         // Every 4 bytes give at least one code unit, so more than 2^31 bytes are always too long.
         if (bytes.Size > int.MaxValue)
-            return TooLong;
+        {
+            result.SetUndefined();
+            return;
+        }
         var length = (int)bytes.Size;
         if (length == 0)
-            return string.Empty;
-        return bytes.InvokeWithDirectAccess(static (pointer, state) =>
         {
-            var span = new ReadOnlySpan<byte>((byte*)pointer, state.Length);
-            // Never more code units than bytes: only long inputs need counting.
-            if (span.Length > MaxStringLength && Encoding.UTF8.GetCharCount(span) > MaxStringLength)
-                return TooLong;
-            if (!state.Fatal)
-                return Encoding.UTF8.GetString(span);
-            try
+            result.Set(string.Empty);
+            return;
+        }
+        // Never more code units than bytes.
+        var chars = ArrayPool<char>.Shared.Rent(Math.Min(length, MaxStringLength + 1));
+        try
+        {
+            var written = bytes.InvokeWithDirectAccess(static (pointer, state) =>
             {
-                return StrictUtf8.GetString(span);
-            }
-            catch (DecoderFallbackException)
-            {
-                return null;
-            }
-        }, (Length: length, Fatal: fatal));
+                var status = Utf8.ToUtf16(new ReadOnlySpan<byte>((byte*)pointer, state.Length), state.Chars, out _, out var written,
+                    replaceInvalidSequences: !state.Fatal, isFinalBlock: true);
+                return status switch
+                {
+                    OperationStatus.Done => written,
+                    OperationStatus.DestinationTooSmall => int.MaxValue,
+                    _ => -1,
+                };
+            }, (Length: length, Fatal: fatal, Chars: chars));
+            if (written < 0)
+                result.SetNull();
+            else if (written > MaxStringLength)
+                result.SetUndefined();
+            else
+                result.Set(chars.AsSpan(0, written));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 }
