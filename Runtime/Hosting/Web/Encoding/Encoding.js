@@ -1,11 +1,11 @@
 // TextEncoder and TextDecoder (the Encoding Standard). Labels resolve through the Standard's full
 // label table; utf-8, utf-16le/be, the single-byte encodings (SingleByteIndexes.js) and
 // x-user-defined decode here; the legacy multi-byte encodings decode in .NET (LegacyDecoders.cs).
-// UTF-8 inputs of more than a few hundred bytes cross to .NET (EncodingInstaller.cs): below that a
-// host call costs more than the work. Adds `web.TextEncoder`, `web.TextDecoder`,
+// UTF-8 and single-byte inputs of more than a few hundred bytes cross to .NET (EncodingInstaller.cs):
+// below that a host call costs more than the work. Adds `web.TextEncoder`, `web.TextDecoder`,
 // `web.utf8Encode(string) -> Uint8Array`, `web.utf8Decode(Uint8Array) -> string` and
 // `web.isomorphicDecode(Uint8Array) -> string` (bytes as code points U+0000–U+00FF).
-(function (primordials, web, indexes, hostEncode, hostTakeEncoded, hostEncodeInto, hostLastWritten, hostDecodeUtf8, legacyOpen, legacyDecode, legacyClose) {
+(function (primordials, web, indexes, hostEncode, hostTakeEncoded, hostEncodeInto, hostLastWritten, hostDecodeUtf8, hostDecodeSingleByte, legacyOpen, legacyDecode, legacyClose) {
     'use strict';
 
     const {
@@ -456,6 +456,15 @@
 
     function decodeSingleByte(table, bytes, fatal) {
         const length = TypedArrayPrototypeGetLength(bytes);
+        if (length >= HOST_DECODE_MIN) {
+            const text = hostDecodeSingleByte(table, bytes, fatal);
+            if (text === null)
+                return false;
+            if (text === undefined)
+                throw tooLong();
+            append(text);
+            return true;
+        }
         for (let i = 0; i < length; i++) {
             const byte = bytes[i];
             if (byte < 0x80) {

@@ -46,6 +46,12 @@ internal static class EncodingInstaller
                 ?? throw new ArgumentException("decodeUtf8: the input is not a Uint8Array.");
             DecodeUtf8(bytes, args.GetBoolean(1), result);
         });
+        var decodeSingleByte = new V8FastHostFunction("decodeSingleByte", (bool _, in V8FastArgs args, in V8FastResult result) =>
+        {
+            var bytes = args.Get<object>(1) as IArrayBufferView
+                ?? throw new ArgumentException("decodeSingleByte: the input is not a Uint8Array.");
+            DecodeSingleByte(args.GetCharSpan(0), bytes, args.GetBoolean(2), result);
+        });
         var legacyOpen = new V8FastHostFunction("legacyOpen", (bool _, in V8FastArgs args, in V8FastResult result) =>
             result.Set(decoders.Open(args.GetInt32(0), args.GetBoolean(1))));
         var legacyDecode = new V8FastHostFunction("legacyDecode", (bool _, in V8FastArgs args, in V8FastResult result) =>
@@ -58,7 +64,7 @@ internal static class EncodingInstaller
             decoders.Close(args.GetInt32(0)));
         var indexes = web.Load("SingleByteIndexes");
         web.Run("BufferSource");
-        web.Run("Encoding", indexes, encode, takeEncoded, encodeInto, readWritten, decodeUtf8, legacyOpen, legacyDecode, legacyClose);
+        web.Run("Encoding", indexes, encode, takeEncoded, encodeInto, readWritten, decodeUtf8, decodeSingleByte, legacyOpen, legacyDecode, legacyClose);
         web.Run("Base64");
     }
 
@@ -136,6 +142,54 @@ internal static class EncodingInstaller
                 result.SetUndefined();
             else
                 result.Set(chars.AsSpan(0, written));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    // A single-byte encoding through its index (the 128 code points of bytes 0x80-0xFF, U+FFFD
+    // where the index has none): one code unit per byte. Null when fatal and a byte has no code point.
+    private static unsafe void DecodeSingleByte(ReadOnlySpan<char> index, IArrayBufferView bytes, bool fatal, in V8FastResult result)
+    {
+        var length = checked((int)Math.Min(bytes.Size, (ulong)MaxStringLength + 1));
+        if (bytes.Size > (ulong)MaxStringLength)
+        {
+            result.SetUndefined();
+            return;
+        }
+        if (length == 0)
+        {
+            result.Set(string.Empty);
+            return;
+        }
+        var chars = ArrayPool<char>.Shared.Rent(length);
+        try
+        {
+            bool valid;
+            fixed (char* table = index)
+            {
+                valid = bytes.InvokeWithDirectAccess(static (pointer, state) =>
+                {
+                    var from = new ReadOnlySpan<byte>((byte*)pointer, state.Length);
+                    var to = state.Chars.AsSpan(0, state.Length);
+                    var map = new ReadOnlySpan<char>((char*)state.Table, 128);
+                    var ok = true;
+                    for (var i = 0; i < from.Length; i++)
+                    {
+                        var b = from[i];
+                        var unit = b < 0x80 ? (char)b : map[b - 0x80];
+                        ok &= unit != '\uFFFD';
+                        to[i] = unit;
+                    }
+                    return ok || !state.Fatal;
+                }, (Length: length, Chars: chars, Table: (IntPtr)table, Fatal: fatal));
+            }
+            if (valid)
+                result.Set(chars.AsSpan(0, length));
+            else
+                result.SetNull();
         }
         finally
         {

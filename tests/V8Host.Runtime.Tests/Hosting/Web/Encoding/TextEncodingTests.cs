@@ -297,6 +297,32 @@ public class TextEncodingTests
     }
 
     [Fact]
+    public void Single_byte_encodings_decode_the_same_in_js_and_in_dotnet()
+    {
+        var result = Eval("""
+            const labels = ['ibm866', 'iso-8859-2', 'iso-8859-3', 'iso-8859-4', 'iso-8859-5', 'iso-8859-6', 'iso-8859-7', 'iso-8859-8',
+              'iso-8859-8-i', 'iso-8859-10', 'iso-8859-13', 'iso-8859-14', 'iso-8859-15', 'iso-8859-16', 'koi8-r', 'koi8-u', 'macintosh',
+              'windows-874', 'windows-1250', 'windows-1251', 'windows-1252', 'windows-1253', 'windows-1254', 'windows-1255',
+              'windows-1256', 'windows-1257', 'windows-1258', 'x-mac-cyrillic'];
+            const all = new Uint8Array(512);
+            for (let i = 0; i < 512; i++) all[i] = i & 0xFF;
+            const bad = [];
+            for (const label of labels) {
+              const d = new TextDecoder(label);
+              const inJs = d.decode(all.subarray(0, 128)) + d.decode(all.subarray(128, 256));
+              if (d.decode(all) !== inJs + inJs) bad.push(label);
+              const fatal = new TextDecoder(label, { fatal: true });
+              let jsThrows = false, hostThrows = false;
+              try { fatal.decode(all.subarray(128, 256)); } catch { jsThrows = true; }
+              try { fatal.decode(all); } catch { hostThrows = true; }
+              if (jsThrows !== hostThrows || jsThrows !== inJs.includes('\uFFFD')) bad.push(label + ' (fatal)');
+            }
+            bad.join() || 'ok';
+            """);
+        Assert.Equal("ok", result);
+    }
+
+    [Fact]
     public void Legacy_multibyte_encodings_decode_through_dotnet_and_stream()
     {
         var result = Eval("""
