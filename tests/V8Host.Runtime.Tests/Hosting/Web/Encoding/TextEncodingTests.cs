@@ -69,7 +69,7 @@ public class TextEncodingTests
     }
 
     [Fact]
-    public void EncodeInto_a_shared_or_offset_view_writes_only_inside_it()
+    public void EncodeInto_a_shared_offset_or_detached_view_writes_only_inside_it()
     {
         var result = Eval("""
             const e = new TextEncoder();
@@ -78,9 +78,13 @@ public class TextEncodingTests
             const backing = new Uint8Array(300).fill(1);
             const view = new Uint8Array(backing.buffer, 10, 200);
             const r2 = e.encodeInto('z'.repeat(250), view);
-            [r1.read, r1.written, shared.join(), r2.read, r2.written, backing[9], backing[10], backing[209], backing[210]].join();
+            const detached = new Uint8Array(16);
+            detached.buffer.transfer();
+            const r3 = e.encodeInto('short', detached), r4 = e.encodeInto('long'.repeat(1000), detached);
+            [r1.read, r1.written, shared.join(), r2.read, r2.written, backing[9], backing[10], backing[209], backing[210],
+             r3.read, r3.written, r4.read, r4.written].join();
             """);
-        Assert.Equal("5,6,104,195,169,108,108,111,0,0,200,200,1,122,122,1", result);
+        Assert.Equal("5,6,104,195,169,108,108,111,0,0,200,200,1,122,122,1,0,0,0,0", result);
     }
 
     [Fact]
