@@ -186,6 +186,9 @@
     define('ErrorPrototype', Error.prototype);
     define('EngineInternal', typeof EngineInternal === 'object' ? EngineInternal : undefined);
 
+    // Used by the Web APIs: structured clone.
+    copyMethods('ArrayBufferPrototype', ArrayBuffer.prototype, ['transfer']);
+
     // Used by the Web APIs: events, abort, performance.
     copyMethods('SetPrototype', Set.prototype, ['delete']);
 

@@ -28,6 +28,9 @@ internal sealed class WebGlue
     /// <summary>Runs glue file <paramref name="name"/> like <see cref="Run"/>; returns the table of helpers .NET calls.</summary>
     public ScriptObject Load(string name, params object[] args) => Context.Bridge.LoadGlue(name, [Table, .. args]);
 
+    /// <summary><c>navigator.userAgent</c>: "V8Host/1.2.3".</summary>
+    private static readonly string UserAgent = "V8Host/" + typeof(WebGlue).Assembly.GetName().Version!.ToString(3);
+
     public static void Install(Context context) => context.Run<object?>("WebApis", _ =>
     {
         if (context.WebPlatformInstalled)
@@ -40,6 +43,7 @@ internal sealed class WebGlue
         CryptoInstaller.Install(web);
         BlobInstaller.Install(web);
         CloneInstaller.Install(web);
+        web.Run("Navigator", UserAgent);
         context.WebPlatformInstalled = true;
         return null;
     });
