@@ -19,7 +19,7 @@
 
     const {
         Map, MapPrototypeSet, MapPrototypeDelete, MapPrototypeForEach, MapPrototypeGetSize, Set, SetPrototypeAdd,
-        SetPrototypeDelete, WeakRef, WeakRefPrototypeDeref, ArrayPrototypePush, MathMin, MathMax, TypeError,
+        SetPrototypeDelete, SetPrototypeHas, WeakRef, WeakRefPrototypeDeref, ArrayPrototypePush, MathMin, MathMax, TypeError,
         ObjectFreeze, defineData,
     } = primordials;
     const { idl, EventTarget, Event, targetData, fireEvent, defineEventHandler, hasListeners } = web;
@@ -53,7 +53,8 @@
                 dependent: false,
                 sources: undefined,
                 dependents: undefined,
-                pruneAt: 16,
+                sourcesPruneAt: 16,
+                dependentsPruneAt: 16,
                 retainedDependents: undefined,
                 retained: false,
             };
@@ -145,14 +146,15 @@
             owner[key] = list;
         }
         // Dead entries are dropped whenever the list has doubled since the last sweep (amortized O(1)).
-        if (list.length >= owner.pruneAt) {
+        const pruneAt = `${key}PruneAt`;
+        if (list.length >= owner[pruneAt]) {
             const live = [];
             for (let i = 0; i < list.length; i++) {
                 if (WeakRefPrototypeDeref(list[i]) !== undefined)
                     ArrayPrototypePush(live, list[i]);
             }
             owner[key] = list = live;
-            owner.pruneAt = MathMax(16, live.length * 2);
+            owner[pruneAt] = MathMax(16, live.length * 2);
         }
         ArrayPrototypePush(list, new WeakRef(state));
     }
@@ -181,25 +183,25 @@
             }
         }
         result.dependent = true;
+        // Each source once, however often it appears among the inputs or behind them.
+        const linked = new Set();
         for (let i = 0; i < inputs.length; i++) {
             const input = inputs[i];
             if (!input.dependent) {
-                link(input, result);
+                link(input, result, linked);
                 continue;
             }
             const sources = liveStates(input.sources);
             for (let j = 0; j < sources.length; j++)
-                link(sources[j], result);
+                link(sources[j], result, linked);
         }
         return result;
     }
 
-    function link(source, dependent) {
-        const sources = liveStates(dependent.sources);
-        for (let i = 0; i < sources.length; i++) {
-            if (sources[i] === source)
-                return;
-        }
+    function link(source, dependent, linked) {
+        if (SetPrototypeHas(linked, source))
+            return;
+        SetPrototypeAdd(linked, source);
         pushWeak(dependent, 'sources', source);
         pushWeak(source, 'dependents', dependent);
     }
