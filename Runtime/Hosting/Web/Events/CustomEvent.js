@@ -19,7 +19,8 @@
             const name = idl.toDOMString(type, context);
             const dictionary = idl.toDictionary(eventInitDict, context);
             super(name, dictionary);
-            this.#detail = dictionary === undefined ? null : dictionary.detail === undefined ? null : dictionary.detail;
+            const detail = dictionary === undefined ? undefined : dictionary.detail;
+            this.#detail = detail === undefined ? null : detail;
         }
 
         get detail() {

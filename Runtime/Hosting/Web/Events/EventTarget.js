@@ -2,11 +2,11 @@
 // (type, callback, capture), and the dispatch algorithm for a target without a parent (the only kind
 // there is outside a document): a capture pass then a bubble pass, both at the target.
 //
-// Listeners are kept per type in `{ items }`. Dispatch walks the array it found, up to the length it
+// Listeners are kept per type in an array. Dispatch walks the array it found, up to the length it
 // had when dispatch began, so listeners added meanwhile wait for the next event; removal marks the
-// entry removed and replaces `items` with a copy, so the walk in progress never sees holes. What a
-// listener throws is reported (HTML's "report the exception", through .NET) and the next listener
-// still runs. A listener object's `handleEvent` is read each time it is called, as WebIDL says.
+// entry removed (dispatch skips it) and compaction makes a new array, so the walk in progress never
+// sees entries move. What a listener throws is reported (HTML's "report the exception", through
+// .NET) and the next listener still runs. A listener object's `handleEvent` is read each time it is called, as WebIDL says.
 //
 // The global object is an EventTarget too (GlobalEvents.js puts EventTarget.prototype on its chain):
 // it has no private field, so methods recognise it by identity, and an undefined `this` (a bare
@@ -14,8 +14,9 @@
 //
 // Adds `web.EventTarget`, `web.targetData(value)`, `web.globalTargetData`, `web.fireEvent(target,
 // data, event)` (a trusted dispatch for the runtime's own events), `web.defineEventHandler(…)`
-// (event handler IDL attributes such as `onabort`) and `web.hasListeners(data, type)`.
-(function (primordials, web, reportException) {
+// (event handler IDL attributes such as `onabort`), `web.hasListeners(data, type)`, and
+// `web.reportException(error)` / `web.reportedError(fallback)` (HTML's "report the exception").
+(function (primordials, web, hostReportException) {
     'use strict';
 
     const { Map, MapPrototypeGet, MapPrototypeSet, MapPrototypeDelete, ArrayPrototypePush, FunctionPrototypeCall,
@@ -24,6 +25,26 @@
 
     const NONE = 0;
     const AT_TARGET = 2;
+
+    // HTML's "report the exception", through .NET (which writes what no `error` listener canceled).
+    // The value is also kept here while .NET reports it, and the global error event takes it from
+    // `reportedError`: ClearScript's conversion of an object to .NET and back does not keep every
+    // object (a Proxy whose `get` trap throws comes back as another object).
+    let reported;
+
+    function reportException(error) {
+        const outer = reported;
+        reported = { __proto__: null, error };
+        try {
+            hostReportException(error);
+        } finally {
+            reported = outer;
+        }
+    }
+
+    function reportedError(fallback) {
+        return reported === undefined ? fallback : reported.error;
+    }
 
     function newTargetData() {
         return { __proto__: null, listeners: new Map(), handlers: undefined, watch: undefined };
@@ -74,23 +95,33 @@
         return idl.isObject(options) ? idl.toBoolean(options.capture) : idl.toBoolean(options);
     }
 
+    // Per type: `items` in order (removed entries stay until compaction), `live` (how many are not
+    // removed) and `byCallback` (callback -> { capture, bubble } entries) so that deduplication and
+    // removal do not scan the list.
     function find(list, callback, capture) {
-        const items = list.items;
-        for (let i = 0; i < items.length; i++) {
-            const entry = items[i];
-            if (entry.callback === callback && entry.capture === capture && !entry.removed)
-                return entry;
-        }
-        return undefined;
+        const pair = MapPrototypeGet(list.byCallback, callback);
+        if (pair === undefined)
+            return undefined;
+        return capture ? pair.capture : pair.bubble;
     }
 
     function addEntry(data, type, entry) {
         let list = MapPrototypeGet(data.listeners, type);
         if (list === undefined) {
-            list = { __proto__: null, items: [] };
+            list = { __proto__: null, items: [], live: 0, byCallback: new Map() };
             MapPrototypeSet(data.listeners, type, list);
         }
+        let pair = MapPrototypeGet(list.byCallback, entry.callback);
+        if (pair === undefined) {
+            pair = { __proto__: null, capture: undefined, bubble: undefined };
+            MapPrototypeSet(list.byCallback, entry.callback, pair);
+        }
+        if (entry.capture)
+            pair.capture = entry;
+        else
+            pair.bubble = entry;
         ArrayPrototypePush(list.items, entry);
+        list.live++;
         if (data.watch !== undefined)
             data.watch(type);
     }
@@ -104,16 +135,26 @@
             entry.abortToken = undefined;
         }
         const list = MapPrototypeGet(data.listeners, entry.type);
-        const kept = [];
-        const items = list.items;
-        for (let i = 0; i < items.length; i++) {
-            if (items[i] !== entry)
-                ArrayPrototypePush(kept, items[i]);
-        }
-        if (kept.length === 0)
-            MapPrototypeDelete(data.listeners, entry.type);
+        const pair = MapPrototypeGet(list.byCallback, entry.callback);
+        if (entry.capture)
+            pair.capture = undefined;
         else
+            pair.bubble = undefined;
+        if (pair.capture === undefined && pair.bubble === undefined)
+            MapPrototypeDelete(list.byCallback, entry.callback);
+        list.live--;
+        if (list.live === 0) {
+            MapPrototypeDelete(data.listeners, entry.type);
+        } else if (list.live * 2 < list.items.length) {
+            // Compacted into a new array: a dispatch walking the old one is not disturbed.
+            const kept = [];
+            const items = list.items;
+            for (let i = 0; i < items.length; i++) {
+                if (!items[i].removed)
+                    ArrayPrototypePush(kept, items[i]);
+            }
             list.items = kept;
+        }
         if (data.watch !== undefined)
             data.watch(entry.type);
     }
@@ -343,4 +384,6 @@
     defineData(web, 'fireEvent', fireEvent);
     defineData(web, 'defineEventHandler', defineEventHandler);
     defineData(web, 'hasListeners', hasListeners);
+    defineData(web, 'reportException', reportException);
+    defineData(web, 'reportedError', reportedError);
 })

@@ -22,15 +22,14 @@ internal static class EventsInstaller
         var now = new V8FastHostFunction("now", (bool _, in V8FastArgs _, in V8FastResult result) =>
             result.Set(Stopwatch.GetElapsedTime(start).TotalMilliseconds));
 
-        var report = context.ReportErrorFunction;
         web.Run("Event", now);
         web.Run("CustomEvent");
         web.Run("ErrorEvent");
         web.Run("PromiseRejectionEvent");
-        web.Run("EventTarget", report);
+        web.Run("EventTarget", context.ReportErrorFunction);
         web.Run("Abort", context.Bridge.Pick(TimersApi.Glue(context), "setTimeout"));
         web.Run("Performance", now, timeOrigin);
-        var global = web.Load("GlobalEvents", report);
+        var global = web.Load("GlobalEvents");
         context.UncaughtEventHook = context.Bridge.Pick(global, "dispatchUncaught");
     }
 }

@@ -11,12 +11,12 @@
 // mode" flag says, an error raised while an `error` event is being dispatched (a throwing listener)
 // is not dispatched again: it goes straight to the error output, so a throwing listener cannot
 // recurse.
-(function (primordials, web, reportException) {
+(function (primordials, web) {
     'use strict';
 
     const { Object, ObjectGetPrototypeOf, ObjectSetPrototypeOf, FunctionPrototypeCall, globalThis } = primordials;
     const { idl, EventTarget, ErrorEvent, PromiseRejectionEvent, eventState, cancelEvent, errorEventFields,
-        globalTargetData, fireEvent, defineEventHandler } = web;
+        globalTargetData, fireEvent, defineEventHandler, reportException, reportedError } = web;
 
     // The object whose prototype is Object.prototype gets EventTarget.prototype instead.
     let holder = globalThis;
@@ -68,7 +68,8 @@
             return false;
         reporting = true;
         try {
-            const event = new ErrorEvent('error', { __proto__: null, cancelable: true, message, filename, lineno, colno, error: value });
+            const error = reportedError(value);
+            const event = new ErrorEvent('error', { __proto__: null, cancelable: true, message, filename, lineno, colno, error });
             return !fireEvent(globalThis, globalTargetData, event);
         } finally {
             reporting = false;

@@ -16,7 +16,7 @@ public sealed class EventTargetTests : WebEventsContext
             t.addEventListener('x', (e) => log.push('capture:' + e.eventPhase), true);
             const e = new Event('x');
             t.dispatchEvent(e);
-            [log.join(), e.eventPhase, e.currentTarget].join('|')
+            [log.join(), e.eventPhase, String(e.currentTarget)].join('|')
             """));
     }
 

@@ -120,7 +120,7 @@ public sealed class EventTests : WebEventsContext
     {
         Assert.Equal("m|f|4294967295|0|null|err", Eval("""
             const e = new ErrorEvent('error', { message: 'm', filename: 'f', lineno: -1, colno: 'x' });
-            [e.message, e.filename, e.lineno, e.colno, new ErrorEvent('e').error, new ErrorEvent('e', { error: 'err' }).error].join('|')
+            [e.message, e.filename, e.lineno, e.colno, String(new ErrorEvent('e').error), new ErrorEvent('e', { error: 'err' }).error].join('|')
             """));
     }
 
