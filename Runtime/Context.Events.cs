@@ -262,9 +262,9 @@ public sealed partial class Context
 
                 (object?)promise ?? Undefined.Value), timeout) is true;
         }
-        catch (Exception failure) when (failure is JavaScriptException or ScriptTerminatedException or ScriptResourceException or InvalidOperationException)
+        catch (Exception failure) when (failure is JavaScriptException or ScriptTerminatedException or ScriptResourceException or InvalidOperationException or InsufficientExecutionStackException)
         {
-            // The dispatch itself could not run (the context is stopping): the error is still written out.
+            // The dispatch itself could not run (the context is stopping, or too little stack is left): the error is still written out.
             return false;
         }
     }

@@ -6,7 +6,7 @@ namespace V8Host.Hosting.Web;
 /// <summary>
 /// Installs events, abort signals, <c>performance</c> and the global object's error reporting:
 /// Event.js, CustomEvent.js, ErrorEvent.js, PromiseRejectionEvent.js, EventTarget.js, Abort.js,
-/// Performance.js and GlobalEvents.js, in that order. GlobalEvents.js's <c>dispatchUncaught</c>
+/// UserTiming.js, Performance.js and GlobalEvents.js, in that order. GlobalEvents.js's <c>dispatchUncaught</c>
 /// becomes <see cref="Context.UncaughtEventHook"/>, through which the context reports every error
 /// and rejection nobody handled.
 /// </summary>
@@ -28,6 +28,8 @@ internal static class EventsInstaller
         web.Run("PromiseRejectionEvent");
         web.Run("EventTarget", context.ReportErrorFunction);
         web.Run("Abort", context.Bridge.Pick(TimersApi.Glue(context), "setTimeout"));
+        var clone = context.Bridge.StructuredCloneGlue;
+        web.Run("UserTiming", now, context.Bridge.Pick(clone, "serialize"), context.Bridge.Pick(clone, "deserialize"), context.Bridge.Pick(clone, "isCloneError"));
         web.Run("Performance", now, timeOrigin);
         var global = web.Load("GlobalEvents");
         context.UncaughtEventHook = context.Bridge.Pick(global, "dispatchUncaught");
