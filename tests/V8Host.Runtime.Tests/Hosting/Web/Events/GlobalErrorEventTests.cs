@@ -168,4 +168,34 @@ public sealed class GlobalErrorEventTests : WebEventsContext
     {
         Assert.Equal("Failed to execute 'reportError' on 'Window': 1 argument required, but only 0 present.", Eval("try { reportError(); } catch (e) { e.message }"));
     }
+
+    [Fact]
+    public async Task AFailedEventLoopTaskGoesThroughTheErrorEvent()
+    {
+        // Automatic mode: the loop's own drain runs the FinalizationRegistry task, and reports what it threw.
+        using var context = new Isolate().CreateContextBuilder().UseWebPlatform().Build();
+        var written = new List<string>();
+        context.ErrorOutput = text =>
+        {
+            lock (written)
+                written.Add(text);
+        };
+        context.Eval("""
+            globalThis.caught = [];
+            addEventListener('error', (e) => { caught.push(e.error.message); e.preventDefault(); });
+            globalThis.registry = new FinalizationRegistry(() => { throw new Error('cleanup failed'); });
+            (() => { registry.register({}, 1); })();
+            0
+            """);
+        var deadline = DateTime.UtcNow + Generous;
+        while (context.Eval<string>("caught.join()") != "cleanup failed" && DateTime.UtcNow < deadline)
+        {
+            context.CollectGarbage();
+            await Task.Delay(20);
+        }
+
+        Assert.Equal("cleanup failed", context.Eval<string>("caught.join()"));
+        lock (written)
+            Assert.Empty(written);
+    }
 }
