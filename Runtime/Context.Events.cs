@@ -247,7 +247,12 @@ public sealed partial class Context
     {
         if (UncaughtEventHook is not { } hook || _disposed || _spentReason is not null || _terminationRequested || _watchdog?.Fired == true)
             return false;
-        var message = "Uncaught " + (exception.ErrorName is { } name ? name + ": " + exception.JsMessage : exception.JsMessage);
+        var message = "Uncaught " + exception.ErrorName switch
+        {
+            null => exception.JsMessage,
+            { } name when exception.JsMessage.Length == 0 => name,
+            { } name => name + ": " + exception.JsMessage,
+        };
         try
         {
             // Nested in the call that reports, or (an event-loop task's failure) its own call under the task time limit.
@@ -259,7 +264,6 @@ public sealed partial class Context
                 exception.ScriptResourceName ?? string.Empty,
                 exception.LineNumber ?? 0,
                 exception.StartColumn is { } column ? column + 1 : 0, // ErrorEvent.colno is 1-based
-
                 (object?)promise ?? Undefined.Value), timeout) is true;
         }
         catch (Exception failure) when (failure is JavaScriptException or ScriptTerminatedException or ScriptResourceException or InvalidOperationException or InsufficientExecutionStackException)

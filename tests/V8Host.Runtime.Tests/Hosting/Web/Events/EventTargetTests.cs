@@ -265,4 +265,17 @@ public sealed class EventTargetTests : WebEventsContext
             n + '|' + ordered
             """));
     }
+
+    [Fact]
+    public void RecursiveDispatchEndsInOneReportedStackOverflow()
+    {
+        Assert.Equal("true", Eval("""
+            const t = new EventTarget();
+            let depth = 0;
+            t.addEventListener('x', () => { depth++; t.dispatchEvent(new Event('x')); });
+            t.dispatchEvent(new Event('x'));
+            String(depth > 100)
+            """));
+        Assert.Contains("RangeError", Assert.Single(Errors), StringComparison.Ordinal);
+    }
 }

@@ -198,4 +198,33 @@ public sealed class GlobalErrorEventTests : WebEventsContext
         lock (written)
             Assert.Empty(written);
     }
+
+    [Fact]
+    public void TamperedIntrinsicsDoNotChangeTheErrorEvents()
+    {
+        Eval("""
+            globalThis.log = [];
+            const push = Array.prototype.push.bind(log);
+            addEventListener('error', (e) => { push(e.message); e.preventDefault(); });
+            addEventListener('unhandledrejection', (e) => { push('rejected ' + e.reason); e.preventDefault(); });
+            Promise.prototype.then = function () { throw new Error('then tampered'); };
+            String.prototype.slice = function () { throw new Error('slice tampered'); };
+            String.prototype.toString = function () { throw new Error('toString tampered'); };
+            RegExp.prototype.exec = function () { throw new Error('exec tampered'); };
+            Array.prototype.push = function () { throw new Error('push tampered'); };
+            Object.defineProperty = function () { throw new Error('defineProperty tampered'); };
+            Function.prototype.call = function () { throw new Error('call tampered'); };
+            reportError(new Error('e1'));
+            Promise.reject(2);
+            0
+            """);
+        Assert.Equal("Uncaught Error: e1,rejected 2", Eval("log.join()"));
+        Assert.Empty(Errors);
+    }
+
+    [Fact]
+    public void AnErrorWithoutAMessageIsNamedAlone()
+    {
+        Assert.Equal("Uncaught Error", Eval("let m; onerror = (message) => { m = message; return true; }; reportError(new Error()); m"));
+    }
 }
