@@ -19,7 +19,7 @@
 
     const {
         Map, MapPrototypeSet, MapPrototypeDelete, MapPrototypeForEach, MapPrototypeGetSize, Set, SetPrototypeAdd,
-        SetPrototypeDelete, SetPrototypeHas, WeakRef, WeakRefPrototypeDeref, ArrayPrototypePush, MathMin, MathMax, TypeError,
+        SetPrototypeDelete, SetPrototypeHas, WeakRef, WeakRefPrototypeDeref, ArrayPrototypePush, MathMin, MathMax, TypeError, RangeError,
         ObjectFreeze, defineData,
     } = primordials;
     const { idl, EventTarget, Event, targetData, fireEvent, defineEventHandler, hasListeners } = web;
@@ -77,7 +77,12 @@
             idl.requireArguments(arguments.length, 1, context);
             const delay = idl.toUnsignedLongLong(milliseconds, context, { __proto__: null, enforceRange: true });
             const state = createState();
-            armTimeout(state, delay);
+            try {
+                armTimeout(state, delay);
+            } catch (error) {
+                // The timer queue is full (TimersApi's limit): say which call hit it.
+                throw new RangeError(`${context}: ${error.message}`);
+            }
             return state.signal;
         }
 
