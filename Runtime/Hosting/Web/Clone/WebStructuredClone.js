@@ -5,8 +5,10 @@
 // platform objects that are not serializable, and cloning one is a DataCloneError, as in a browser,
 // instead of a copy of its (no) own properties.
 //
-// Adds `web.serializeWithTransfer(value, transfer, context)` → a message { bytes, records } and
-// `web.deserializeMessage(message)` → { value, ports }, which MessagePort.postMessage uses too.
+// Adds `web.serializeWithTransfer(value, transfer, context)` → a message { bytes, records },
+// `web.deserializeMessage(message)` → { value, ports } and `web.transferList(options, context)`, which
+// MessagePort.postMessage uses too, and `web.markNotSerializable(name, constructor)` for interfaces
+// installed after this file.
 (function (primordials, web, serialize, deserialize, isCloneError, setPlatformHooks) {
     'use strict';
 
@@ -20,7 +22,7 @@
     const NOT_SERIALIZABLE = [];
     const names = [
         'URL', 'URLSearchParams', 'EventTarget', 'Event', 'AbortController', 'TextEncoder', 'TextDecoder',
-        'Crypto', 'SubtleCrypto', 'Performance', 'PerformanceEntry', 'Navigator', 'Headers', 'Request', 'Response',
+        'Crypto', 'SubtleCrypto', 'Performance', 'PerformanceEntry', 'Navigator', 'MessageChannel',
     ];
     for (let i = 0; i < names.length; i++) {
         const constructor = globalThis[names[i]];
@@ -169,4 +171,8 @@
     defineData(web, 'serializeWithTransfer', serializeWithTransfer);
     defineData(web, 'deserializeMessage', deserializeMessage);
     defineData(web, 'transferList', transferList);
+    // For Web APIs installed later (FetchApi's Headers, Request, Response).
+    defineData(web, 'markNotSerializable', (name, constructor) => {
+        ArrayPrototypePush(NOT_SERIALIZABLE, { __proto__: null, name, prototype: constructor.prototype });
+    });
 })
