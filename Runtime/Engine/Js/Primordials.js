@@ -190,6 +190,9 @@
     copyMethods('ArrayBufferPrototype', ArrayBuffer.prototype, ['transfer']);
     copyMethods('TypedArrayPrototype', TypedArrayPrototype, ['entries']);
 
+    // Used by the Web APIs: events, abort, performance.
+    copyMethods('SetPrototype', Set.prototype, ['delete']);
+
     // A data property that no inherited setter can intercept (assignment would consult the
     // prototype chain; definition does not).
     define('defineData', function defineData(target, key, value) {
