@@ -11,7 +11,7 @@ namespace V8Host.Hosting.Web;
 /// </summary>
 internal sealed class LegacyDecoders
 {
-    private readonly Dictionary<int, (Decoder Decoder, bool Fatal)> _open = [];
+    private readonly Dictionary<int, (Decoder Decoder, bool Fatal, bool C1IsError)> _open = [];
     private int _lastId;
 
     /// <summary>Opens a decoder for <paramref name="codePage"/>; returns its id.</summary>
@@ -23,7 +23,9 @@ internal sealed class LegacyDecoders
             fatal ? DecoderFallback.ExceptionFallback : new DecoderReplacementFallback("\uFFFD"))
             ?? throw new NotSupportedException($"Code page {codePage} is not available.");
         var id = ++_lastId;
-        _open[id] = (encoding.GetDecoder(), fatal);
+        // The Standard's Big5, EUC-JP, ISO-2022-JP and EUC-KR decoders (not Shift_JIS, not gb18030)
+        // treat a lone 0x80 as an error; these code pages pass it through as U+0080.
+        _open[id] = (encoding.GetDecoder(), fatal, codePage is 950 or 51932 or 50220 or 949);
         return id;
     }
 
@@ -42,22 +44,28 @@ internal sealed class LegacyDecoders
         var length = (int)bytes.Size;
         try
         {
-            if (length == 0)
-                return Finish(entry.Decoder, ReadOnlySpan<byte>.Empty, flush);
-            return bytes.InvokeWithDirectAccess(static (pointer, state) =>
-                Finish(state.Decoder, new ReadOnlySpan<byte>((byte*)pointer, state.Length), state.Flush),
-                (entry.Decoder, Length: length, Flush: flush));
+            var text = length == 0
+                ? Finish(entry.Decoder, ReadOnlySpan<byte>.Empty, flush, entry.Fatal, entry.C1IsError)
+                : bytes.InvokeWithDirectAccess(static (pointer, state) =>
+                    Finish(state.Decoder, new ReadOnlySpan<byte>((byte*)pointer, state.Length), state.Flush, state.Fatal, state.C1IsError),
+                    (entry.Decoder, Length: length, Flush: flush, entry.Fatal, entry.C1IsError));
+            if (text is not null)
+                return text;
         }
         catch (DecoderFallbackException) when (entry.Fatal)
         {
-            entry.Decoder.Reset();
-            return null;
         }
+        entry.Decoder.Reset();
+        return null;
     }
 
     public void Close(int id) => _open.Remove(id);
 
-    private static string Finish(Decoder decoder, ReadOnlySpan<byte> bytes, bool flush)
+    // Windows' double-byte code pages map the single bytes they leave unassigned (0xA0, 0xFD-0xFF in
+    // 932; 0xFF in 949 and 950) to private-use U+F8F0-U+F8F8, which no index of the Standard has:
+    // those, and U+0080 where it is an error, are the Standard's errors. Null when one turns up and
+    // the decoder is fatal.
+    private static string? Finish(Decoder decoder, ReadOnlySpan<byte> bytes, bool flush, bool fatal, bool c1IsError)
     {
         // GetCharCount leaves the decoder's state as it was.
         var count = decoder.GetCharCount(bytes, flush);
@@ -65,6 +73,22 @@ internal sealed class LegacyDecoders
             return EncodingInstaller.TooLong;
         Span<char> chars = count <= 1024 ? stackalloc char[1024] : new char[count];
         var total = decoder.GetChars(bytes, chars, flush);
-        return new string(chars[..total]);
+        var text = chars[..total];
+        for (var at = IndexOfError(text, c1IsError); at >= 0; at = IndexOfError(text, c1IsError))
+        {
+            if (fatal)
+                return null;
+            text[at] = '\uFFFD';
+        }
+        return new string(text);
+    }
+
+    private static int IndexOfError(ReadOnlySpan<char> text, bool c1IsError)
+    {
+        var unassigned = text.IndexOfAnyInRange('\uF8F0', '\uF8F8');
+        if (!c1IsError)
+            return unassigned;
+        var c1 = text.IndexOf('\u0080');
+        return unassigned < 0 ? c1 : c1 < 0 ? unassigned : Math.Min(unassigned, c1);
     }
 }

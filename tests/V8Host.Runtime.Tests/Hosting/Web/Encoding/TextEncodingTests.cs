@@ -360,6 +360,31 @@ public class TextEncodingTests
     }
 
     [Fact]
+    public void Legacy_multibyte_bytes_the_Standard_leaves_unassigned_are_errors()
+    {
+        // Windows' code pages map these to private-use characters or let 0x80 through.
+        var result = Eval("""
+            const hex = (s) => Array.from(s, (c) => c.charCodeAt(0).toString(16)).join(' ');
+            const out = [];
+            for (const label of ['big5', 'euc-jp', 'iso-2022-jp', 'shift_jis', 'euc-kr']) {
+              let fatal;
+              try { new TextDecoder(label, { fatal: true }).decode(Uint8Array.of(0x41, 0xFF)); fatal = 'no error'; } catch (e) { fatal = e.constructor.name; }
+              out.push(`${label}: ${hex(new TextDecoder(label).decode(Uint8Array.of(0x41, 0xFF, 0x42, 0x80)))} ${fatal}`);
+            }
+            out.push(hex(new TextDecoder('shift_jis').decode(Uint8Array.of(0xA0, 0xFD))));
+            out.join('\n');
+            """);
+        Assert.Equal("""
+            big5: 41 fffd 42 fffd TypeError
+            euc-jp: 41 fffd 42 fffd TypeError
+            iso-2022-jp: 41 fffd 42 fffd TypeError
+            shift_jis: 41 fffd 42 80 TypeError
+            euc-kr: 41 fffd 42 fffd TypeError
+            fffd fffd
+            """, result);
+    }
+
+    [Fact]
     public void Sixty_four_MiB_round_trips()
     {
         using var context = Create();
