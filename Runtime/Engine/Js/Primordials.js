@@ -186,6 +186,9 @@
     define('ErrorPrototype', Error.prototype);
     define('EngineInternal', typeof EngineInternal === 'object' ? EngineInternal : undefined);
 
+    // Used by the Web APIs: URL.
+    copyMethods('StringPrototype', String.prototype, ['lastIndexOf', 'toLowerCase']);
+
     // A data property that no inherited setter can intercept (assignment would consult the
     // prototype chain; definition does not).
     define('defineData', function defineData(target, key, value) {

@@ -1,0 +1,311 @@
+// URLSearchParams (URL Standard §6.2): an ordered list of name-value pairs, its
+// application/x-www-form-urlencoded serialization, and WebIDL's pair iterator ("URLSearchParams
+// Iterator"). A URL's searchParams is linked to it: each change runs the update steps, a callback
+// Url.js gives when it creates the object, and the URL resets the list when its query changes.
+//
+// Adds `web.URLSearchParams` and `web.urlSearchParamsLink`: create(query, update) and
+// reset(params, query), for Url.js.
+(function (primordials, web) {
+    'use strict';
+
+    const {
+        IteratorPrototype, ObjectDefineProperty, ObjectSetPrototypeOf, ObjectFreeze, ReflectDeleteProperty,
+        StringPrototypeCharCodeAt, StringPrototypeSlice, SymbolIterator, SymbolToStringTag, ArrayPrototypePush,
+        FunctionPrototypeCall, defineData,
+    } = primordials;
+    const { idl, urlParser } = web;
+
+    function toList(query) {
+        return query === null ? [] : urlParser.parseForm(query);
+    }
+
+    // A stable merge sort of the pairs by name, comparing UTF-16 code units (what < does on
+    // strings), into a new array.
+    function sortPairs(list) {
+        const length = list.length;
+        let from = [];
+        for (let i = 0; i < length; i++)
+            ArrayPrototypePush(from, list[i]);
+        if (length < 2)
+            return from;
+        for (let width = 1; width < length; width *= 2) {
+            const to = [];
+            for (let start = 0; start < length; start += 2 * width) {
+                const middle = start + width < length ? start + width : length;
+                const end = start + 2 * width < length ? start + 2 * width : length;
+                let i = start;
+                let j = middle;
+                while (i < middle && j < end) {
+                    if (from[j][0] < from[i][0])
+                        ArrayPrototypePush(to, from[j++]);
+                    else
+                        ArrayPrototypePush(to, from[i++]);
+                }
+                while (i < middle)
+                    ArrayPrototypePush(to, from[i++]);
+                while (j < end)
+                    ArrayPrototypePush(to, from[j++]);
+            }
+            from = to;
+        }
+        return from;
+    }
+
+    let isSearchParams;
+    let listOf;
+
+    class URLSearchParams {
+        #list;
+        #update = null;
+
+        constructor(init = '') {
+            const context = idl.constructing('URLSearchParams');
+            // WebIDL's union (sequence<sequence<USVString>> or record<USVString, USVString> or
+            // USVString): an object with an @@iterator is a sequence, any other object a record.
+            if (idl.isObject(init)) {
+                const method = init[SymbolIterator];
+                if (method !== undefined && method !== null) {
+                    if (!idl.isCallable(method))
+                        throw idl.typeError(context, 'The object must have a callable @@iterator property.');
+                    const pairs = idl.iterate(init, method, context, (pair) => idl.toSequence(pair, context, (item) => idl.toUSVString(item, context)));
+                    const list = [];
+                    for (let i = 0; i < pairs.length; i++) {
+                        const pair = pairs[i];
+                        if (pair.length !== 2)
+                            throw idl.typeError(context, `Each query pair must be an iterable [name, value] tuple; item ${i} has ${pair.length} element${pair.length === 1 ? '' : 's'}.`);
+                        ArrayPrototypePush(list, [pair[0], pair[1]]);
+                    }
+                    this.#list = list;
+                } else {
+                    this.#list = idl.toRecord(init, context, (key) => idl.toUSVString(key, context), (value) => idl.toUSVString(value, context));
+                }
+            } else {
+                let query = idl.toUSVString(init, context);
+                if (StringPrototypeCharCodeAt(query, 0) === 0x3F)
+                    query = StringPrototypeSlice(query, 1);
+                this.#list = urlParser.parseForm(query);
+            }
+        }
+
+        get size() {
+            if (!isSearchParams(this))
+                throw idl.illegalInvocation(idl.getting('URLSearchParams', 'size'));
+            return this.#list.length;
+        }
+
+        append(name, value) {
+            const context = idl.method('URLSearchParams', 'append');
+            if (!isSearchParams(this))
+                throw idl.illegalInvocation(context);
+            idl.requireArguments(arguments.length, 2, context);
+            ArrayPrototypePush(this.#list, [idl.toUSVString(name, context), idl.toUSVString(value, context)]);
+            this.#changed();
+        }
+
+        delete(name, value = undefined) {
+            const context = idl.method('URLSearchParams', 'delete');
+            if (!isSearchParams(this))
+                throw idl.illegalInvocation(context);
+            idl.requireArguments(arguments.length, 1, context);
+            name = idl.toUSVString(name, context);
+            const matchValue = value !== undefined;
+            if (matchValue)
+                value = idl.toUSVString(value, context);
+            const list = this.#list;
+            const kept = [];
+            for (let i = 0; i < list.length; i++) {
+                const pair = list[i];
+                if (pair[0] !== name || (matchValue && pair[1] !== value))
+                    ArrayPrototypePush(kept, pair);
+            }
+            this.#list = kept;
+            this.#changed();
+        }
+
+        get(name) {
+            const context = idl.method('URLSearchParams', 'get');
+            if (!isSearchParams(this))
+                throw idl.illegalInvocation(context);
+            idl.requireArguments(arguments.length, 1, context);
+            name = idl.toUSVString(name, context);
+            const list = this.#list;
+            for (let i = 0; i < list.length; i++) {
+                if (list[i][0] === name)
+                    return list[i][1];
+            }
+            return null;
+        }
+
+        getAll(name) {
+            const context = idl.method('URLSearchParams', 'getAll');
+            if (!isSearchParams(this))
+                throw idl.illegalInvocation(context);
+            idl.requireArguments(arguments.length, 1, context);
+            name = idl.toUSVString(name, context);
+            const list = this.#list;
+            const values = [];
+            for (let i = 0; i < list.length; i++) {
+                if (list[i][0] === name)
+                    ArrayPrototypePush(values, list[i][1]);
+            }
+            return values;
+        }
+
+        has(name, value = undefined) {
+            const context = idl.method('URLSearchParams', 'has');
+            if (!isSearchParams(this))
+                throw idl.illegalInvocation(context);
+            idl.requireArguments(arguments.length, 1, context);
+            name = idl.toUSVString(name, context);
+            const matchValue = value !== undefined;
+            if (matchValue)
+                value = idl.toUSVString(value, context);
+            const list = this.#list;
+            for (let i = 0; i < list.length; i++) {
+                if (list[i][0] === name && (!matchValue || list[i][1] === value))
+                    return true;
+            }
+            return false;
+        }
+
+        set(name, value) {
+            const context = idl.method('URLSearchParams', 'set');
+            if (!isSearchParams(this))
+                throw idl.illegalInvocation(context);
+            idl.requireArguments(arguments.length, 2, context);
+            name = idl.toUSVString(name, context);
+            value = idl.toUSVString(value, context);
+            const list = this.#list;
+            const kept = [];
+            let found = false;
+            for (let i = 0; i < list.length; i++) {
+                const pair = list[i];
+                if (pair[0] !== name) {
+                    ArrayPrototypePush(kept, pair);
+                } else if (!found) {
+                    found = true;
+                    ArrayPrototypePush(kept, [name, value]);
+                }
+            }
+            if (!found)
+                ArrayPrototypePush(kept, [name, value]);
+            this.#list = kept;
+            this.#changed();
+        }
+
+        sort() {
+            if (!isSearchParams(this))
+                throw idl.illegalInvocation(idl.method('URLSearchParams', 'sort'));
+            this.#list = sortPairs(this.#list);
+            this.#changed();
+        }
+
+        forEach(callback, thisArg = undefined) {
+            const context = idl.method('URLSearchParams', 'forEach');
+            if (!isSearchParams(this))
+                throw idl.illegalInvocation(context);
+            idl.requireArguments(arguments.length, 1, context);
+            idl.callbackFunction(callback, context);
+            // The list is read again at each step: the callback may change it.
+            for (let i = 0; i < this.#list.length; i++) {
+                const pair = this.#list[i];
+                FunctionPrototypeCall(callback, thisArg, pair[1], pair[0], this);
+            }
+        }
+
+        entries() {
+            if (!isSearchParams(this))
+                throw idl.illegalInvocation(idl.method('URLSearchParams', 'entries'));
+            return new SearchParamsIterator(this, KEY_VALUE);
+        }
+
+        keys() {
+            if (!isSearchParams(this))
+                throw idl.illegalInvocation(idl.method('URLSearchParams', 'keys'));
+            return new SearchParamsIterator(this, KEY);
+        }
+
+        values() {
+            if (!isSearchParams(this))
+                throw idl.illegalInvocation(idl.method('URLSearchParams', 'values'));
+            return new SearchParamsIterator(this, VALUE);
+        }
+
+        toString() {
+            if (!isSearchParams(this))
+                throw idl.illegalInvocation(idl.method('URLSearchParams', 'toString'));
+            return urlParser.serializeForm(this.#list);
+        }
+
+        // The update steps: a linked URL takes the new serialization as its query.
+        #changed() {
+            if (this.#update !== null)
+                this.#update(urlParser.serializeForm(this.#list));
+        }
+
+        static {
+            isSearchParams = (value) => idl.isObject(value) && #list in value;
+            listOf = (params) => params.#list;
+            defineData(web, 'urlSearchParamsLink', ObjectFreeze({
+                __proto__: null,
+                create(query, update) {
+                    const params = new URLSearchParams();
+                    params.#list = toList(query);
+                    params.#update = update;
+                    return params;
+                },
+                reset(params, query) {
+                    params.#list = toList(query);
+                },
+            }));
+        }
+    }
+
+    const KEY = 0, VALUE = 1, KEY_VALUE = 2;
+
+    let isIterator;
+
+    class SearchParamsIterator {
+        #target;
+        #kind;
+        #index = 0;
+
+        constructor(target, kind) {
+            this.#target = target;
+            this.#kind = kind;
+        }
+
+        next() {
+            if (!isIterator(this))
+                throw idl.illegalInvocation(idl.method('URLSearchParams Iterator', 'next'));
+            const list = listOf(this.#target);
+            const index = this.#index;
+            if (index >= list.length)
+                return { value: undefined, done: true };
+            this.#index = index + 1;
+            const pair = list[index];
+            const kind = this.#kind;
+            return { value: kind === KEY ? pair[0] : kind === VALUE ? pair[1] : [pair[0], pair[1]], done: false };
+        }
+
+        static {
+            isIterator = (value) => idl.isObject(value) && #target in value;
+        }
+    }
+
+    // WebIDL's iterator prototype object: inherits from %IteratorPrototype%, has `next` and the
+    // tag, and no `constructor`.
+    const iteratorPrototype = SearchParamsIterator.prototype;
+    ReflectDeleteProperty(iteratorPrototype, 'constructor');
+    ObjectSetPrototypeOf(iteratorPrototype, IteratorPrototype);
+    ObjectDefineProperty(iteratorPrototype, 'next', { __proto__: null, enumerable: true });
+    ObjectDefineProperty(iteratorPrototype, SymbolToStringTag, { __proto__: null, value: 'URLSearchParams Iterator', configurable: true });
+
+    idl.defineInterface(URLSearchParams, 'URLSearchParams');
+    // @@iterator is the same function object as entries, and not enumerable.
+    ObjectDefineProperty(URLSearchParams.prototype, SymbolIterator, {
+        __proto__: null, value: URLSearchParams.prototype.entries, writable: true, configurable: true,
+    });
+    idl.exposeInterface('URLSearchParams', URLSearchParams);
+    defineData(web, 'URLSearchParams', URLSearchParams);
+})
