@@ -11,7 +11,7 @@
     const {
         IteratorPrototype, ObjectDefineProperty, ObjectSetPrototypeOf, ObjectFreeze, ReflectDeleteProperty,
         StringPrototypeCharCodeAt, StringPrototypeSlice, SymbolIterator, SymbolToStringTag, ArrayPrototypePush,
-        FunctionPrototypeCall, defineData,
+        FunctionPrototypeCall, Map, MapPrototypeGet, MapPrototypeSet, defineData,
     } = primordials;
     const { idl, urlParser } = web;
 
@@ -51,6 +51,24 @@
         return from;
     }
 
+    // WebIDL's record: two keys that convert to the same USVString (lone surrogates become
+    // U+FFFD) are one entry, at the first one's place with the last one's value.
+    function uniqueKeys(entries) {
+        const positions = new Map();
+        const list = [];
+        for (let i = 0; i < entries.length; i++) {
+            const entry = entries[i];
+            const at = MapPrototypeGet(positions, entry[0]);
+            if (at === undefined) {
+                MapPrototypeSet(positions, entry[0], list.length);
+                ArrayPrototypePush(list, entry);
+            } else {
+                list[at][1] = entry[1];
+            }
+        }
+        return list;
+    }
+
     let isSearchParams;
     let listOf;
 
@@ -77,7 +95,7 @@
                     }
                     this.#list = list;
                 } else {
-                    this.#list = idl.toRecord(init, context, (key) => idl.toUSVString(key, context), (value) => idl.toUSVString(value, context));
+                    this.#list = uniqueKeys(idl.toRecord(init, context, (key) => idl.toUSVString(key, context), (value) => idl.toUSVString(value, context)));
                 }
             } else {
                 let query = idl.toUSVString(init, context);
