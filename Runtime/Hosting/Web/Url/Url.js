@@ -20,11 +20,20 @@
         return idl.typeError(context, base === undefined ? `Invalid URL ${quote(url)}` : `Invalid URL ${quote(url)} with base ${quote(base)}`);
     }
 
+    // The last base parsed, since code tends to resolve many URLs against one base. A base record
+    // is only read by the parser (URL objects get records of their own), so it can be reused.
+    let lastBase = null;
+    let lastBaseRecord = null;
+
     // Parses url against base (a string or undefined); null on failure, as the statics need.
     function parseWithBase(url, base) {
         let parsedBase = null;
         if (base !== undefined) {
-            parsedBase = urlParser.parse(base, null);
+            if (base !== lastBase) {
+                lastBaseRecord = urlParser.parse(base, null);
+                lastBase = base;
+            }
+            parsedBase = lastBaseRecord;
             if (parsedBase === null)
                 return null;
         }
@@ -38,11 +47,12 @@
 
     class URL {
         #url;
-        #query;
+        // Created on first use: most URLs never have their searchParams read.
+        #query = null;
 
         constructor(url, base = undefined) {
             if (url === fromRecord) {
-                this.#adopt(base);
+                this.#url = base;
                 return;
             }
             const context = idl.constructing('URL');
@@ -53,14 +63,13 @@
             const record = parseWithBase(url, base);
             if (record === null)
                 throw invalid(context, url, base);
-            this.#adopt(record);
+            this.#url = record;
         }
 
-        #adopt(record) {
-            this.#url = record;
-            this.#query = urlSearchParamsLink.create(record.query, (query) => {
-                this.#url.query = query === '' ? null : query;
-            });
+        // The URL's query changed: a searchParams object already handed out follows it.
+        #queryChanged(query) {
+            if (this.#query !== null)
+                urlSearchParamsLink.reset(this.#query, query);
         }
 
         static parse(url, base = undefined) {
@@ -97,7 +106,7 @@
             if (record === null)
                 throw invalid(context, value, undefined);
             this.#url = record;
-            urlSearchParamsLink.reset(this.#query, record.query);
+            this.#queryChanged(record.query);
         }
 
         get origin() {
@@ -242,18 +251,23 @@
             const url = this.#url;
             if (value === '') {
                 url.query = null;
-                urlSearchParamsLink.reset(this.#query, null);
+                this.#queryChanged(null);
                 return;
             }
             const input = StringPrototypeCharCodeAt(value, 0) === 0x3F ? StringPrototypeSlice(value, 1) : value;
             url.query = '';
             urlParser.parseOverride(url, input, urlParser.STATE_QUERY);
-            urlSearchParamsLink.reset(this.#query, input);
+            this.#queryChanged(input);
         }
 
         get searchParams() {
             if (!isURL(this))
                 throw idl.illegalInvocation(idl.getting('URL', 'searchParams'));
+            if (this.#query === null) {
+                this.#query = urlSearchParamsLink.create(this.#url.query, (query) => {
+                    this.#url.query = query === '' ? null : query;
+                });
+            }
             return this.#query;
         }
 

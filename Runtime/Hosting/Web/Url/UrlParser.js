@@ -708,14 +708,19 @@
 
                 case SCHEME: {
                     let end = pointer;
+                    let upper = false;
                     for (; end < length; end++) {
                         const d = StringPrototypeCharCodeAt(input, end);
-                        if (!(isAsciiAlpha(d) || isAsciiDigit(d) || d === 0x2B || d === 0x2D || d === 0x2E))
+                        if (d >= 0x41 && d <= 0x5A)
+                            upper = true;
+                        else if (!(isAsciiAlpha(d) || isAsciiDigit(d) || d === 0x2B || d === 0x2D || d === 0x2E))
                             break;
                     }
                     const d = end < length ? StringPrototypeCharCodeAt(input, end) : EOF;
                     if (d === 0x3A) {
-                        buffer = StringPrototypeToLowerCase(StringPrototypeSlice(input, pointer, end));
+                        buffer = StringPrototypeSlice(input, pointer, end);
+                        if (upper)
+                            buffer = StringPrototypeToLowerCase(buffer);
                         pointer = end;
                         const special = isSpecialScheme(buffer);
                         if (stateOverride) {
@@ -1062,6 +1067,23 @@
                     break;
 
                 case PATH: {
+                    if (buffer === '' && url.scheme !== 'file') {
+                        const end = plainPathEnd(input, pointer, length, url.special, stateOverride);
+                        if (end !== -1) {
+                            url.path += '/' + StringPrototypeSlice(input, pointer, end);
+                            pointer = end;
+                            if (end < length) {
+                                if (StringPrototypeCharCodeAt(input, end) === 0x3F) {
+                                    url.query = '';
+                                    state = QUERY;
+                                } else {
+                                    url.fragment = '';
+                                    state = FRAGMENT_STATE;
+                                }
+                            }
+                            break;
+                        }
+                    }
                     let end = pointer;
                     let d = EOF;
                     for (; end < length; end++) {
@@ -1147,6 +1169,25 @@
             }
         }
         return url;
+    }
+
+    // Where the path that starts at `start` ends (EOF, or '?' or '#' without a state override)
+    // when it needs no work: no code unit to percent-encode, no backslash in a special URL, and
+    // no segment that starts with '.' or '%' (which could be a dot segment). -1 otherwise; the
+    // path state then takes it a segment at a time.
+    function plainPathEnd(input, start, length, special, stateOverride) {
+        let segmentStart = true;
+        for (let i = start; i < length; i++) {
+            const c = StringPrototypeCharCodeAt(input, i);
+            if (!stateOverride && (c === 0x3F || c === 0x23))
+                return i;
+            if (c >= 0x7F || (sets[c] & PATH_SET) !== 0 || (special && c === 0x5C))
+                return -1;
+            if (segmentStart && (c === 0x2E || c === 0x25))
+                return -1;
+            segmentStart = c === 0x2F;
+        }
+        return length;
     }
 
     function parse(input, base) {
