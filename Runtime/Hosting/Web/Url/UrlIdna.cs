@@ -6,7 +6,7 @@ namespace V8Host.Hosting.Web;
 /// <summary>
 /// UTS #46 ToASCII with the URL Standard's flags (CheckHyphens=false, CheckBidi=true,
 /// CheckJoiners=true, UseSTD3ASCIIRules=false, Transitional_Processing=false,
-/// VerifyDnsLength=false), over <see cref="IdnMapping"/>.
+/// VerifyDnsLength=false), over <see cref="IdnMapping"/> and <see cref="UrlBidi"/>.
 /// </summary>
 /// <remarks>
 /// IdnMapping maps, normalizes, checks joiners and encodes as UTS #46 says, but it always checks
@@ -22,27 +22,48 @@ internal static class UrlIdna
     public static string? ToAscii(string domain)
     {
         domain = LowerAscii(domain);
+        string[] ascii, unicode;
         if (TryGetAscii(domain) is { } whole)
-            return whole;
-        var labels = domain.Split(['.', '\u3002', '\uFF0E', '\uFF61']);
-        var result = new StringBuilder(domain.Length + 16);
-        for (var i = 0; i < labels.Length; i++)
         {
-            if (i > 0)
-                result.Append('.');
-            if (Label(labels[i]) is not { } label)
-                return null;
-            result.Append(label);
+            ascii = whole.Split('.');
+            unicode = new string[ascii.Length];
+            for (var i = 0; i < ascii.Length; i++)
+            {
+                if (!ascii[i].StartsWith("xn--", StringComparison.Ordinal))
+                    unicode[i] = ascii[i];
+                else if (Punycode.Decode(ascii[i]) is { } decoded)
+                    unicode[i] = decoded;
+                else
+                    return null;
+            }
         }
-        return result.ToString();
+        else
+        {
+            ascii = domain.Split(['.', '\u3002', '\uFF0E', '\uFF61']);
+            unicode = new string[ascii.Length];
+            for (var i = 0; i < ascii.Length; i++)
+            {
+                if (Label(ascii[i], out unicode[i]) is not { } label)
+                    return null;
+                ascii[i] = label;
+            }
+        }
+        return UrlBidi.Check(unicode) ? string.Join('.', ascii) : null;
     }
 
-    private static string? Label(string label)
+    // One label IdnMapping refused as part of the domain: its ASCII form and its mapped Unicode
+    // form (for the Bidi Rule), or null.
+    private static string? Label(string label, out string unicode)
     {
+        unicode = label;
         if (label.Length == 0)
             return label;
         if (TryGetAscii(label) is { } ascii)
+        {
+            if (ascii.StartsWith("xn--", StringComparison.Ordinal))
+                unicode = Punycode.Decode(ascii) ?? label;
             return ascii;
+        }
         // A Punycode label that IdnMapping refuses is invalid; hyphens are only worked around in
         // labels that still need encoding.
         if (!label.Contains('-') || label.StartsWith("xn--", StringComparison.Ordinal))
@@ -57,9 +78,13 @@ internal static class UrlIdna
                 continue;
             if (TryGetAscii(pieces[i]) is not { } piece)
                 return null;
-            mapped.Append(piece.StartsWith("xn--", StringComparison.Ordinal) ? s_mapping.GetUnicode(piece) : piece);
+            if (piece.StartsWith("xn--", StringComparison.Ordinal) && Punycode.Decode(piece) is { } decoded)
+                mapped.Append(decoded);
+            else
+                mapped.Append(piece);
         }
-        return Punycode.ToAscii(mapped.ToString());
+        unicode = mapped.ToString();
+        return Punycode.ToAscii(unicode);
     }
 
     private static string? TryGetAscii(string value)
