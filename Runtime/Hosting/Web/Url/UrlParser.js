@@ -16,7 +16,8 @@
     const {
         FunctionPrototypeApply, NumberPrototypeToString, ObjectFreeze, ObjectSetPrototypeOf,
         StringFromCharCode, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeLastIndexOf,
-        StringPrototypeSlice, StringPrototypeToLowerCase, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
+        StringPrototypeSlice, StringPrototypeToLowerCase, TypedArrayPrototypeSet, TypedArrayPrototypeGetBuffer,
+        ArrayPrototypeJoin, ObjectDefineProperty,
         Uint8Array, Uint16Array, ArrayPrototypePush, defineData,
     } = primordials;
 
@@ -50,6 +51,26 @@
     for (let b = 0; b < 256; b++)
         ArrayPrototypePush(hex, '%' + digits[b >> 4] + digits[b & 15]);
 
+    // Appending short strings one at a time makes a rope with a node per append. For the long
+    // results a huge input produces, every SPILL appends the rope is flattened (reading a code
+    // unit flattens it in V8, freeing its nodes) and set aside; the parts are joined at the end.
+    const SPILL = 4096;
+
+    function spill(parts, s) {
+        if (parts === null)
+            parts = [];
+        StringPrototypeCharCodeAt(s, 0);
+        defineData(parts, parts.length, s);
+        return parts;
+    }
+
+    function finish(parts, s) {
+        if (parts === null)
+            return s;
+        defineData(parts, parts.length, s);
+        return ArrayPrototypeJoin(parts, '');
+    }
+
     function utf8Escape(cp) {
         if (cp < 0x80)
             return hex[cp];
@@ -72,11 +93,18 @@
         if (i === end)
             return start === 0 && end === s.length ? s : StringPrototypeSlice(s, start, end);
         let out = StringPrototypeSlice(s, start, i);
+        let parts = null;
+        let pieces = 0;
         let run = i;
         for (; i < end; i++) {
             let c = StringPrototypeCharCodeAt(s, i);
             if (c < 0x7F && (sets[c] & mask) === 0)
                 continue;
+            if (++pieces === SPILL) {
+                parts = spill(parts, out);
+                out = '';
+                pieces = 0;
+            }
             if (run < i)
                 out += StringPrototypeSlice(s, run, i);
             if (c === 0x20 && spaceAsPlus) {
@@ -93,7 +121,7 @@
         }
         if (run < end)
             out += StringPrototypeSlice(s, run, end);
-        return out;
+        return finish(parts, out);
     }
 
     // ------------------------------------------------------------------ percent-decoding
@@ -111,13 +139,21 @@
     // Standard's decoder), in chunks so that long runs need no per-character concatenation.
     const chunk = new Uint16Array(4096);
 
+    // The first n code units of chunk as a string. The view gets an own `length` so that apply
+    // reads neither %TypedArray%.prototype's getter nor anything else a script can replace.
+    function codeUnits(n) {
+        const view = new Uint16Array(TypedArrayPrototypeGetBuffer(chunk), 0, n);
+        ObjectDefineProperty(view, 'length', { __proto__: null, value: n });
+        return FunctionPrototypeApply(StringFromCharCode, null, view);
+    }
+
     function utf8Decode(bytes, length) {
         let out = '';
         let n = 0;
         let i = 0;
         while (i < length) {
             if (n > 4090) {
-                out += FunctionPrototypeApply(StringFromCharCode, null, TypedArrayPrototypeSubarray(chunk, 0, n));
+                out += codeUnits(n);
                 n = 0;
             }
             const b = bytes[i];
@@ -169,7 +205,7 @@
             }
         }
         if (n > 0)
-            out += FunctionPrototypeApply(StringFromCharCode, null, TypedArrayPrototypeSubarray(chunk, 0, n));
+            out += codeUnits(n);
         return out;
     }
 
@@ -185,12 +221,20 @@
         if (i === -1 && plus === -1)
             return s;
         let out = '';
+        let parts = null;
+        let pieces = 0;
         let run = 0;
         const length = s.length;
         for (i = 0; i < length; i++) {
             const c = StringPrototypeCharCodeAt(s, i);
+            if (pieces === SPILL) {
+                parts = spill(parts, out);
+                out = '';
+                pieces = 0;
+            }
             if (c === 0x2B && plusAsSpace) {
                 out += StringPrototypeSlice(s, run, i) + ' ';
+                pieces++;
                 run = i + 1;
                 continue;
             }
@@ -218,10 +262,11 @@
                     break;
             }
             out += utf8Decode(scratch, n);
+            pieces++;
             run = i;
             i--;
         }
-        return out + StringPrototypeSlice(s, run);
+        return finish(parts, out + StringPrototypeSlice(s, run));
     }
 
     // ------------------------------------------------------------------ schemes
@@ -671,14 +716,21 @@
         if (i === end)
             return start === 0 && end === input.length ? input : StringPrototypeSlice(input, start, end);
         let out = StringPrototypeSlice(input, start, i);
+        let parts = null;
+        let pieces = 0;
         let run = i + 1;
         for (i++; i < end; i++) {
             if (isTabOrNewline(StringPrototypeCharCodeAt(input, i))) {
+                if (++pieces === SPILL) {
+                    parts = spill(parts, out);
+                    out = '';
+                    pieces = 0;
+                }
                 out += StringPrototypeSlice(input, run, i);
                 run = i + 1;
             }
         }
-        return out + StringPrototypeSlice(input, run, end);
+        return finish(parts, out + StringPrototypeSlice(input, run, end));
     }
 
     // The basic URL parser. Without stateOverride: a new record, or null for failure. With it
@@ -1273,13 +1325,18 @@
 
     function serializeForm(list) {
         let out = '';
+        let parts = null;
         for (let i = 0; i < list.length; i++) {
             const pair = list[i];
+            if (i !== 0 && i % SPILL === 0) {
+                parts = spill(parts, out);
+                out = '';
+            }
             if (i !== 0)
                 out += '&';
             out += percentEncode(pair[0], 0, pair[0].length, FORM_SET, true) + '=' + percentEncode(pair[1], 0, pair[1].length, FORM_SET, true);
         }
-        return out;
+        return finish(parts, out);
     }
 
     defineData(web, 'urlParser', ObjectFreeze({
