@@ -18,10 +18,16 @@
         StringFromCharCode, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeLastIndexOf,
         StringPrototypeSlice, StringPrototypeToLowerCase, TypedArrayPrototypeSet, TypedArrayPrototypeGetBuffer,
         ArrayPrototypeJoin, ObjectDefineProperty,
-        Uint8Array, Uint16Array, ArrayPrototypePush, defineData,
+        Uint8Array, Uint16Array, defineData,
     } = primordials;
 
     const EOF = -1;
+
+    // Array.prototype.push would call a setter a script put on Array.prototype[0] (the new index
+    // is not yet an own property); defining the element does not.
+    function append(array, value) {
+        defineData(array, array.length, value);
+    }
 
     // ------------------------------------------------------------------ percent-encode sets
     // One bit per set for each ASCII code unit; every set also contains all code units >= 0x7F.
@@ -49,7 +55,7 @@
     const digits = '0123456789ABCDEF';
     const hex = [];
     for (let b = 0; b < 256; b++)
-        ArrayPrototypePush(hex, '%' + digits[b >> 4] + digits[b & 15]);
+        defineData(hex, b, '%' + digits[b >> 4] + digits[b & 15]);
 
     // Appending short strings one at a time makes a rope with a node per append. For the long
     // results a huge input produces, every SPILL appends the rope is flattened (reading a code
@@ -1302,12 +1308,16 @@
         const list = [];
         const length = input.length;
         let start = 0;
+        // The next '=' at or after start, found again only once passed, so that a long input
+        // with few '=' is not searched to its end for every pair.
+        let eq = -2;
         while (start <= length) {
             let end = StringPrototypeIndexOf(input, '&', start);
             if (end === -1)
                 end = length;
             if (end > start) {
-                const eq = StringPrototypeIndexOf(input, '=', start);
+                if (eq !== -1 && eq < start)
+                    eq = StringPrototypeIndexOf(input, '=', start);
                 let name, value;
                 if (eq !== -1 && eq < end) {
                     name = StringPrototypeSlice(input, start, eq);
@@ -1316,7 +1326,7 @@
                     name = StringPrototypeSlice(input, start, end);
                     value = '';
                 }
-                ArrayPrototypePush(list, [percentDecode(name, true), percentDecode(value, true)]);
+                append(list, [percentDecode(name, true), percentDecode(value, true)]);
             }
             start = end + 1;
         }
@@ -1342,7 +1352,7 @@
     defineData(web, 'urlParser', ObjectFreeze({
         __proto__: null,
         parse, parseOverride, serialize, pathname, origin, copyRecord, cannotHaveCredentialsOrPort,
-        percentEncode, parseForm, serializeForm, USERINFO: USERINFO_SET,
+        percentEncode, parseForm, serializeForm, append, USERINFO: USERINFO_SET,
         STATE_SCHEME_START: SCHEME_START, STATE_AUTHORITY: AUTHORITY, STATE_HOST: HOST, STATE_HOSTNAME: HOSTNAME,
         STATE_PORT: PORT, STATE_PATH_START: PATH_START, STATE_QUERY: QUERY, STATE_FRAGMENT: FRAGMENT_STATE,
     }));

@@ -10,10 +10,11 @@
 
     const {
         IteratorPrototype, ObjectDefineProperty, ObjectSetPrototypeOf, ObjectFreeze, ReflectDeleteProperty,
-        StringPrototypeCharCodeAt, StringPrototypeSlice, SymbolIterator, SymbolToStringTag, ArrayPrototypePush,
+        StringPrototypeCharCodeAt, StringPrototypeSlice, SymbolIterator, SymbolToStringTag,
         FunctionPrototypeCall, Map, MapPrototypeGet, MapPrototypeSet, defineData,
     } = primordials;
     const { idl, urlParser } = web;
+    const { append } = urlParser;
 
     function toList(query) {
         return query === null ? [] : urlParser.parseForm(query);
@@ -25,7 +26,7 @@
         const length = list.length;
         let from = [];
         for (let i = 0; i < length; i++)
-            ArrayPrototypePush(from, list[i]);
+            append(from, list[i]);
         if (length < 2)
             return from;
         for (let width = 1; width < length; width *= 2) {
@@ -37,14 +38,14 @@
                 let j = middle;
                 while (i < middle && j < end) {
                     if (from[j][0] < from[i][0])
-                        ArrayPrototypePush(to, from[j++]);
+                        append(to, from[j++]);
                     else
-                        ArrayPrototypePush(to, from[i++]);
+                        append(to, from[i++]);
                 }
                 while (i < middle)
-                    ArrayPrototypePush(to, from[i++]);
+                    append(to, from[i++]);
                 while (j < end)
-                    ArrayPrototypePush(to, from[j++]);
+                    append(to, from[j++]);
             }
             from = to;
         }
@@ -61,7 +62,7 @@
             const at = MapPrototypeGet(positions, entry[0]);
             if (at === undefined) {
                 MapPrototypeSet(positions, entry[0], list.length);
-                ArrayPrototypePush(list, entry);
+                append(list, entry);
             } else {
                 list[at][1] = entry[1];
             }
@@ -91,7 +92,7 @@
                         const pair = pairs[i];
                         if (pair.length !== 2)
                             throw idl.typeError(context, `Each query pair must be an iterable [name, value] tuple; item ${i} has ${pair.length} element${pair.length === 1 ? '' : 's'}.`);
-                        ArrayPrototypePush(list, [pair[0], pair[1]]);
+                        append(list, [pair[0], pair[1]]);
                     }
                     this.#list = list;
                 } else {
@@ -116,7 +117,7 @@
             if (!isSearchParams(this))
                 throw idl.illegalInvocation(context);
             idl.requireArguments(arguments.length, 2, context);
-            ArrayPrototypePush(this.#list, [idl.toUSVString(name, context), idl.toUSVString(value, context)]);
+            append(this.#list, [idl.toUSVString(name, context), idl.toUSVString(value, context)]);
             this.#changed();
         }
 
@@ -134,7 +135,7 @@
             for (let i = 0; i < list.length; i++) {
                 const pair = list[i];
                 if (pair[0] !== name || (matchValue && pair[1] !== value))
-                    ArrayPrototypePush(kept, pair);
+                    append(kept, pair);
             }
             this.#list = kept;
             this.#changed();
@@ -164,7 +165,7 @@
             const values = [];
             for (let i = 0; i < list.length; i++) {
                 if (list[i][0] === name)
-                    ArrayPrototypePush(values, list[i][1]);
+                    append(values, list[i][1]);
             }
             return values;
         }
@@ -199,14 +200,14 @@
             for (let i = 0; i < list.length; i++) {
                 const pair = list[i];
                 if (pair[0] !== name) {
-                    ArrayPrototypePush(kept, pair);
+                    append(kept, pair);
                 } else if (!found) {
                     found = true;
-                    ArrayPrototypePush(kept, [name, value]);
+                    append(kept, [name, value]);
                 }
             }
             if (!found)
-                ArrayPrototypePush(kept, [name, value]);
+                append(kept, [name, value]);
             this.#list = kept;
             this.#changed();
         }
