@@ -26,8 +26,8 @@ public sealed partial class Context
     /// <summary>Whether a console API was installed; a context without one gets the default console (standard output and error).</summary>
     internal bool HasConsole { get; set; }
 
-    /// <summary>Whether <see cref="WebApis"/> is installed (a second install is a no-op).</summary>
-    internal bool WebPlatformInstalled { get; set; }
+    /// <summary>The Web APIs' glue once <see cref="WebApis"/> is installed (a second install is a no-op).</summary>
+    internal Hosting.Web.WebGlue? WebGlue { get; set; }
 
     // Rejections V8 reported without a handler, in order; a handler added later in the same task takes
     // its promise off again. Only touched while the context is held.

@@ -128,6 +128,7 @@ internal sealed class Bridge
         DisplayName = Helper("displayName");
         var clone = Load("StructuredClone", HostClassOf, Pick(live, "viewName"));
         StructuredClone = (Pick(clone, "serialize"), Pick(clone, "deserialize"));
+        StructuredCloneGlue = clone;
 
         var limits = Load("Limits");
         Pick(limits, "install").Invoke(false, arrayBufferBytesAvailable, finalizationPending);
@@ -150,6 +151,9 @@ internal sealed class Bridge
 
     /// <summary>The structured-clone codec.</summary>
     public (ScriptObject Serialize, ScriptObject Deserialize) StructuredClone { get; }
+
+    /// <summary>StructuredClone.js's whole table, for the global <c>structuredClone</c> (WebApis).</summary>
+    public ScriptObject StructuredCloneGlue { get; }
 
     /// <summary>Runs the FinalizationRegistry callbacks V8 queued since the last run (a script call: it may loop or throw).</summary>
     public ScriptObject RunFinalizationCallbacks { get; }

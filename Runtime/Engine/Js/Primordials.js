@@ -186,6 +186,10 @@
     define('ErrorPrototype', Error.prototype);
     define('EngineInternal', typeof EngineInternal === 'object' ? EngineInternal : undefined);
 
+    // Used by the Web APIs: structured clone.
+    copyMethods('ArrayBufferPrototype', ArrayBuffer.prototype, ['transfer']);
+    copyMethods('TypedArrayPrototype', TypedArrayPrototype, ['entries']);
+
     // Used by the Web APIs: URL.
     copyMethods('StringPrototype', String.prototype, ['lastIndexOf', 'toLowerCase']);
 

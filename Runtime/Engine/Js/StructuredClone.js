@@ -36,6 +36,8 @@
 //   0x1C VIEW           byte kind, buffer value (ARRAYBUFFER/RESIZABLE AB/REF), varint(byteOffset),
 //                       varint(length: element count, or byteLength for a DataView)
 //   0x1D ERROR          byte nameIndex, (0x01 message string | 0x02 stack string)* END
+//   0x1E PLATFORM       kind string, fields value: a serializable Web platform object (Blob, File,
+//                       DOMException), described and rebuilt by the hooks WebApis installs
 //
 // Every object tag (0x10..0x1D) takes the next object id when it is encountered, before its
 // contents, so cycles and shared references round-trip through REF.
@@ -149,6 +151,7 @@
         TypedArrayPrototypeGetByteLength,
         TypedArrayPrototypeGetByteOffset,
         TypedArrayPrototypeGetLength,
+        TypedArrayPrototypeEntries,
         TypedArrayPrototypeGetSymbolToStringTag,
         TypedArrayPrototypeSet,
         URIError,
@@ -193,6 +196,7 @@
     const T_RESIZABLE_BUFFER = 0x1B;
     const T_VIEW = 0x1C;
     const T_ERROR = 0x1D;
+    const T_PLATFORM = 0x1E;
 
     const ERROR_FIELD_MESSAGE = 0x01;
     const ERROR_FIELD_STACK = 0x02;
@@ -440,9 +444,21 @@
         }
     }
 
+    // The errors this file makes because a value cannot be cloned, so that callers (the global
+    // structuredClone) can turn them into DataCloneError DOMExceptions and let every other error
+    // (a getter that throws) through unchanged.
+    const CLONE_ERRORS = new WeakSet();
+
     function notCloneable(what) {
-        return new TypeError(what + ' could not be cloned');
+        const error = new TypeError(what + ' could not be cloned');
+        WeakSetPrototypeAdd(CLONE_ERRORS, error);
+        return error;
     }
+
+    // Set by WebApis: `describe(value)` returns { kind, fields } for a serializable platform object,
+    // undefined for any other value, and throws for a platform object that is not serializable;
+    // `create(kind, fields)` rebuilds one.
+    let platform;
 
     // "HostClass Order" / "live view of Order.items", or undefined for script-made values.
     function hostObjectKind(value) {
@@ -455,6 +471,7 @@
     function dataCloneError(kind) {
         const error = new ErrorCtor('The value is a host object (' + kind + ') and cannot be cloned; pass plain data instead.');
         ObjectDefineProperty(error, 'name', { __proto__: null, value: 'DataCloneError', writable: true, configurable: true });
+        WeakSetPrototypeAdd(CLONE_ERRORS, error);
         return error;
     }
 
@@ -682,6 +699,15 @@
 
             const hostKind = hostObjectKind(value);
             if (hostKind !== undefined) throw dataCloneError(hostKind);
+            if (platform !== undefined) {
+                const described = platform.describe(value);
+                if (described !== undefined) {
+                    this.out.byte(T_PLATFORM);
+                    this.writeString(described.kind);
+                    this.writeValue(described.fields);
+                    return;
+                }
+            }
             if (ArrayIsArray(value)) {
                 this.writeArray(value);
                 return;
@@ -897,15 +923,22 @@
             const out = this.out;
             const name = TypedArrayPrototypeGetSymbolToStringTag(view);
             if (name === undefined) {
+                // A DataView past the end of its (shrunk or detached) buffer throws on these reads;
+                // HTML makes that a DataCloneError.
+                const byteOffset = brandCall(DataViewPrototypeGetByteOffset, view);
+                if (byteOffset === NOT_BRANDED) throw notCloneable('out-of-bounds DataView');
                 out.byte(T_VIEW);
                 out.byte(VIEW_KIND_DATAVIEW);
                 this.writeValue(DataViewPrototypeGetBuffer(view));
-                out.varint(DataViewPrototypeGetByteOffset(view));
+                out.varint(byteOffset);
                 out.varint(DataViewPrototypeGetByteLength(view));
                 return;
             }
             const kind = VIEW_KIND_BY_NAME[name];
             if (kind === undefined) throw notCloneable(name);
+            // An out-of-bounds typed array reports length 0 instead of throwing; entries() validates it.
+            if (TypedArrayPrototypeGetLength(view) === 0 && brandCall(TypedArrayPrototypeEntries, view) === NOT_BRANDED)
+                throw notCloneable('out-of-bounds ' + name);
             out.byte(T_VIEW);
             out.byte(kind);
             this.writeValue(TypedArrayPrototypeGetBuffer(view));
@@ -1183,6 +1216,7 @@
                 case T_RESIZABLE_BUFFER: return this.readArrayBuffer(true);
                 case T_VIEW: return this.readView();
                 case T_ERROR: return this.readError();
+                case T_PLATFORM: return this.readPlatformObject();
                 default: throw invalid('unexpected tag 0x' + NumberPrototypeToString(tag, 16) + ' at offset ' + (input.pos - 1));
             }
         }
@@ -1308,6 +1342,19 @@
             return this.register(buffer);
         }
 
+        // Like a view, the object's id precedes its fields'.
+        readPlatformObject() {
+            const objects = this.objects;
+            const id = objects.length;
+            objects[id] = PENDING;
+            const kind = this.readString();
+            const fields = this.readValue();
+            if (platform === undefined) throw invalid('a ' + kind + ' needs the Web APIs (WebApis) in the receiving context');
+            const object = platform.create(kind, fields);
+            objects[id] = object;
+            return object;
+        }
+
         // The view's id precedes its buffer's, so its slot is reserved before the buffer is read.
         readView() {
             const input = this.in;
@@ -1391,5 +1438,13 @@
         }
     }
 
-    return { __proto__: null, serialize, deserialize };
+    function isCloneError(error) {
+        return WeakSetPrototypeHas(CLONE_ERRORS, error);
+    }
+
+    function setPlatformHooks(hooks) {
+        platform = hooks;
+    }
+
+    return { __proto__: null, serialize, deserialize, isCloneError, setPlatformHooks };
 });

@@ -10,6 +10,7 @@
     'use strict';
 
     const {
+        ObjectCreate,
         ArrayIsArray,
         ArrayPrototypeJoin,
         Error: ErrorCtor,
@@ -274,7 +275,8 @@
 
     // ---- The namespace ------------------------------------------------------------------------
 
-    const console = {};
+    // A namespace object (WebIDL): its [[Prototype]] is an empty object that inherits from Object.prototype.
+    const console = ObjectCreate(ObjectCreate(primordials.Object.prototype));
 
     function define(name, fn) {
         ObjectDefineProperty(fn, 'name', { __proto__: null, value: name });

@@ -28,10 +28,17 @@ internal sealed class WebGlue
     /// <summary>Runs glue file <paramref name="name"/> like <see cref="Run"/>; returns the table of helpers .NET calls.</summary>
     public ScriptObject Load(string name, params object[] args) => Context.Bridge.LoadGlue(name, [Table, .. args]);
 
-    public static void Install(Context context) => context.Run<object?>("WebApis", _ =>
+    /// <summary><c>navigator.userAgent</c>: "V8Host/1.2.3".</summary>
+    private static readonly string UserAgent = "V8Host/" + typeof(WebGlue).Assembly.GetName().Version!.ToString(3);
+
+    /// <summary>
+    /// Installs the Web APIs into <paramref name="context"/> once and returns their glue; APIs built on them
+    /// (<c>FetchApi</c>) call this first and then load their own glue with <see cref="Load"/>.
+    /// </summary>
+    public static WebGlue Install(Context context) => context.Run("WebApis", _ =>
     {
-        if (context.WebPlatformInstalled)
-            return null;
+        if (context.WebGlue is { } installed)
+            return installed;
         var web = new WebGlue(context);
         web.Run("DomException");
         EventsInstaller.Install(web);
@@ -40,7 +47,8 @@ internal sealed class WebGlue
         CryptoInstaller.Install(web);
         BlobInstaller.Install(web);
         CloneInstaller.Install(web);
-        context.WebPlatformInstalled = true;
-        return null;
+        web.Run("GlobalScope", UserAgent);
+        context.WebGlue = web;
+        return web;
     });
 }

@@ -4,7 +4,8 @@ namespace V8Host.Tests.Modules;
 /// Popular pure-JS npm packages (tests/npm/package.json) loaded from node_modules through
 /// <see cref="ModuleLoader.FromDirectory"/>, each with a smoke call that checks a real result; and
 /// the packages that need Node built-ins or Web APIs V8Host does not have yet, asserted to fail for
-/// that reason, so that these tests notice when they start working. docs/modules.md lists both.
+/// that reason, so that these tests notice when they start working. docs/modules.md lists both. The
+/// contexts have the Web platform (<see cref="ContextBuilder.UseWebPlatform"/>), as a user's would.
 /// </summary>
 public class NpmCompatibilityTests
 {
@@ -33,6 +34,8 @@ public class NpmCompatibilityTests
         { "immutable", "import { Map } from 'immutable'; const a = Map({ x: 1 }); export default `${a.set('y', 2).size} ${a.size}`;", "2 1" },
         { "mitt", "import mitt from 'mitt'; const e = mitt(); let n = 0; e.on('x', v => n += v); e.emit('x', 5); e.emit('x', 2); export default String(n);", "7" },
         { "superstruct", "import { object, number, is } from 'superstruct'; export default `${is({ a: 1 }, object({ a: number() }))} ${is({ a: '1' }, object({ a: number() }))}`;", "true false" },
+        { "uuid v4 (Web Crypto)", "import { v4, validate, version } from 'uuid'; const id = v4(); export default `${validate(id)} ${version(id)} ${id === v4()}`;", "true 4 false" },
+        { "nanoid (its browser build, through an import map)", "import { nanoid } from 'nanoid-browser'; const id = nanoid(); export default `${id.length} ${/^[A-Za-z0-9_-]+$/.test(id)} ${id === nanoid()}`;", "21 true false" },
         { "immer (with a process.env shim)", "globalThis.process = { env: { NODE_ENV: 'production' } }; const { produce } = await import('immer'); const a = { x: 1 }; const b = produce(a, d => { d.x = 2; }); export default `${a.x} ${b.x}`;", "1 2" },
     };
 
@@ -40,7 +43,6 @@ public class NpmCompatibilityTests
     public static TheoryData<string, string, string, string> ExpectedFailures() => new()
     {
         { "immer", "import { produce } from 'immer'; export default produce({}, d => d);", "process is not defined", "reads process.env.NODE_ENV, a Node global" },
-        { "uuid v4", "import { v4 } from 'uuid'; export default v4();", "crypto", "needs crypto.getRandomValues (Web Crypto)" },
         { "nanoid", "import { nanoid } from 'nanoid'; export default nanoid();", "'node:crypto' is a Node.js built-in module", "its default entry imports node:crypto" },
         { "jsonwebtoken", "import jwt from 'jsonwebtoken'; export default jwt.sign({ a: 1 }, 'secret');", "'buffer' is a Node.js built-in module", "needs Node's buffer and crypto" },
         { "fs-extra", "import fs from 'fs-extra'; export default typeof fs.readJsonSync;", "'fs' is a Node.js built-in module", "is a wrapper around Node's fs" },
@@ -83,6 +85,9 @@ public class NpmCompatibilityTests
 
     /// <summary>The smoke module in memory, the packages from the npm cache: bare specifiers from the map fall through to the directory's node_modules.</summary>
     private static Context CreateContext(string smoke, string commonJs = "") => new Isolate().CreateContextBuilder()
+        .UseWebPlatform()
+        // nanoid's package.json sends `import` to its node:crypto build; its browser build needs only Web Crypto.
+        .UseImportMap("""{ "imports": { "nanoid-browser": "./node_modules/nanoid/index.browser.js" } }""")
         .UseModules(ModuleLoader.Combine(
             ModuleLoader.FromMap(new Dictionary<string, string> { ["smoke.mjs"] = smoke, ["smoke.cjs"] = commonJs }),
             ModuleLoader.FromDirectory(NpmPackages.Root!)))

@@ -20,7 +20,7 @@
         FunctionPrototypeCall, MathTrunc, MathFloor, MathMin, MathMax, NumberIsNaN, NumberIsFinite,
         ObjectDefineProperty, ObjectFreeze, ObjectGetOwnPropertyNames, ObjectGetOwnPropertyDescriptor,
         ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, StringPrototypeCharCodeAt, StringPrototypeToWellFormed,
-        SymbolIterator, SymbolToStringTag, TypeError, RangeError, Uint8Array, ArrayPrototypePush,
+        SymbolIterator, SymbolToStringTag, TypeError, RangeError, Uint8Array, ArrayPrototypePush, ArrayPrototypeIndexOf,
         globalThis, defineData,
     } = primordials;
 
@@ -319,8 +319,8 @@
     // prototype gets its Symbol.toStringTag. `constructor`, `prototype`, `length` and `name` keep
     // the class's own descriptors, which already match WebIDL's.
     function defineInterface(constructor, name) {
-        enumerateMembers(constructor.prototype, 'constructor');
-        enumerateMembers(constructor, 'prototype');
+        enumerateMembers(constructor.prototype, ['constructor']);
+        enumerateMembers(constructor, ['prototype', 'length', 'name']);
         ObjectDefineProperty(constructor.prototype, SymbolToStringTag, { __proto__: null, value: name, configurable: true });
         return constructor;
     }
@@ -329,7 +329,7 @@
         const names = ObjectGetOwnPropertyNames(target);
         for (let i = 0; i < names.length; i++) {
             const key = names[i];
-            if (key === skip || key === 'length' || key === 'name')
+            if (ArrayPrototypeIndexOf(skip, key) !== -1)
                 continue;
             const descriptor = ObjectGetOwnPropertyDescriptor(target, key);
             if (descriptor.configurable && !descriptor.enumerable) {
