@@ -23,10 +23,17 @@
 
     const EOF = -1;
 
-    // Array.prototype.push would call a setter a script put on Array.prototype[0] (the new index
-    // is not yet an own property); defining the element does not.
-    function append(array, value) {
-        defineData(array, array.length, value);
+    // The glue's own lists have no prototype: appending to one (array[array.length] = value)
+    // then cannot reach a setter a script put on Array.prototype[0] or Object.prototype[0], as
+    // Array.prototype.push would, and costs a plain store instead of a defineProperty call.
+    function newList() {
+        const list = [];
+        ObjectSetPrototypeOf(list, null);
+        return list;
+    }
+
+    function append(list, value) {
+        list[list.length] = value;
     }
 
     // ------------------------------------------------------------------ percent-encode sets
@@ -64,16 +71,16 @@
 
     function spill(parts, s) {
         if (parts === null)
-            parts = [];
+            parts = newList();
         StringPrototypeCharCodeAt(s, 0);
-        defineData(parts, parts.length, s);
+        append(parts, s);
         return parts;
     }
 
     function finish(parts, s) {
         if (parts === null)
             return s;
-        defineData(parts, parts.length, s);
+        append(parts, s);
         return ArrayPrototypeJoin(parts, '');
     }
 
@@ -1303,9 +1310,9 @@
 
     // ------------------------------------------------------------------ application/x-www-form-urlencoded
 
-    // The parser: name-value pairs as an array of two-element arrays.
+    // The parser: the name-value pairs as one flat array, [name0, value0, name1, value1, …].
     function parseForm(input) {
-        const list = [];
+        const list = newList();
         const length = input.length;
         let start = 0;
         // The next '=' at or after start, found again only once passed, so that a long input
@@ -1326,7 +1333,8 @@
                     name = StringPrototypeSlice(input, start, end);
                     value = '';
                 }
-                append(list, [percentDecode(name, true), percentDecode(value, true)]);
+                append(list, percentDecode(name, true));
+                append(list, percentDecode(value, true));
             }
             start = end + 1;
         }
@@ -1336,15 +1344,16 @@
     function serializeForm(list) {
         let out = '';
         let parts = null;
-        for (let i = 0; i < list.length; i++) {
-            const pair = list[i];
-            if (i !== 0 && i % SPILL === 0) {
+        for (let i = 0; i < list.length; i += 2) {
+            if (i !== 0 && i % (2 * SPILL) === 0) {
                 parts = spill(parts, out);
                 out = '';
             }
             if (i !== 0)
                 out += '&';
-            out += percentEncode(pair[0], 0, pair[0].length, FORM_SET, true) + '=' + percentEncode(pair[1], 0, pair[1].length, FORM_SET, true);
+            const name = list[i];
+            const value = list[i + 1];
+            out += percentEncode(name, 0, name.length, FORM_SET, true) + '=' + percentEncode(value, 0, value.length, FORM_SET, true);
         }
         return finish(parts, out);
     }
@@ -1352,7 +1361,7 @@
     defineData(web, 'urlParser', ObjectFreeze({
         __proto__: null,
         parse, parseOverride, serialize, pathname, origin, copyRecord, cannotHaveCredentialsOrPort,
-        percentEncode, parseForm, serializeForm, append, USERINFO: USERINFO_SET,
+        percentEncode, parseForm, serializeForm, newList, append, USERINFO: USERINFO_SET,
         STATE_SCHEME_START: SCHEME_START, STATE_AUTHORITY: AUTHORITY, STATE_HOST: HOST, STATE_HOSTNAME: HOSTNAME,
         STATE_PORT: PORT, STATE_PATH_START: PATH_START, STATE_QUERY: QUERY, STATE_FRAGMENT: FRAGMENT_STATE,
     }));

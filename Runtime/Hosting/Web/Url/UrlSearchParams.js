@@ -14,30 +14,32 @@
         FunctionPrototypeCall, Map, MapPrototypeGet, MapPrototypeSet, defineData,
     } = primordials;
     const { idl, urlParser } = web;
-    const { append } = urlParser;
+    const ArrayPrototype = primordials.Array.prototype;
+    const { newList, append } = urlParser;
 
     function toList(query) {
-        return query === null ? [] : urlParser.parseForm(query);
+        return query === null ? newList() : urlParser.parseForm(query);
     }
 
+    // The list is flat, [name0, value0, name1, value1, …]: a pair costs two slots, not an array
+    // of its own, which is what lets a query of millions of pairs fit in the heap.
+
     // A stable merge sort of the pairs by name, comparing UTF-16 code units (what < does on
-    // strings), into a new array.
+    // strings), into a new list. It sorts pair indices, then copies the pairs in that order.
     function sortPairs(list) {
-        const length = list.length;
-        let from = [];
-        for (let i = 0; i < length; i++)
-            append(from, list[i]);
-        if (length < 2)
-            return from;
-        for (let width = 1; width < length; width *= 2) {
-            const to = [];
-            for (let start = 0; start < length; start += 2 * width) {
-                const middle = start + width < length ? start + width : length;
-                const end = start + 2 * width < length ? start + 2 * width : length;
+        const count = list.length / 2;
+        let from = newList();
+        for (let i = 0; i < count; i++)
+            append(from, i);
+        for (let width = 1; width < count; width *= 2) {
+            const to = newList();
+            for (let start = 0; start < count; start += 2 * width) {
+                const middle = start + width < count ? start + width : count;
+                const end = start + 2 * width < count ? start + 2 * width : count;
                 let i = start;
                 let j = middle;
                 while (i < middle && j < end) {
-                    if (from[j][0] < from[i][0])
+                    if (list[2 * from[j]] < list[2 * from[i]])
                         append(to, from[j++]);
                     else
                         append(to, from[i++]);
@@ -49,22 +51,28 @@
             }
             from = to;
         }
-        return from;
+        const sorted = newList();
+        for (let i = 0; i < count; i++) {
+            append(sorted, list[2 * from[i]]);
+            append(sorted, list[2 * from[i] + 1]);
+        }
+        return sorted;
     }
 
     // WebIDL's record: two keys that convert to the same USVString (lone surrogates become
     // U+FFFD) are one entry, at the first one's place with the last one's value.
-    function uniqueKeys(entries) {
+    function recordList(entries) {
         const positions = new Map();
-        const list = [];
+        const list = newList();
         for (let i = 0; i < entries.length; i++) {
             const entry = entries[i];
             const at = MapPrototypeGet(positions, entry[0]);
             if (at === undefined) {
                 MapPrototypeSet(positions, entry[0], list.length);
-                append(list, entry);
+                append(list, entry[0]);
+                append(list, entry[1]);
             } else {
-                list[at][1] = entry[1];
+                list[at + 1] = entry[1];
             }
         }
         return list;
@@ -87,16 +95,17 @@
                     if (!idl.isCallable(method))
                         throw idl.typeError(context, 'The object must have a callable @@iterator property.');
                     const pairs = idl.iterate(init, method, context, (pair) => idl.toSequence(pair, context, (item) => idl.toUSVString(item, context)));
-                    const list = [];
+                    const list = newList();
                     for (let i = 0; i < pairs.length; i++) {
                         const pair = pairs[i];
                         if (pair.length !== 2)
                             throw idl.typeError(context, `Each query pair must be an iterable [name, value] tuple; item ${i} has ${pair.length} element${pair.length === 1 ? '' : 's'}.`);
-                        append(list, [pair[0], pair[1]]);
+                        append(list, pair[0]);
+                        append(list, pair[1]);
                     }
                     this.#list = list;
                 } else {
-                    this.#list = uniqueKeys(idl.toRecord(init, context, (key) => idl.toUSVString(key, context), (value) => idl.toUSVString(value, context)));
+                    this.#list = recordList(idl.toRecord(init, context, (key) => idl.toUSVString(key, context), (value) => idl.toUSVString(value, context)));
                 }
             } else {
                 let query = idl.toUSVString(init, context);
@@ -109,7 +118,7 @@
         get size() {
             if (!isSearchParams(this))
                 throw idl.illegalInvocation(idl.getting('URLSearchParams', 'size'));
-            return this.#list.length;
+            return this.#list.length / 2;
         }
 
         append(name, value) {
@@ -117,7 +126,10 @@
             if (!isSearchParams(this))
                 throw idl.illegalInvocation(context);
             idl.requireArguments(arguments.length, 2, context);
-            append(this.#list, [idl.toUSVString(name, context), idl.toUSVString(value, context)]);
+            name = idl.toUSVString(name, context);
+            value = idl.toUSVString(value, context);
+            append(this.#list, name);
+            append(this.#list, value);
             this.#changed();
         }
 
@@ -131,11 +143,12 @@
             if (matchValue)
                 value = idl.toUSVString(value, context);
             const list = this.#list;
-            const kept = [];
-            for (let i = 0; i < list.length; i++) {
-                const pair = list[i];
-                if (pair[0] !== name || (matchValue && pair[1] !== value))
-                    append(kept, pair);
+            const kept = newList();
+            for (let i = 0; i < list.length; i += 2) {
+                if (list[i] !== name || (matchValue && list[i + 1] !== value)) {
+                    append(kept, list[i]);
+                    append(kept, list[i + 1]);
+                }
             }
             this.#list = kept;
             this.#changed();
@@ -148,9 +161,9 @@
             idl.requireArguments(arguments.length, 1, context);
             name = idl.toUSVString(name, context);
             const list = this.#list;
-            for (let i = 0; i < list.length; i++) {
-                if (list[i][0] === name)
-                    return list[i][1];
+            for (let i = 0; i < list.length; i += 2) {
+                if (list[i] === name)
+                    return list[i + 1];
             }
             return null;
         }
@@ -162,11 +175,12 @@
             idl.requireArguments(arguments.length, 1, context);
             name = idl.toUSVString(name, context);
             const list = this.#list;
-            const values = [];
-            for (let i = 0; i < list.length; i++) {
-                if (list[i][0] === name)
-                    append(values, list[i][1]);
+            const values = newList();
+            for (let i = 0; i < list.length; i += 2) {
+                if (list[i] === name)
+                    append(values, list[i + 1]);
             }
+            ObjectSetPrototypeOf(values, ArrayPrototype);
             return values;
         }
 
@@ -180,8 +194,8 @@
             if (matchValue)
                 value = idl.toUSVString(value, context);
             const list = this.#list;
-            for (let i = 0; i < list.length; i++) {
-                if (list[i][0] === name && (!matchValue || list[i][1] === value))
+            for (let i = 0; i < list.length; i += 2) {
+                if (list[i] === name && (!matchValue || list[i + 1] === value))
                     return true;
             }
             return false;
@@ -195,19 +209,22 @@
             name = idl.toUSVString(name, context);
             value = idl.toUSVString(value, context);
             const list = this.#list;
-            const kept = [];
+            const kept = newList();
             let found = false;
-            for (let i = 0; i < list.length; i++) {
-                const pair = list[i];
-                if (pair[0] !== name) {
-                    append(kept, pair);
+            for (let i = 0; i < list.length; i += 2) {
+                if (list[i] !== name) {
+                    append(kept, list[i]);
+                    append(kept, list[i + 1]);
                 } else if (!found) {
                     found = true;
-                    append(kept, [name, value]);
+                    append(kept, name);
+                    append(kept, value);
                 }
             }
-            if (!found)
-                append(kept, [name, value]);
+            if (!found) {
+                append(kept, name);
+                append(kept, value);
+            }
             this.#list = kept;
             this.#changed();
         }
@@ -226,9 +243,9 @@
             idl.requireArguments(arguments.length, 1, context);
             idl.callbackFunction(callback, context);
             // The list is read again at each step: the callback may change it.
-            for (let i = 0; i < this.#list.length; i++) {
-                const pair = this.#list[i];
-                FunctionPrototypeCall(callback, thisArg, pair[1], pair[0], this);
+            for (let i = 0; i < this.#list.length; i += 2) {
+                const list = this.#list;
+                FunctionPrototypeCall(callback, thisArg, list[i + 1], list[i], this);
             }
         }
 
@@ -299,12 +316,13 @@
                 throw idl.illegalInvocation(idl.method('URLSearchParams Iterator', 'next'));
             const list = listOf(this.#target);
             const index = this.#index;
-            if (index >= list.length)
+            if (2 * index >= list.length)
                 return { value: undefined, done: true };
             this.#index = index + 1;
-            const pair = list[index];
+            const name = list[2 * index];
+            const value = list[2 * index + 1];
             const kind = this.#kind;
-            return { value: kind === KEY ? pair[0] : kind === VALUE ? pair[1] : [pair[0], pair[1]], done: false };
+            return { value: kind === KEY ? name : kind === VALUE ? value : [name, value], done: false };
         }
 
         static {
