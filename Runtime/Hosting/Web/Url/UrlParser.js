@@ -7,9 +7,12 @@
 // The state machine walks UTF-16 code units: every delimiter is ASCII, input is a USVString, and
 // runs between delimiters are sliced and percent-encoded a run at a time.
 //
+// `toAscii` is the one .NET function (UrlInstaller.cs): UTS #46 ToASCII of a domain, or null.
+//
 // Adds `web.urlParser`: parse(input, base) (a record or null), parseOverride(record, input, state),
 // serialize(record, excludeFragment), the STATE_* overrides, pathname(record), origin(record),
-// percentEncode and the form-urlencoded parser and serializer URLSearchParams.js uses.
+// cannotHaveCredentialsOrPort(record), percentEncode, and for URLSearchParams.js the
+// form-urlencoded parser and serializer and the prototype-less lists (newList, append).
 (function (primordials, web, toAscii) {
     'use strict';
 
@@ -313,21 +316,6 @@
         special = false;
     }
     ObjectSetPrototypeOf(UrlRecord.prototype, null);
-
-    function copyRecord(from) {
-        const to = new UrlRecord();
-        to.scheme = from.scheme;
-        to.username = from.username;
-        to.password = from.password;
-        to.host = from.host;
-        to.port = from.port;
-        to.path = from.path;
-        to.opaque = from.opaque;
-        to.query = from.query;
-        to.fragment = from.fragment;
-        to.special = from.special;
-        return to;
-    }
 
     function includesCredentials(url) {
         return url.username !== '' || url.password !== '';
@@ -1360,9 +1348,9 @@
 
     defineData(web, 'urlParser', ObjectFreeze({
         __proto__: null,
-        parse, parseOverride, serialize, pathname, origin, copyRecord, cannotHaveCredentialsOrPort,
+        parse, parseOverride, serialize, pathname, origin, cannotHaveCredentialsOrPort,
         percentEncode, parseForm, serializeForm, newList, append, USERINFO: USERINFO_SET,
-        STATE_SCHEME_START: SCHEME_START, STATE_AUTHORITY: AUTHORITY, STATE_HOST: HOST, STATE_HOSTNAME: HOSTNAME,
+        STATE_SCHEME_START: SCHEME_START, STATE_HOST: HOST, STATE_HOSTNAME: HOSTNAME,
         STATE_PORT: PORT, STATE_PATH_START: PATH_START, STATE_QUERY: QUERY, STATE_FRAGMENT: FRAGMENT_STATE,
     }));
 })
