@@ -11,8 +11,9 @@ namespace V8Host.Hosting.Web;
 /// <remarks>
 /// IdnMapping maps, normalizes, checks joiners and encodes as UTS #46 says, but it always checks
 /// hyphens and DNS lengths, which the URL Standard turns off. A domain it refuses is tried again
-/// label by label: empty labels are kept, and a label is split at its hyphens, each piece mapped on
-/// its own and the joined result Punycode-encoded here.
+/// label by label: empty labels are kept, and a refused label is split at its hyphens and before
+/// its ASCII letters and digits, each piece mapped on its own, and the joined result
+/// Punycode-encoded here.
 /// </remarks>
 internal static class UrlIdna
 {
@@ -64,24 +65,38 @@ internal static class UrlIdna
                 unicode = Punycode.Decode(ascii) ?? label;
             return ascii;
         }
-        // A Punycode label that IdnMapping refuses is invalid; hyphens are only worked around in
-        // labels that still need encoding.
-        if (!label.Contains('-') || label.StartsWith("xn--", StringComparison.Ordinal))
+        // A Punycode label that IdnMapping refuses is invalid.
+        if (label.StartsWith("xn--", StringComparison.Ordinal))
             return null;
+        // The label may be refused only for its hyphens or its length. It is mapped again in
+        // pieces, split at each hyphen and before each ASCII letter or digit: UTS #46 maps code
+        // points one by one, NFC never composes an ASCII character with the one before it, and an
+        // ASCII character ends any joiner context, so the pieces map to what the whole label would.
         var mapped = new StringBuilder(label.Length);
-        var pieces = label.Split('-');
-        for (var i = 0; i < pieces.Length; i++)
+        var start = 0;
+        for (var i = 0; i <= label.Length; i++)
         {
-            if (i > 0)
-                mapped.Append('-');
-            if (pieces[i].Length == 0)
+            var end = i == label.Length || label[i] == '-' || (i > start && char.IsAsciiLetterOrDigit(label[i]));
+            if (!end)
                 continue;
-            if (TryGetAscii(pieces[i]) is not { } piece)
-                return null;
-            if (piece.StartsWith("xn--", StringComparison.Ordinal) && Punycode.Decode(piece) is { } decoded)
-                mapped.Append(decoded);
+            if (i > start)
+            {
+                if (TryGetAscii(label[start..i]) is not { } piece)
+                    return null;
+                if (piece.StartsWith("xn--", StringComparison.Ordinal) && Punycode.Decode(piece) is { } decoded)
+                    mapped.Append(decoded);
+                else
+                    mapped.Append(piece);
+            }
+            if (i < label.Length && label[i] == '-')
+            {
+                mapped.Append('-');
+                start = i + 1;
+            }
             else
-                mapped.Append(piece);
+            {
+                start = i;
+            }
         }
         unicode = mapped.ToString();
         return Punycode.ToAscii(unicode);

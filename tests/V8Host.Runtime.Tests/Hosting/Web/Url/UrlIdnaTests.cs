@@ -14,6 +14,7 @@ public class UrlIdnaTests
     [InlineData("é-.com", "xn----9fa.com")]
     [InlineData("a..é", "a..xn--9ca")] // VerifyDnsLength=false: empty labels stay
     [InlineData("xn--zca.com", "xn--zca.com")]
+    [InlineData("éaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéa.com", "xn--aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-9wcbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.com")] // over 63: VerifyDnsLength=false
     [InlineData("אב.com", "xn--4dbc.com")]
     public void Domains_map_to_ASCII_as_the_URL_Standard_says(string input, string expected)
     {
