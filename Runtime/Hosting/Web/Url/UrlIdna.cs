@@ -68,10 +68,11 @@ internal static class UrlIdna
         // A Punycode label that IdnMapping refuses is invalid.
         if (label.StartsWith("xn--", StringComparison.Ordinal))
             return null;
-        // The label may be refused only for its hyphens or its length. It is mapped again in
-        // pieces, split at each hyphen and before each ASCII letter or digit: UTS #46 maps code
-        // points one by one, NFC never composes an ASCII character with the one before it, and an
-        // ASCII character ends any joiner context, so the pieces map to what the whole label would.
+        // The label may be refused only for its hyphens, its length, or a piece that maps to
+        // nothing (U+00AD). It is mapped again in pieces, split at each hyphen and before each
+        // ASCII letter or digit: UTS #46 maps code points one by one, NFC never composes an ASCII
+        // character with the one before it, and an ASCII character ends any joiner context, so
+        // the pieces map to what the whole label would.
         var mapped = new StringBuilder(label.Length);
         var start = 0;
         for (var i = 0; i <= label.Length; i++)
@@ -81,12 +82,9 @@ internal static class UrlIdna
                 continue;
             if (i > start)
             {
-                if (TryGetAscii(label[start..i]) is not { } piece)
+                if (Piece(label[start..i]) is not { } piece)
                     return null;
-                if (piece.StartsWith("xn--", StringComparison.Ordinal) && Punycode.Decode(piece) is { } decoded)
-                    mapped.Append(decoded);
-                else
-                    mapped.Append(piece);
+                mapped.Append(piece);
             }
             if (i < label.Length && label[i] == '-')
             {
@@ -99,7 +97,27 @@ internal static class UrlIdna
             }
         }
         unicode = mapped.ToString();
+        // What the pieces could not check on their own: a label must not start with a combining
+        // mark, and a label that maps to "xn--…" must be valid Punycode.
+        if (unicode.Length > 0 && CharUnicodeInfo.GetUnicodeCategory(unicode, 0) is UnicodeCategory.NonSpacingMark
+                or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            return null;
+        if (unicode.StartsWith("xn--", StringComparison.Ordinal))
+            return TryGetAscii(unicode);
         return Punycode.ToAscii(unicode);
+    }
+
+    // One piece of a label in its mapped Unicode form, or null. It is mapped after a 'q', which
+    // composes with no combining mark, so that IdnMapping neither refuses a piece that starts with
+    // a mark (allowed after a hyphen) or maps to nothing, nor changes what the piece maps to.
+    private static string? Piece(string piece)
+    {
+        if (piece.All(char.IsAscii))
+            return piece;
+        if (TryGetAscii("q" + piece) is not { } ascii)
+            return null;
+        var decoded = ascii.StartsWith("xn--", StringComparison.Ordinal) ? Punycode.Decode(ascii) : ascii;
+        return decoded is { Length: > 0 } && decoded[0] == 'q' ? decoded[1..] : null;
     }
 
     private static string? TryGetAscii(string value)

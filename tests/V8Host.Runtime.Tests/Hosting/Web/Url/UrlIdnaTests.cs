@@ -14,6 +14,9 @@ public class UrlIdnaTests
     [InlineData("é-.com", "xn----9fa.com")]
     [InlineData("a..é", "a..xn--9ca")] // VerifyDnsLength=false: empty labels stay
     [InlineData("xn--zca.com", "xn--zca.com")]
+    [InlineData("\u00AD.com", ".com")] // a label that maps to nothing is an empty label
+    [InlineData("\u00ADy-.com", "y-.com")]
+    [InlineData("-\u094D.a", "xn----1xd.a")] // a combining mark after a hyphen does not start the label
     [InlineData("éaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéaéa.com", "xn--aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-9wcbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.com")] // over 63: VerifyDnsLength=false
     [InlineData("אב.com", "xn--4dbc.com")]
     public void Domains_map_to_ASCII_as_the_URL_Standard_says(string input, string expected)
@@ -29,6 +32,7 @@ public class UrlIdnaTests
     [InlineData("a\u05D0.com")] // CheckBidi: an LTR label with an R character
     [InlineData("\u0661.a")] // CheckBidi: a label that starts with an Arabic digit
     [InlineData("1.\u05D0\u05D1")] // CheckBidi: in a Bidi domain, an ASCII label must satisfy the rule too
+    [InlineData("\u00AD\u0301.com")] // after mapping, the label starts with a combining mark
     [InlineData("é%zz.com")] // a forbidden domain code point (%) after mapping
     public void Invalid_domains_fail(string input)
     {
