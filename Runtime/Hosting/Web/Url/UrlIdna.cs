@@ -12,8 +12,9 @@ namespace V8Host.Hosting.Web;
 /// IdnMapping maps, normalizes, checks joiners and encodes as UTS #46 says, but it always checks
 /// hyphens and DNS lengths, which the URL Standard turns off. A domain it refuses is tried again
 /// label by label: empty labels are kept, and a refused label is split at its hyphens and before
-/// its ASCII letters and digits, each piece mapped on its own, and the joined result
-/// Punycode-encoded here.
+/// its ASCII letters and digits, each piece mapped on its own, and the joined result checked and
+/// Punycode-encoded here. IdnMapping on ICU does not apply the Bidi Rule; <see cref="UrlBidi"/>
+/// does.
 /// </remarks>
 internal static class UrlIdna
 {
