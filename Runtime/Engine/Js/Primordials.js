@@ -205,6 +205,9 @@
     // Used by the Web APIs: events, abort, performance.
     copyMethods('SetPrototype', Set.prototype, ['delete']);
 
+    // Used by the Web APIs: URL.
+    copyMethods('StringPrototype', String.prototype, ['lastIndexOf', 'toLowerCase']);
+
     // A data property that no inherited setter can intercept (assignment would consult the
     // prototype chain; definition does not).
     define('defineData', function defineData(target, key, value) {
