@@ -87,7 +87,7 @@ public class NpmCompatibilityTests
     private static Context CreateContext(string smoke, string commonJs = "") => new Isolate().CreateContextBuilder()
         .UseWebPlatform()
         // nanoid's package.json sends `import` to its node:crypto build; its browser build needs only Web Crypto.
-        .UseImportMap("""{ "imports": { "nanoid-browser": "./node_modules/nanoid/index.browser.js" } }""")
+        .UseImportMap($$"""{ "imports": { "nanoid-browser": "{{new Uri(Path.Combine(NpmPackages.Root!, "node_modules/nanoid/index.browser.js")).AbsoluteUri}}" } }""")
         .UseModules(ModuleLoader.Combine(
             ModuleLoader.FromMap(new Dictionary<string, string> { ["smoke.mjs"] = smoke, ["smoke.cjs"] = commonJs }),
             ModuleLoader.FromDirectory(NpmPackages.Root!)))
