@@ -189,6 +189,9 @@
     // Used by the Web APIs: structured clone.
     copyMethods('ArrayBufferPrototype', ArrayBuffer.prototype, ['transfer']);
 
+    // Used by the Web APIs: fetch.
+    copyMethods('ArrayPrototype', Array.prototype, ['sort']);
+
     // A data property that no inherited setter can intercept (assignment would consult the
     // prototype chain; definition does not).
     define('defineData', function defineData(target, key, value) {
