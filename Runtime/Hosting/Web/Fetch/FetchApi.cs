@@ -13,7 +13,7 @@ namespace V8Host;
 /// <para>
 /// Installing FetchApi installs <see cref="WebApis"/> too (once per context), since Request and
 /// Response are built on URL, TextEncoder, Blob and AbortSignal. Redirects are followed by the glue,
-/// hop by hop, so that <c>allow</c> sees each URL; a <paramref name="handler"/> that follows redirects
+/// hop by hop, so that <c>allow</c> sees each URL; a handler that follows redirects
 /// itself (<see cref="HttpClientHandler.AllowAutoRedirect"/>) would bypass that check, so turn it off.
 /// </para>
 /// <para>
