@@ -47,9 +47,9 @@ public abstract class FetchContext : IDisposable
     protected void Build(FetchApi api) =>
         _context = new Isolate().CreateContextBuilder().UseWebPlatform().Install(api).Build();
 
-    /// <summary>Evaluates <paramref name="source"/> (top-level await allowed) and returns its value as a string.</summary>
-    protected async Task<string> Run(string source) =>
-        Convert.ToString(await Context.EvalAsync(source).WaitAsync(Generous), System.Globalization.CultureInfo.InvariantCulture)!;
+    /// <summary>Runs <paramref name="body"/> as an async function's body and returns what it returns, as a string.</summary>
+    protected async Task<string> Run(string body) =>
+        Convert.ToString(await Context.EvalAsync($"(async () => {{\n{body}\n}})()").WaitAsync(Generous), System.Globalization.CultureInfo.InvariantCulture)!;
 
     protected string Eval(string source) => Convert.ToString(Context.Eval(source), System.Globalization.CultureInfo.InvariantCulture)!;
 

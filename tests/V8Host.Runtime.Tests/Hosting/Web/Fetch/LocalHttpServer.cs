@@ -94,13 +94,16 @@ public sealed class LocalHttpServer : IDisposable
         }
     }
 
-    public static async Task Write(HttpListenerResponse response, string text, string contentType = "text/plain; charset=utf-8", int status = 200)
+    public static async Task Write(HttpListenerContext http, string text, string contentType = "text/plain; charset=utf-8", int status = 200)
     {
+        var response = http.Response;
         var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         response.StatusCode = status;
         response.ContentType = contentType;
         response.ContentLength64 = bytes.Length;
-        await response.OutputStream.WriteAsync(bytes);
+        // HttpListener refuses a body for HEAD; the length stays as for GET.
+        if (response.StatusCode != 204 && http.Request.HttpMethod != "HEAD")
+            await response.OutputStream.WriteAsync(bytes);
     }
 
     public void Dispose()
