@@ -345,4 +345,31 @@ public sealed class FetchTests : FetchContext
             """);
         Assert.Equal("TypeError: Failed to execute 'set' on 'Headers': Headers are immutable.|TypeError: Failed to execute 'text' on 'Response': The body has already been read.|TypeError|GET:::|true", result);
     }
+
+    [Fact]
+    public async Task TamperedBuiltInsDoNotChangeFetch()
+    {
+        Serve(Routes);
+        var result = await Run($$"""
+            const then = Promise.prototype.then;
+            Promise.prototype.then = function (f, r) { globalThis.thenCalls = (globalThis.thenCalls || 0) + 1; return then.call(this, f, r); };
+            Array.prototype.push = function () { throw new Error('push'); };
+            Array.prototype.join = function () { throw new Error('join'); };
+            Array.prototype[Symbol.iterator] = function () { throw new Error('iterator'); };
+            String.prototype.split = function () { throw new Error('split'); };
+            String.prototype.indexOf = function () { throw new Error('indexOf'); };
+            Map.prototype.get = function () { throw new Error('map get'); };
+            Map.prototype.set = function () { throw new Error('map set'); };
+            JSON.parse = function () { return { hijacked: true }; };
+            Uint8Array.prototype.set = function () { throw new Error('set'); };
+            Object.defineProperty = function () { throw new Error('defineProperty'); };
+            globalThis.URL = function () { throw new Error('URL'); };
+            globalThis.Request = function () { throw new Error('Request'); };
+            globalThis.Headers = function () { throw new Error('Headers'); };
+            const r = await fetch('{{Server.Root}}json', { method: 'POST', body: 'x', headers: { 'X-A': '1' } });
+            const j = await r.json();
+            return j.a[2].b + '|' + r.status + '|' + r.headers.get('content-type') + '|' + (globalThis.thenCalls || 0);
+            """);
+        Assert.Equal("ü|200|application/json|0", result);
+    }
 }
