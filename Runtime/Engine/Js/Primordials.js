@@ -188,6 +188,7 @@
 
     // Used by the Web APIs: structured clone.
     copyMethods('ArrayBufferPrototype', ArrayBuffer.prototype, ['transfer']);
+    copyMethods('TypedArrayPrototype', TypedArrayPrototype, ['entries']);
 
     // Used by the Web APIs: fetch.
     copyMethods('ArrayPrototype', Array.prototype, ['sort']);

@@ -151,6 +151,7 @@
         TypedArrayPrototypeGetByteLength,
         TypedArrayPrototypeGetByteOffset,
         TypedArrayPrototypeGetLength,
+        TypedArrayPrototypeEntries,
         TypedArrayPrototypeGetSymbolToStringTag,
         TypedArrayPrototypeSet,
         URIError,
@@ -922,15 +923,22 @@
             const out = this.out;
             const name = TypedArrayPrototypeGetSymbolToStringTag(view);
             if (name === undefined) {
+                // A DataView past the end of its (shrunk or detached) buffer throws on these reads;
+                // HTML makes that a DataCloneError.
+                const byteOffset = brandCall(DataViewPrototypeGetByteOffset, view);
+                if (byteOffset === NOT_BRANDED) throw notCloneable('out-of-bounds DataView');
                 out.byte(T_VIEW);
                 out.byte(VIEW_KIND_DATAVIEW);
                 this.writeValue(DataViewPrototypeGetBuffer(view));
-                out.varint(DataViewPrototypeGetByteOffset(view));
+                out.varint(byteOffset);
                 out.varint(DataViewPrototypeGetByteLength(view));
                 return;
             }
             const kind = VIEW_KIND_BY_NAME[name];
             if (kind === undefined) throw notCloneable(name);
+            // An out-of-bounds typed array reports length 0 instead of throwing; entries() validates it.
+            if (TypedArrayPrototypeGetLength(view) === 0 && brandCall(TypedArrayPrototypeEntries, view) === NOT_BRANDED)
+                throw notCloneable('out-of-bounds ' + name);
             out.byte(T_VIEW);
             out.byte(kind);
             this.writeValue(TypedArrayPrototypeGetBuffer(view));

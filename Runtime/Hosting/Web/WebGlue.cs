@@ -47,7 +47,7 @@ internal sealed class WebGlue
         CryptoInstaller.Install(web);
         BlobInstaller.Install(web);
         CloneInstaller.Install(web);
-        web.Run("Navigator", UserAgent);
+        web.Run("GlobalScope", UserAgent);
         context.WebGlue = web;
         return web;
     });

@@ -7,7 +7,7 @@ namespace V8Host.Conformance.Wpt;
 /// wpt/RUNNER.md says: "complete" is authoritative; without it, every subtest the harness created counts,
 /// and those without a result count as TIMEOUT, so a hang cannot shrink the denominator.
 /// </summary>
-internal sealed class ResultCollector
+internal sealed partial class ResultCollector
 {
     private static readonly string[] HarnessStatuses = ["OK", "ERROR", "TIMEOUT", "PRECONDITION_FAILED"];
 
@@ -23,7 +23,7 @@ internal sealed class ResultCollector
     /// <summary>Adds one JSON record; returns whether it was the completion record.</summary>
     public bool Add(string json)
     {
-        using var record = JsonDocument.Parse(json);
+        using var record = JsonDocument.Parse(EscapeLoneSurrogates(json));
         var root = record.RootElement;
         lock (_gate)
         {
@@ -70,6 +70,14 @@ internal sealed class ResultCollector
             return new WptFileResult(file, "TIMEOUT", "the harness did not complete within the file's time limit", [.. _seen.Values], [.. _errors]);
         }
     }
+
+    // JSON.stringify writes a lone surrogate as "\ud800", which System.Text.Json refuses to decode into a
+    // string; subtest names (encodeInto's) contain them. Keep them readable as the escape text itself.
+    private static string EscapeLoneSurrogates(string json) =>
+        LoneSurrogate().Replace(json, match => @"\\" + match.Value[1..]);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")]
+    private static partial System.Text.RegularExpressions.Regex LoneSurrogate();
 
     private static SubtestResult Subtest(JsonElement element) =>
         new(element.GetProperty("name").GetString() ?? "", (SubtestStatus)element.GetProperty("status").GetInt32(), Text(element, "message"));

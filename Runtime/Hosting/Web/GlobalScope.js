@@ -1,5 +1,7 @@
-// navigator and self (WinterTC): a Navigator whose userAgent names the runtime, "V8Host/<version>",
-// so that code can tell it apart from a browser, Node or Deno without guessing from other globals.
+// The global scope's own attributes: navigator and self (WinterTC), where navigator.userAgent names the
+// runtime, "V8Host/<version>", so that code can tell it apart from a browser, Node or Deno without
+// guessing from other globals; and crossOriginIsolated, false: as in a page that is not cross-origin
+// isolated, a SharedArrayBuffer cannot be shared (structuredClone refuses it).
 (function (primordials, web, userAgent) {
     'use strict';
 
@@ -37,4 +39,5 @@
     idl.exposeAttribute('navigator', navigator);
     // WinterTC's `self`: the global itself, [Replaceable] as in workers.
     idl.exposeAttribute('self', globalThis);
+    idl.exposeAttribute('crossOriginIsolated', false);
 })
