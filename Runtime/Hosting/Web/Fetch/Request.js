@@ -7,8 +7,8 @@
 (function (primordials, web) {
     'use strict';
 
-    const { ArrayPrototypeIndexOf, ObjectFreeze, StringPrototypeSlice, defineData } = primordials;
-    const { idl, Headers, headerSupport, bodySupport, fetchUrl, abortSupport } = web;
+    const { ArrayPrototypeIndexOf, FunctionPrototypeCall, ObjectFreeze, StringPrototypeSlice, SymbolIterator, defineData } = primordials;
+    const { idl, AbortSignal, Headers, headerSupport, bodySupport, fetchUrl, abortSupport } = web;
 
     // Each enum member: its WebIDL type (for messages) and its values.
     const enums = ObjectFreeze({
@@ -57,16 +57,24 @@
         return url.href;
     }
 
-    // A signal that aborts when `parent` does (the Request's own, as the standard gives every Request).
+    // "Create a dependent abort signal" from « parent » (AbortSignal.any's algorithm), so that a
+    // long-lived signal shared by many requests holds each one only while something observes it.
+    // The sequence is an iterable of the glue's own, which no change to Array.prototype can reach.
+    const signalAny = AbortSignal.any;
+
     function followingSignal(parent) {
-        const signal = abortSupport.createSignal();
         if (parent === null)
-            return signal;
-        if (abortSupport.aborted(parent))
-            abortSupport.abort(signal, abortSupport.reason(parent));
-        else
-            abortSupport.addAlgorithm(parent, () => abortSupport.abort(signal, abortSupport.reason(parent)));
-        return signal;
+            return abortSupport.createSignal();
+        let given = false;
+        const iterator = {
+            __proto__: null,
+            next() {
+                const done = given;
+                given = true;
+                return { __proto__: null, done, value: done ? undefined : parent };
+            },
+        };
+        return FunctionPrototypeCall(signalAny, AbortSignal, { __proto__: null, [SymbolIterator]: () => iterator });
     }
 
     let stateOf;
