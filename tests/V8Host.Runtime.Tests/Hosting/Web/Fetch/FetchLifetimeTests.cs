@@ -204,4 +204,30 @@ public sealed class FetchLifetimeTests : FetchContext
             """);
         Assert.Equal("True", result);
     }
+
+    [Fact]
+    public async Task ALongLivedSignalSharedByManyFetchesStillAborts()
+    {
+        Serve(async http => await LocalHttpServer.Write(http, "ok"));
+        var result = await Run($$"""
+            const c = new AbortController();
+            for (let i = 0; i < 100; i++)
+                await (await fetch('{{Server.Root}}', { signal: c.signal })).text();
+            const requests = Array.from({ length: 1000 }, () => new Request('{{Server.Root}}', { signal: c.signal }));
+            c.abort('done');
+            let late;
+            try { await fetch('{{Server.Root}}', { signal: c.signal }); } catch (e) { late = e; }
+            return requests.every(r => r.signal.aborted && r.signal.reason === 'done') + '|' + late;
+            """);
+        Assert.Equal("true|done", result);
+        Assert.Equal(100, Server.Seen.Count);
+    }
+
+    [Fact]
+    public void OneFetchApiPerContext()
+    {
+        using var isolate = new Isolate();
+        var error = Assert.Throws<InvalidOperationException>(() => isolate.CreateContextBuilder().Install(new FetchApi(), new FetchApi()).Build());
+        Assert.Contains("already installed", error.Message);
+    }
 }
