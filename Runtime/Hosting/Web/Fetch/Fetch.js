@@ -37,7 +37,7 @@
         const state = requestSupport.state(request);
         if (abortSupport.aborted(state.signal))
             return PromiseReject(abortSupport.reason(state.signal));
-        const url = fetchUrl.parse(state.url, undefined);
+        const url = state.parsed;
         if (!isHttp(url.protocol))
             return PromiseReject(new TypeError(`fetch: ${quote(state.url)}: the scheme '${StringPrototypeSlice(url.protocol, 0, -1)}' is not supported (only http and https).`));
 

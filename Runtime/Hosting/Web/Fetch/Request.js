@@ -54,7 +54,7 @@
             throw idl.typeError(context, `Invalid URL ${quote(input)}.`);
         if (url.credentials)
             throw idl.typeError(context, `Request cannot be constructed from a URL that includes credentials: ${quote(input)}.`);
-        return url.href;
+        return url;
     }
 
     // "Create a dependent abort signal" from « parent » (AbortSignal.any's algorithm), so that a
@@ -93,7 +93,7 @@
             const context = idl.constructing('Request');
             idl.requireArguments(arguments.length, 1, context);
             const source = stateOf(input);
-            const url = source !== undefined ? source.url : parseUrl(idl.toUSVString(input, context), context);
+            const parsed = source !== undefined ? source.parsed : parseUrl(idl.toUSVString(input, context), context);
             const options = idl.toDictionary(init, context);
 
             // RequestInit, member by member in lexicographic order (each read may run a getter).
@@ -150,15 +150,17 @@
             if (mode === 'navigate')
                 throw idl.typeError(context, 'Cannot construct a Request with a RequestInit whose mode member is set as \'navigate\'.');
             if (referrer !== undefined && referrer !== '') {
-                const parsed = fetchUrl.parse(referrer, undefined);
-                if (parsed === null)
+                const referrerUrl = fetchUrl.parse(referrer, undefined);
+                if (referrerUrl === null)
                     throw idl.typeError(context, `The referrer ${quote(referrer)} is not a valid URL.`);
-                referrer = parsed.href;
+                referrer = referrerUrl.href;
             }
 
             const state = {
                 __proto__: null,
-                url,
+                url: parsed.href,
+                // The parsed URL (href, protocol, origin), which fetch() reads.
+                parsed,
                 method: method ?? (source !== undefined ? source.method : 'GET'),
                 headers: null,
                 body: null,
@@ -295,6 +297,7 @@
     function createRequest(state, immutable) {
         const request = new Request(state.url);
         const copy = stateOf(request);
+        copy.parsed = state.parsed;
         copy.method = state.method;
         copy.headers = headerSupport.create(headerSupport.list(state.headers), immutable);
         copy.body = bodySupport.share(state.body);
