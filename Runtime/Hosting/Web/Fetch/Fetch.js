@@ -10,7 +10,8 @@
 
     const {
         ArrayPrototypeIndexOf, ArrayPrototypeJoin, ArrayPrototypePush, Map, MapPrototypeDelete, MapPrototypeGet,
-        MapPrototypeSet, Promise, PromiseReject, StringPrototypeSlice, StringPrototypeSplit, TypeError, defineData,
+        MapPrototypeSet, Promise, PromiseReject, StringPrototypeSlice, StringPrototypeSplit, TypeError,
+        TypedArrayPrototypeGetLength, defineData,
     } = primordials;
     const { idl, Request, requestSupport, responseSupport, headerSupport, fetchUrl, abortSupport } = web;
 
@@ -20,6 +21,25 @@
 
     function quote(string) {
         return string.length <= 256 ? string : `${StringPrototypeSlice(string, 0, 256)}… (${string.length} characters)`;
+    }
+
+    // Headers the connection owns. Host would let a script address another virtual host than the URL
+    // the host's allow callback approved; the others frame the message, which HttpClient does.
+    const connectionHeaders = ['connection', 'host', 'keep-alive', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
+
+    // A reason the header list cannot be sent as it is, or null.
+    function unsendable(list, body) {
+        for (let i = 0; i < list.length; i++) {
+            const name = list[i][0];
+            if (ArrayPrototypeIndexOf(connectionHeaders, name) !== -1)
+                return `fetch: the '${name}' header is set by the connection, not by scripts.`;
+            if (name === 'content-length') {
+                const length = body === null ? 0 : TypedArrayPrototypeGetLength(body);
+                if (list[i][1] !== `${length}`)
+                    return `fetch: the 'content-length' header (${quote(list[i][1])}) does not match the body's ${length} bytes.`;
+            }
+        }
+        return null;
     }
 
     function isHttp(protocol) {
@@ -41,6 +61,11 @@
         if (!isHttp(url.protocol))
             return PromiseReject(new TypeError(`fetch: ${quote(state.url)}: the scheme '${StringPrototypeSlice(url.protocol, 0, -1)}' is not supported (only http and https).`));
 
+        const body = state.body === null ? null : state.body.bytes;
+        const refusal = unsendable(headerSupport.list(state.headers), body);
+        if (refusal !== null)
+            return PromiseReject(new TypeError(refusal));
+
         let resolve, reject;
         const promise = new Promise((onFulfilled, onRejected) => {
             resolve = onFulfilled;
@@ -60,7 +85,7 @@
             origin: url.origin,
             method: state.method,
             headers,
-            body: state.body === null ? null : state.body.bytes,
+            body,
             redirect: state.redirect,
             redirects: 0,
             signal: state.signal,

@@ -189,8 +189,9 @@ internal sealed class FetchSession : IDisposable
         }
     }
 
-    // The glue's header list, "name\nvalue\n…" with lowercase names and checked values. Content
-    // headers go on the content; Content-Length is HttpClient's to compute.
+    // The glue's header list, "name\nvalue\n…" with lowercase names and checked values (the glue
+    // has refused the connection's own headers, and a Content-Length other than the body's).
+    // Content headers go on the content; Content-Length is HttpClient's to send.
     private static void AddHeaders(HttpRequestMessage request, string joined, string url)
     {
         var hasAccept = false;

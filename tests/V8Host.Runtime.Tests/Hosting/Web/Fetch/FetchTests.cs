@@ -372,4 +372,28 @@ public sealed class FetchTests : FetchContext
             """);
         Assert.Equal("ü|200|application/json|0", result);
     }
+
+    [Fact]
+    public async Task TheConnectionsOwnHeadersAreRefused()
+    {
+        Serve(Routes);
+        var result = await Run($$"""
+            const out = [];
+            for (const headers of [{ Host: 'admin.internal' }, { 'Transfer-Encoding': 'chunked' }, { Connection: 'upgrade' }, { 'Content-Length': '5' }]) {
+                try { await fetch('{{Server.Root}}method', { method: 'POST', body: 'abc', headers }); out.push('sent'); }
+                catch (e) { out.push(e.name + ': ' + e.message); }
+            }
+            const r = await fetch('{{Server.Root}}method', { method: 'POST', body: 'abc', headers: { 'Content-Length': '3' } });
+            out.push(await r.text());
+            return out.join('\n');
+            """);
+        Assert.Equal("""
+            TypeError: fetch: the 'host' header is set by the connection, not by scripts.
+            TypeError: fetch: the 'transfer-encoding' header is set by the connection, not by scripts.
+            TypeError: fetch: the 'connection' header is set by the connection, not by scripts.
+            TypeError: fetch: the 'content-length' header (5) does not match the body's 3 bytes.
+            POST:abc:text/plain;charset=UTF-8:
+            """, result);
+        Assert.Single(Server.Seen);
+    }
 }
