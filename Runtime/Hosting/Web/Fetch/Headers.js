@@ -205,7 +205,9 @@
             throw idl.typeError(context, 'The provided value is not of type \'(record<ByteString, ByteString> or sequence<sequence<ByteString>>)\'.');
         const method = init[SymbolIterator];
         if (method !== undefined && method !== null) {
-            const pairs = idl.toSequence(init, context, (pair) => idl.toSequence(pair, context, (item) => idl.toByteString(item, context)));
+            if (!idl.isCallable(method))
+                throw idl.typeError(context, 'The object must have a callable @@iterator property.');
+            const pairs = idl.iterate(init, method, context, (pair) => idl.toSequence(pair, context, (item) => idl.toByteString(item, context)));
             for (let i = 0; i < pairs.length; i++) {
                 if (pairs[i].length !== 2)
                     throw idl.typeError(context, `The header pair at index ${i} has ${pairs[i].length} items; a pair is [name, value].`);

@@ -92,8 +92,9 @@
         constructor(input, init = undefined) {
             const context = idl.constructing('Request');
             idl.requireArguments(arguments.length, 1, context);
+            // WebIDL converts both arguments before the constructor's steps parse the URL.
             const source = stateOf(input);
-            const parsed = source !== undefined ? source.parsed : parseUrl(idl.toUSVString(input, context), context);
+            const href = source !== undefined ? undefined : idl.toUSVString(input, context);
             const options = idl.toDictionary(init, context);
 
             // RequestInit, member by member in lexicographic order (each read may run a getter).
@@ -147,6 +148,7 @@
                     throw idl.typeError(context, 'RequestInit.window can only be null.');
             }
 
+            const parsed = source !== undefined ? source.parsed : parseUrl(href, context);
             if (mode === 'navigate')
                 throw idl.typeError(context, 'Cannot construct a Request with a RequestInit whose mode member is set as \'navigate\'.');
             if (referrer !== undefined && referrer !== '') {

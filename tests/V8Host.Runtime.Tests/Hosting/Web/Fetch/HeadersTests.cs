@@ -159,4 +159,15 @@ public sealed class HeadersTests : FetchContext
             first[0] + '=' + first[1] + '|' + second[0] + '=' + second[1] + '|' + entries.next().done
             """));
     }
+
+    [Fact]
+    public void TheIteratorMethodIsReadOnce()
+    {
+        Assert.Equal("1|a=b", Eval("""
+            let reads = 0;
+            const init = { get [Symbol.iterator]() { reads++; return function* () { yield ['a', 'b']; }; } };
+            const h = new Headers(init);
+            reads + '|' + [...h].map(([k, v]) => k + '=' + v).join()
+            """));
+    }
 }

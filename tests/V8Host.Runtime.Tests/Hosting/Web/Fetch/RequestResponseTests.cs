@@ -181,4 +181,11 @@ public sealed class RequestResponseTests : FetchContext
             [r.method, r.url.split('#')[0], r.headers.get('content-type'), res.status, json.headers.get('content-type') === 'application/json'].join('|')
             """));
     }
+
+    [Fact]
+    public void BothArgumentsAreConvertedBeforeTheUrlIsParsed()
+    {
+        Assert.Equal("TypeError: Failed to construct 'Request': The provided value 'x' of RequestInit.mode is not a valid enum value of type RequestMode.",
+            Throws("new Request('not a url', { mode: 'x' })"));
+    }
 }
