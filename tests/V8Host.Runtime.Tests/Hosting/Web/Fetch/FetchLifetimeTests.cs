@@ -230,4 +230,25 @@ public sealed class FetchLifetimeTests : FetchContext
         var error = Assert.Throws<InvalidOperationException>(() => isolate.CreateContextBuilder().Install(new FetchApi(), new FetchApi()).Build());
         Assert.Contains("already installed", error.Message);
     }
+
+    [Fact]
+    public async Task A64MiBRequestBodyIsSentWhole()
+    {
+        Serve(async http =>
+        {
+            long total = 0;
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = await http.Request.InputStream.ReadAsync(buffer)) > 0)
+                total += read;
+            await LocalHttpServer.Write(http, total.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        });
+        var result = await Run($$"""
+            const bytes = new Uint8Array(64 * 1024 * 1024);
+            const r = await fetch('{{Server.Root}}', { method: 'POST', body: bytes });
+            const big = new Response('é'.repeat(32 * 1024 * 1024));
+            return await r.text() + '|' + (await big.text()).length;
+            """);
+        Assert.Equal("67108864|33554432", result);
+    }
 }
