@@ -106,7 +106,9 @@
     }
 
     function start(record) {
-        record.id = ++lastId;
+        // Ids are int32 for the host; one still in flight after 2^31 later hops is not a concern.
+        lastId = lastId === 2147483647 ? 1 : lastId + 1;
+        record.id = lastId;
         MapPrototypeSet(pending, record.id, record);
         send(record.id, record.method, fetchUrl.withoutFragment(record.url), joinHeaders(record.headers), record.body);
     }
