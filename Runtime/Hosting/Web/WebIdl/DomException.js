@@ -1,7 +1,8 @@
 // DOMException (WebIDL §3.14.1): name, message and the legacy code as brand-checked getters on the
 // prototype (never own properties), a prototype that inherits from Error.prototype while the
 // constructor itself does not inherit from Error, the legacy code constants, and a stack captured
-// as for any Error. Adds `web.DOMException` and `web.domException(message, name)`.
+// as for any Error. Adds `web.DOMException`, `web.domException(message, name)`, `web.isDOMException(value)` and
+// `web.domExceptionFields(value)` ({ name, message } from the internal slots, or undefined).
 (function (primordials, web) {
     'use strict';
 
@@ -18,8 +19,10 @@
         URLMismatchError: 21, QuotaExceededError: 22, TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25,
     });
 
-    // The brand check, set by the class's static block (the only place that can name #name).
+    // The brand check and the internal slots (for structured serialization, which must not see a
+    // shadowing own `name`), set by the class's static block, the only place that can name #name.
     let isDOMException;
+    let fieldsOf;
 
     class DOMException {
         #name;
@@ -51,6 +54,7 @@
 
         static {
             isDOMException = (value) => idl.isObject(value) && #name in value;
+            fieldsOf = (value) => ({ __proto__: null, name: value.#name, message: value.#message });
         }
     }
 
@@ -68,6 +72,7 @@
 
     defineData(web, 'DOMException', DOMException);
     defineData(web, 'isDOMException', isDOMException);
+    defineData(web, 'domExceptionFields', (value) => (isDOMException(value) ? fieldsOf(value) : undefined));
     defineData(web, 'domException', function domException(message, name) {
         return new DOMException(message, name);
     });

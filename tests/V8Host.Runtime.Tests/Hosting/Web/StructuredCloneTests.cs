@@ -57,8 +57,8 @@ public sealed class StructuredCloneTests : IDisposable
     }
 
     [Theory]
-    [InlineData("[buffer, buffer]", "duplicate")]
-    [InlineData("[{}]", "not a transferable")]
+    [InlineData("[buffer, buffer]", "twice")]
+    [InlineData("[{}]", "not transferable")]
     [InlineData("[detached]", "already detached")]
     public void ABadTransferListIsADataCloneErrorAndDetachesNothing(string list, string reason)
     {
