@@ -377,6 +377,7 @@
         __proto__: null, value: Headers.prototype.entries, writable: true, configurable: true,
     });
     idl.exposeInterface('Headers', Headers);
+    web.markNotSerializable('Headers', Headers);
 
     function create(list, immutable) {
         const headers = new Headers();

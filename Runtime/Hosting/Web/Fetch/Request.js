@@ -318,6 +318,7 @@
     bodySupport.defineMembers(Request.prototype, 'Request', stateOf);
     idl.defineInterface(Request, 'Request');
     idl.exposeInterface('Request', Request);
+    web.markNotSerializable('Request', Request);
 
     defineData(web, 'Request', Request);
     defineData(web, 'requestSupport', ObjectFreeze({

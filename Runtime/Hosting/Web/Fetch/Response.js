@@ -217,6 +217,7 @@
     bodySupport.defineMembers(Response.prototype, 'Response', stateOf);
     idl.defineInterface(Response, 'Response');
     idl.exposeInterface('Response', Response);
+    web.markNotSerializable('Response', Response);
 
     defineData(web, 'Response', Response);
     defineData(web, 'responseSupport', ObjectFreeze({

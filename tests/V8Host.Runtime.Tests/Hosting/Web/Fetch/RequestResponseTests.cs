@@ -188,4 +188,14 @@ public sealed class RequestResponseTests : FetchContext
         Assert.Equal("TypeError: Failed to construct 'Request': The provided value 'x' of RequestInit.mode is not a valid enum value of type RequestMode.",
             Throws("new Request('not a url', { mode: 'x' })"));
     }
+
+    [Fact]
+    public void HeadersRequestsAndResponsesAreNotSerializable()
+    {
+        Assert.Equal("DataCloneError:Headers|DataCloneError:Request|DataCloneError:Response", Eval("""
+            [new Headers(), new Request('http://a/'), new Response()].map(v => {
+                try { structuredClone(v); return 'cloned'; } catch (e) { return e.name + ':' + e.message.split(' ')[0]; }
+            }).join('|')
+            """));
+    }
 }
