@@ -29,6 +29,7 @@ public sealed class FetchApi : IHostApi
     private readonly Lazy<HttpClient> _client;
     private readonly TimeSpan _timeout = TimeSpan.FromSeconds(100);
     private readonly long _maxResponseBytes = 64L * 1024 * 1024;
+    private readonly Uri? _baseUrl;
 
     /// <summary>Creates the API.</summary>
     /// <param name="handler">
@@ -80,6 +81,20 @@ public sealed class FetchApi : IHostApi
             : throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), value, $"The limit must be between 0 and {Array.MaxLength}.");
     }
 
+    /// <summary>
+    /// The base for relative URLs in <c>fetch</c>, <c>new Request</c> and <c>Response.redirect</c>, as a
+    /// document's URL is in a browser (<c>fetch('/api/items')</c>); null (the default) makes a relative
+    /// URL a <c>TypeError</c>. It does not widen what <c>allow</c> permits.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is not an absolute http or https URL.</exception>
+    public Uri? BaseUrl
+    {
+        get => _baseUrl;
+        init => _baseUrl = value is null || (value.IsAbsoluteUri && (value.Scheme == Uri.UriSchemeHttp || value.Scheme == Uri.UriSchemeHttps))
+            ? value
+            : throw new ArgumentException("The base URL must be an absolute http or https URL.", nameof(BaseUrl));
+    }
+
     /// <inheritdoc/>
     public void Register(HostProfile profile)
     {
@@ -92,7 +107,7 @@ public sealed class FetchApi : IHostApi
         var web = WebGlue.Install(context);
         context.Run<object?>("FetchApi", _ =>
         {
-            FetchSession.Install(web, _client, _allow, _timeout, _maxResponseBytes);
+            FetchSession.Install(web, _client, _allow, _timeout, _maxResponseBytes, _baseUrl);
             return null;
         });
     }

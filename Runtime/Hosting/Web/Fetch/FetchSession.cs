@@ -45,7 +45,7 @@ internal sealed class FetchSession : IDisposable
 
     /// <summary>Installs fetch into the context of <paramref name="web"/>; call inside <see cref="Context.Run{T}"/>.</summary>
     /// <exception cref="InvalidOperationException">A FetchApi is already installed in this context.</exception>
-    public static void Install(WebGlue web, Lazy<HttpClient> client, Func<Uri, bool>? allow, TimeSpan timeout, long maxResponseBytes)
+    public static void Install(WebGlue web, Lazy<HttpClient> client, Func<Uri, bool>? allow, TimeSpan timeout, long maxResponseBytes, Uri? baseUrl)
     {
         var context = web.Context;
         var session = new FetchSession(context, client, allow, timeout, maxResponseBytes);
@@ -61,7 +61,7 @@ internal sealed class FetchSession : IDisposable
             session.Cancel(args.GetInt32(0)));
         web.Run("Headers");
         web.Run("Body");
-        web.Run("FetchUrl");
+        web.Run("FetchUrl", baseUrl?.AbsoluteUri ?? "");
         web.Run("Request");
         web.Run("Response");
         session._settle = context.Bridge.Pick(web.Load("Fetch", send, cancel), "settle");

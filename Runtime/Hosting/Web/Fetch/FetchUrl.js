@@ -1,7 +1,9 @@
 // URL parsing for fetch, Request and Response: the URL Standard's parser (web.URL) read through its
-// own getters, captured before scripts can replace them. Adds `web.fetchUrl`: parse(input, base)
-// -> { href, protocol, origin, credentials } or null, and withoutFragment(href).
-(function (primordials, web) {
+// own getters, captured before scripts can replace them. `apiBase` is the host's FetchApi.BaseUrl
+// (the "API base URL" a document would give), or '' for none. Adds `web.fetchUrl`: parse(input,
+// base) -> { href, protocol, origin, credentials } or null, parseApi(input) (against apiBase),
+// withoutFragment(href) and fragment(href).
+(function (primordials, web, apiBase) {
     'use strict';
 
     const { ObjectFreeze, ObjectGetOwnPropertyDescriptor, StringPrototypeIndexOf, StringPrototypeSlice, uncurryThis, defineData } = primordials;
@@ -33,6 +35,10 @@
         };
     }
 
+    function parseApi(input) {
+        return parse(input, apiBase === '' ? undefined : apiBase);
+    }
+
     // A serialized URL's first '#' starts its fragment: every other component percent-encodes '#'.
     function withoutFragment(serialized) {
         const hash = StringPrototypeIndexOf(serialized, '#');
@@ -44,5 +50,5 @@
         return hash === -1 ? null : StringPrototypeSlice(serialized, hash);
     }
 
-    defineData(web, 'fetchUrl', ObjectFreeze({ __proto__: null, parse, withoutFragment, fragment }));
+    defineData(web, 'fetchUrl', ObjectFreeze({ __proto__: null, parse, parseApi, withoutFragment, fragment }));
 })

@@ -1,8 +1,8 @@
 // Fetch's Request: the constructor's algorithm (input Request or URL, RequestInit read in WebIDL's
 // lexicographic order, method normalization, the GET/HEAD-with-body and used-body checks, a signal
 // that follows the input's), its attributes, clone() and the Body mixin. Outside a browser there is
-// no client, so relative URLs have no base (a TypeError), the referrer is data, and mode, credentials
-// and cache are recorded but change nothing. Adds `web.Request` and `web.requestSupport`
+// no document: relative URLs resolve against the host's FetchApi.BaseUrl (a TypeError without one),
+// the referrer is data, and mode, credentials and cache are recorded but change nothing. Adds `web.Request` and `web.requestSupport`
 // (isRequest, state(request) -> the internal record fetch() sends).
 (function (primordials, web) {
     'use strict';
@@ -49,7 +49,7 @@
     }
 
     function parseUrl(input, context) {
-        const url = fetchUrl.parse(input, undefined);
+        const url = fetchUrl.parseApi(input);
         if (url === null)
             throw idl.typeError(context, `Invalid URL ${quote(input)}.`);
         if (url.credentials)
@@ -152,7 +152,7 @@
             if (mode === 'navigate')
                 throw idl.typeError(context, 'Cannot construct a Request with a RequestInit whose mode member is set as \'navigate\'.');
             if (referrer !== undefined && referrer !== '') {
-                const referrerUrl = fetchUrl.parse(referrer, undefined);
+                const referrerUrl = fetchUrl.parseApi(referrer);
                 if (referrerUrl === null)
                     throw idl.typeError(context, `The referrer ${quote(referrer)} is not a valid URL.`);
                 referrer = referrerUrl.href;

@@ -95,7 +95,7 @@
             idl.requireArguments(arguments.length, 1, context);
             const input = idl.toUSVString(url, context);
             const code = idl.toUnsignedShort(status, context);
-            const parsed = fetchUrl.parse(input, undefined);
+            const parsed = fetchUrl.parseApi(input);
             if (parsed === null)
                 throw idl.typeError(context, `Invalid URL '${input}'.`);
             if (ArrayPrototypeIndexOf(redirectStatuses, code) === -1)

@@ -396,4 +396,18 @@ public sealed class FetchTests : FetchContext
             """, result);
         Assert.Single(Server.Seen);
     }
+
+    [Fact]
+    public async Task RelativeUrlsResolveAgainstTheBaseUrl()
+    {
+        using var server = new LocalHttpServer(Routes);
+        Build(new FetchApi(allow: uri => uri.Port == server.Port) { BaseUrl = new Uri(server.Root + "app/page?q#f") });
+        var result = await Run("""
+            const r = await fetch('../method?x=1');
+            const request = new Request('');
+            return [r.url, await r.text(), request.url, Response.redirect('/elsewhere').headers.get('location'), new Request('sub').url].join('|');
+            """);
+        Assert.Equal($"{server.Root}method?x=1|GET:::|{server.Root}app/page?q|{server.Root}elsewhere|{server.Root}app/sub", result);
+        Assert.Throws<ArgumentException>(() => new FetchApi { BaseUrl = new Uri("file:///tmp/") });
+    }
 }
