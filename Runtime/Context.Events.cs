@@ -153,11 +153,16 @@ public sealed partial class Context
                 break;
             var (promise, reason) = _unhandledRejections[0];
             _unhandledRejections.RemoveAt(0);
+            var exception = DescribeRejection(reason);
+            var handlers = UnhandledRejection;
+
+            // The host's handler first; without one, the global unhandledrejection event (WebApis); a
+            // rejection neither handles is written out.
+            var canceled = exception is not null && handlers is null && DispatchUncaught("unhandledrejection", reason, promise, exception);
             promise.Dispose();
-            if (DescribeRejection(reason) is not { } exception)
+            if (exception is null || canceled)
                 continue;
 
-            var handlers = UnhandledRejection;
             if (handlers is null)
             {
                 WriteError("Uncaught (in promise) " + DescribeUncaught(exception));
@@ -223,7 +228,50 @@ public sealed partial class Context
     internal V8FastHostFunction ReportErrorFunction => _reportError ??= new V8FastHostFunction("reportError", (bool _, in V8FastArgs args, in V8FastResult _) =>
         ReportUncaught(CreateJavaScriptException(args.Get<object>(0))));
 
-    internal void ReportUncaught(JavaScriptException exception) => WriteError("Uncaught " + DescribeUncaught(exception));
+    internal void ReportUncaught(JavaScriptException exception)
+    {
+        if (!DispatchUncaught("error", exception.EngineValue, promise: null, exception))
+            WriteError("Uncaught " + DescribeUncaught(exception));
+    }
+
+    /// <summary>
+    /// Set by <see cref="WebApis"/>: a JS function <c>(kind, value, message, filename, lineno, colno,
+    /// promise)</c> that dispatches the global object's <c>error</c> (or <c>unhandledrejection</c>)
+    /// event and returns whether a listener canceled it. Every report of an uncaught error or an
+    /// unhandled rejection goes through it first.
+    /// </summary>
+    internal ScriptObject? UncaughtEventHook { get; set; }
+
+    /// <summary>Dispatches the Web APIs' global event for an uncaught error or rejection; true when a listener canceled it (nothing is written then).</summary>
+    private bool DispatchUncaught(string kind, object? value, ScriptObject? promise, JavaScriptException exception)
+    {
+        if (UncaughtEventHook is not { } hook || _disposed || _spentReason is not null || _terminationRequested || _watchdog?.Fired == true)
+            return false;
+        var message = "Uncaught " + exception.ErrorName switch
+        {
+            null => exception.JsMessage,
+            { } name when exception.JsMessage.Length == 0 => name,
+            { } name => name + ": " + exception.JsMessage,
+        };
+        try
+        {
+            // Nested in the call that reports, or (an event-loop task's failure) its own call under the task time limit.
+            var timeout = IsInScriptOnCurrentThread ? null : Options.EventLoopTaskTimeout;
+            return Run("Web APIs: global " + kind + " event", _ => hook.Invoke(false,
+                kind,
+                value ?? Undefined.Value,
+                message,
+                exception.ScriptResourceName ?? string.Empty,
+                exception.LineNumber ?? 0,
+                exception.StartColumn is { } column ? column + 1 : 0, // ErrorEvent.colno is 1-based
+                (object?)promise ?? Undefined.Value), timeout) is true;
+        }
+        catch (Exception failure) when (failure is JavaScriptException or ScriptTerminatedException or ScriptResourceException or InvalidOperationException or InsufficientExecutionStackException)
+        {
+            // The dispatch itself could not run (the context is stopping, or too little stack is left): the error is still written out.
+            return false;
+        }
+    }
 
     /// <summary>Writes to <see cref="ErrorOutput"/>; when that fails too, to standard error, so that nothing is lost.</summary>
     internal void WriteError(string text)

@@ -27,5 +27,6 @@ internal static class Registry
         ["console"] = ConsoleAttacks.Run,
         ["timers"] = TimerAttacks.Run,
         ["probe10"] = Issue10Probes.Run,
+        ["web-encoding"] = WebEncodingScenarios.Run,
     };
 }

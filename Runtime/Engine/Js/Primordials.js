@@ -190,6 +190,9 @@
     copyMethods('ArrayBufferPrototype', ArrayBuffer.prototype, ['transfer']);
     copyMethods('TypedArrayPrototype', TypedArrayPrototype, ['entries']);
 
+    // Used by the Web APIs: events, abort, performance.
+    copyMethods('SetPrototype', Set.prototype, ['delete']);
+
     // Used by the Web APIs: fetch.
     copyMethods('ArrayPrototype', Array.prototype, ['sort']);
 

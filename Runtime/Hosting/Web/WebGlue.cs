@@ -46,6 +46,7 @@ internal sealed class WebGlue
         UrlInstaller.Install(web);
         CryptoInstaller.Install(web);
         BlobInstaller.Install(web);
+        MessagingInstaller.Install(web);
         CloneInstaller.Install(web);
         web.Run("GlobalScope", UserAgent);
         context.WebGlue = web;

@@ -20,7 +20,7 @@
         FunctionPrototypeCall, MathTrunc, MathFloor, MathMin, MathMax, NumberIsNaN, NumberIsFinite,
         ObjectDefineProperty, ObjectFreeze, ObjectGetOwnPropertyNames, ObjectGetOwnPropertyDescriptor,
         ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, StringPrototypeCharCodeAt, StringPrototypeToWellFormed,
-        SymbolIterator, SymbolToStringTag, TypeError, RangeError, Uint8Array, ArrayPrototypePush, ArrayPrototypeIndexOf,
+        SymbolIterator, SymbolToStringTag, TypeError, RangeError, Uint8Array, ArrayPrototypeIndexOf,
         globalThis, defineData,
     } = primordials;
 
@@ -262,7 +262,7 @@
                 throw typeError(context, 'The iterator result is not an object.');
             if (step.done)
                 return items;
-            ArrayPrototypePush(items, convert === undefined ? step.value : convert(step.value));
+            defineData(items, items.length, convert === undefined ? step.value : convert(step.value));
         }
     }
 
@@ -279,7 +279,7 @@
             const descriptor = ReflectGetOwnPropertyDescriptor(value, key);
             if (descriptor === undefined || !descriptor.enumerable)
                 continue;
-            ArrayPrototypePush(entries, [convertKey(key), convertValue(value[key])]);
+            defineData(entries, entries.length, [convertKey(key), convertValue(value[key])]);
         }
         return entries;
     }

@@ -22,6 +22,12 @@ public sealed class WebPlatformInstallTests
     [InlineData("Blob")]
     [InlineData("File")]
     [InlineData("Navigator")]
+    [InlineData("MessageChannel")]
+    [InlineData("MessagePort")]
+    [InlineData("MessageEvent")]
+    [InlineData("ErrorEvent")]
+    [InlineData("PromiseRejectionEvent")]
+    [InlineData("QuotaExceededError")]
     public void InterfaceObjectsAreNonEnumerableWritableConfigurableGlobals(string name)
     {
         using var context = WebContext();
