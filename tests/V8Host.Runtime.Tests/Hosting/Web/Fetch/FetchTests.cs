@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 
 namespace V8Host.Tests.Hosting.Web.Fetch;
 
@@ -12,7 +11,7 @@ public sealed class FetchTests : FetchContext
     private static async Task Echo(HttpListenerContext http)
     {
         var request = http.Request;
-        using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
+        using var reader = new StreamReader(request.InputStream, System.Text.Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
         var headers = string.Join(";", request.Headers.AllKeys.Where(k => k!.StartsWith("x-", StringComparison.OrdinalIgnoreCase) || k == "Content-Type" || k == "User-Agent" || k == "Accept")
             .OrderBy(k => k, StringComparer.Ordinal).Select(k => $"{k!.ToLowerInvariant()}={request.Headers[k]}"));
@@ -166,7 +165,6 @@ public sealed class FetchTests : FetchContext
     {
         Serve(Routes);
         var root = Server.Root;
-        string Via(int code) => $"{root}redirect?code={code}&to=%2Fmethod";
         var result = await Run($$"""
             const out = [];
             for (const [code, method] of [[301, 'POST'], [302, 'POST'], [303, 'PUT'], [307, 'POST'], [308, 'PATCH'], [303, 'HEAD']]) {
