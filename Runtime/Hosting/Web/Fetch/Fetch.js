@@ -11,7 +11,7 @@
     const {
         ArrayPrototypeIndexOf, ArrayPrototypeJoin, ArrayPrototypePush, Map, MapPrototypeDelete, MapPrototypeGet,
         MapPrototypeSet, Promise, PromiseReject, StringPrototypeSlice, StringPrototypeSplit, TypeError,
-        TypedArrayPrototypeGetLength, defineData,
+        TypedArrayPrototypeGetLength,
     } = primordials;
     const { idl, Request, requestSupport, responseSupport, headerSupport, fetchUrl, abortSupport } = web;
 
@@ -241,7 +241,6 @@
     }
 
     idl.exposeOperation('fetch', fetch);
-    defineData(web, 'fetch', fetch);
 
     return { __proto__: null, settle };
 })

@@ -3,14 +3,14 @@
 // combined ("sort and combine"; set-cookie values stay separate). The only guard that changes
 // behaviour here is 'immutable' (responses from fetch, Response.error/redirect): the browser-only
 // forbidden request and response header names do not apply to a host that is its own client.
-// Adds `web.Headers` and `web.headerSupport`, the glue's view: create(list, immutable), fill,
-// list(headers) (the live [name, value] pairs), get(headers, name), append (checked), isHeaders,
-// asciiLower, asciiUpper, isToken.
+// Adds `web.Headers` and `web.headerSupport`, the glue's view: create(list, immutable), isHeaders,
+// list(headers) (the [name, value] pairs; read them, never change them), immutable(headers), fill,
+// get(headers, name), append (checked), asciiLower, asciiUpper, isToken.
 (function (primordials, web) {
     'use strict';
 
     const {
-        ArrayPrototypePush, ArrayPrototypeJoin, ArrayPrototypeSort, FunctionPrototypeCall, Map, MapPrototypeGet,
+        ArrayPrototypePush, ArrayPrototypeSort, FunctionPrototypeCall, Map, MapPrototypeGet,
         MapPrototypeHas, MapPrototypeSet, IteratorPrototype, ObjectDefineProperty, ObjectFreeze, ObjectSetPrototypeOf,
         ReflectDeleteProperty, StringFromCharCode, StringPrototypeCharCodeAt, StringPrototypeSlice, SymbolIterator,
         SymbolToStringTag, defineData,
@@ -397,21 +397,7 @@
         immutable: (headers) => stateOf(headers).immutable,
         fill: (headers, init, context) => fill(stateOf(headers), init, context),
         get: (headers, name) => getValue(stateOf(headers).list, name),
-        remove: (headers, name) => {
-            const state = stateOf(headers);
-            state.list = without(state.list, name);
-            changed(state);
-        },
         append: (headers, name, value, context) => appendChecked(stateOf(headers), name, value, context),
-        join: (headers) => {
-            const list = stateOf(headers).list;
-            const parts = [];
-            for (let i = 0; i < list.length; i++) {
-                ArrayPrototypePush(parts, list[i][0]);
-                ArrayPrototypePush(parts, list[i][1]);
-            }
-            return ArrayPrototypeJoin(parts, '\n');
-        },
-        asciiLower, asciiUpper, isToken, checkValue,
+        asciiLower, asciiUpper, isToken,
     }));
 })

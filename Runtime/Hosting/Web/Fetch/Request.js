@@ -2,8 +2,8 @@
 // lexicographic order, method normalization, the GET/HEAD-with-body and used-body checks, a signal
 // that follows the input's), its attributes, clone() and the Body mixin. Outside a browser there is
 // no document: relative URLs resolve against the host's FetchApi.BaseUrl (a TypeError without one),
-// the referrer is data, and mode, credentials and cache are recorded but change nothing. Adds `web.Request` and `web.requestSupport`
-// (isRequest, state(request) -> the internal record fetch() sends).
+// the referrer is data, and mode, credentials and cache are recorded but change nothing. Adds
+// `web.Request` and `web.requestSupport` (state(request) -> the internal record fetch() sends).
 (function (primordials, web) {
     'use strict';
 
@@ -323,7 +323,6 @@
     defineData(web, 'Request', Request);
     defineData(web, 'requestSupport', ObjectFreeze({
         __proto__: null,
-        isRequest: (value) => stateOf(value) !== undefined,
         state: (request) => stateOf(request),
     }));
 })
