@@ -18,7 +18,8 @@ namespace V8Host;
 /// </para>
 /// <para>
 /// Without a handler, FetchApi uses its own <see cref="SocketsHttpHandler"/> (no automatic redirects,
-/// no cookie container, automatic decompression), kept for the FetchApi's lifetime. A handler you pass
+/// no cookie container, automatic decompression, header values as Latin-1 bytes), kept for the
+/// FetchApi's lifetime. A handler you pass
 /// stays yours: FetchApi never disposes it. Disposing a context cancels its outstanding requests.
 /// docs/web-apis/fetch.md lists what deviates from the standard.
 /// </para>
@@ -49,6 +50,9 @@ public sealed class FetchApi : IHostApi
                 AllowAutoRedirect = false,
                 UseCookies = false,
                 AutomaticDecompression = DecompressionMethods.All,
+                // Header values are byte strings in Fetch: each character is one byte, both ways.
+                RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.Latin1,
+                ResponseHeaderEncodingSelector = (_, _) => System.Text.Encoding.Latin1,
             }, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan }
             : new HttpClient(handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
     }

@@ -408,4 +408,23 @@ public sealed class FetchTests : FetchContext
         Assert.Equal($"{server.Root}method?x=1|GET:::|{server.Root}app/page?q|{server.Root}elsewhere|{server.Root}app/sub", result);
         Assert.Throws<ArgumentException>(() => new FetchApi { BaseUrl = new Uri("file:///tmp/") });
     }
+
+    [Fact]
+    public async Task HeaderValuesAreBytesBothWays()
+    {
+        Serve(http =>
+        {
+            var raw = http.Request.Headers["X-Latin"]!;
+            http.Response.Headers.Add("X-Echo", raw);
+            http.Response.Headers.Add("X-Codes", string.Join(",", raw.Select(c => (int)c)));
+            return Task.CompletedTask;
+        });
+        var result = await Run($$"""
+            const r = await fetch('{{Server.Root}}', { headers: { 'X-Latin': 'caf\u00e9 \u00ff' } });
+            return r.headers.get('x-codes') + '|' + [...r.headers.get('x-echo')].map(c => c.charCodeAt(0)).join(',');
+            """);
+        // The request's bytes arrive as sent; HttpListener writes the echo in UTF-8, and its bytes come
+        // back one character each (é is C3 A9), as Fetch's byte strings are.
+        Assert.Equal("99,97,102,233,32,255|99,97,102,195,169,32,195,191", result);
+    }
 }
