@@ -5,7 +5,9 @@
 // (ArrayPrototypePush(array, x) instead of array.push(x)), and avoids syntax that consults
 // script-writable state: no spread or destructuring of arrays (Array.prototype[Symbol.iterator]),
 // no for-of over arrays, no assignment to array indices or object keys that may be missing
-// (inherited setters), and no `await` on values that could be thenables.
+// (inherited setters: `ArrayPrototypePush` below defines rather than assigns, and `defineData`
+// defines a key), no slicing of ordinary arrays whose `constructor` (Symbol.species) a script could
+// replace (give internal arrays a null prototype), and no `await` on values that could be thenables.
 (function () {
     'use strict';
 
@@ -82,7 +84,7 @@
         'getOwnPropertyNames', 'getOwnPropertySymbols', 'getPrototypeOf', 'is', 'isExtensible', 'isFrozen', 'keys', 'setPrototypeOf']);
     copyMethods('ObjectPrototype', Object.prototype, ['hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toString']);
     copyStatics('Array', Array, ['isArray']);
-    copyMethods('ArrayPrototype', Array.prototype, ['concat', 'fill', 'indexOf', 'join', 'pop', 'push', 'slice', 'splice']);
+    copyMethods('ArrayPrototype', Array.prototype, ['concat', 'fill', 'indexOf', 'join', 'pop', 'slice', 'splice']);
     copyStatics('Reflect', Reflect, ['apply', 'construct', 'defineProperty', 'deleteProperty', 'get', 'getOwnPropertyDescriptor',
         'getPrototypeOf', 'has', 'isExtensible', 'ownKeys', 'set', 'setPrototypeOf']);
     copyStatics('JSON', JSON, ['parse', 'stringify']);
@@ -186,12 +188,25 @@
     define('ErrorPrototype', Error.prototype);
     define('EngineInternal', typeof EngineInternal === 'object' ? EngineInternal : undefined);
 
+    // Array.prototype.push assigns, so a setter a script defines on Array.prototype[n] would see (and
+    // could keep) what the glue pushes into an array of its own. This push defines the elements
+    // instead; it returns the new length like the original.
+    define('ArrayPrototypePush', function ArrayPrototypePush(array, ...items) {
+        let length = array.length;
+        for (let i = 0; i < items.length; i++)
+            ObjectDefinePropertyRaw(array, length++, { __proto__: null, value: items[i], writable: true, enumerable: true, configurable: true });
+        return length;
+    });
+
     // Used by the Web APIs: structured clone.
     copyMethods('ArrayBufferPrototype', ArrayBuffer.prototype, ['transfer']);
     copyMethods('TypedArrayPrototype', TypedArrayPrototype, ['entries']);
 
     // Used by the Web APIs: events, abort, performance.
     copyMethods('SetPrototype', Set.prototype, ['delete']);
+
+    // Used by the Web APIs: URL.
+    copyMethods('StringPrototype', String.prototype, ['lastIndexOf', 'toLowerCase']);
 
     // Used by the Web APIs: fetch.
     copyMethods('ArrayPrototype', Array.prototype, ['sort']);

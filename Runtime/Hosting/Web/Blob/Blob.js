@@ -54,7 +54,7 @@
             return value;
         // A SharedArrayBuffer is no BufferSource, so it becomes a string; a view of one is refused.
         if (idl.isArrayBufferView(value) || idl.isArrayBuffer(value))
-            return new Uint8Array(web.bufferSourceBytes(value, context, false).bytes);
+            return new Uint8Array(idl.bufferSourceBytes(value, context, false).bytes);
         return idl.toUSVString(value, context);
     }
 

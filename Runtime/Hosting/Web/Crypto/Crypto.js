@@ -83,7 +83,7 @@
         const entry = digests[asciiUppercase(name)];
         if (entry === undefined)
             throw web.domException(`${context}: Algorithm: Unrecognized name ${name} for digest.`, 'NotSupportedError');
-        const bytes = web.bufferSourceBytes(data, idl.parameter(context, 2), false).bytes;
+        const bytes = idl.bufferSourceBytes(data, idl.parameter(context, 2), false).bytes;
         // The hash runs now, over the bytes as they are: nothing can change them before it ends, so
         // this is the spec's copy of the bytes.
         const result = new ArrayBuffer(entry.length);
@@ -119,7 +119,7 @@
             if (tag === undefined || integerArrays[tag] !== true)
                 throw web.domException(`${context}: The provided ArrayBufferView is of type '${tag ?? 'DataView'}', which is not an integer array type.`, 'TypeMismatchError');
             // Throws for shared memory, which getRandomValues does not take.
-            web.bufferSourceBytes(array, idl.parameter(context, 1), false);
+            idl.bufferSourceBytes(array, idl.parameter(context, 1), false);
             const length = TypedArrayPrototypeGetByteLength(array);
             // The Web Crypto spec throws a QuotaExceededError with neither quota nor requested set.
             if (length > 65536)

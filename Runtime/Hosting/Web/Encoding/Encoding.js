@@ -9,7 +9,7 @@
     'use strict';
 
     const {
-        Array, ArrayPrototypeFill, ArrayPrototypeSlice, FinalizationRegistry, FinalizationRegistryPrototypeRegister,
+        Array, ArrayPrototypeFill, ArrayPrototypeSlice, ObjectSetPrototypeOf, FinalizationRegistry, FinalizationRegistryPrototypeRegister,
         FinalizationRegistryPrototypeUnregister, FunctionPrototypeApply, Map, MapPrototypeGet, MapPrototypeSet,
         ObjectDefineProperty, ObjectFreeze, ObjectGetOwnPropertyNames, StringPrototypeToWellFormed, RangeError, StringFromCharCode, StringPrototypeCharCodeAt,
         StringPrototypeSplit, StringPrototypeSlice, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteOffset,
@@ -138,7 +138,8 @@
     // undefined, so ArrayPrototypeSlice never consults a species. Decoding never runs script code
     // while a string is being built, so one chunk serves every decoder.
     const CHUNK = 4096;
-    const chunk = ArrayPrototypeFill(new Array(CHUNK), 0);
+    // No prototype: slicing it must not consult a `constructor` (Symbol.species) a script could replace.
+    const chunk = ObjectSetPrototypeOf(ArrayPrototypeFill(new Array(CHUNK), 0), null);
     ObjectDefineProperty(chunk, 'constructor', { __proto__: null, value: undefined });
     let used = 0;
     let built = '';
@@ -206,7 +207,7 @@
     // AllowSharedBufferSource. Shared memory may change under a host call: decode a private copy,
     // as the spec does.
     function inputBytes(input, context) {
-        const source = web.bufferSourceBytes(input, context, true);
+        const source = idl.bufferSourceBytes(input, context, true);
         return source.shared ? new Uint8Array(source.bytes) : source.bytes;
     }
 
@@ -548,7 +549,7 @@
             const string = idl.toUSVString(source, idl.parameter(context, 1));
             if (TypedArrayPrototypeGetSymbolToStringTag(destination) !== 'Uint8Array')
                 throw idl.typeError(idl.parameter(context, 2), 'The provided value is not of type \'Uint8Array\'.');
-            if (string.length < HOST_ENCODE_MIN || web.bufferSourceBytes(destination, context, true).shared) {
+            if (string.length < HOST_ENCODE_MIN || idl.bufferSourceBytes(destination, context, true).shared) {
                 const counts = [0, 0];
                 encodeIntoJs(string, destination, counts);
                 return { read: counts[0], written: counts[1] };

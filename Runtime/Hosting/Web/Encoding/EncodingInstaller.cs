@@ -63,7 +63,6 @@ internal static class EncodingInstaller
         var legacyClose = new V8FastHostFunction("legacyClose", (bool _, in V8FastArgs args, in V8FastResult _) =>
             decoders.Close(args.GetInt32(0)));
         var indexes = web.Load("SingleByteIndexes");
-        web.Run("BufferSource");
         web.Run("Encoding", indexes, encode, takeEncoded, encodeInto, readWritten, decodeUtf8, decodeSingleByte, legacyOpen, legacyDecode, legacyClose);
         web.Run("Base64");
     }

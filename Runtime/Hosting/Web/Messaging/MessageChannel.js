@@ -16,14 +16,15 @@
 
     const {
         ArrayPrototypePush, ArrayPrototypeSlice, ObjectDefineProperty, ObjectFreeze,
-        ObjectGetOwnPropertyDescriptor, FunctionPrototypeCall, SymbolIterator, TypeError, defineData,
+        ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, FunctionPrototypeCall, SymbolIterator, TypeError, defineData,
     } = primordials;
     const { idl, EventTarget, Event, targetData, fireEvent, defineEventHandler } = web;
 
     // A first-in first-out queue with O(1) operations (Array.prototype.shift is O(n) on long arrays):
     // items before `head` are taken, and the array is compacted once they are half of it.
+    // The arrays have no prototype, so that slicing them consults no `constructor` a script could replace.
     function newQueue() {
-        return { __proto__: null, items: [], head: 0 };
+        return { __proto__: null, items: ObjectSetPrototypeOf([], null), head: 0 };
     }
 
     function queueLength(queue) {
@@ -41,7 +42,7 @@
         defineData(queue.items, queue.head, undefined);
         queue.head++;
         if (queue.head > 1024 && queue.head * 2 > queue.items.length) {
-            queue.items = ArrayPrototypeSlice(queue.items, queue.head);
+            queue.items = ObjectSetPrototypeOf(ArrayPrototypeSlice(queue.items, queue.head), null);
             queue.head = 0;
         }
         return item;
