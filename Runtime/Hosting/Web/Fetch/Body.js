@@ -7,9 +7,9 @@
     'use strict';
 
     const {
-        DataViewPrototypeGetBuffer, JSONParse, ObjectDefineProperty, ObjectFreeze, ObjectGetOwnPropertyDescriptor, PromiseReject,
+        JSONParse, ObjectDefineProperty, ObjectFreeze, ObjectGetOwnPropertyDescriptor, PromiseReject,
         PromiseResolve, StringPrototypeCharCodeAt, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetLength,
-        TypedArrayPrototypeGetSymbolToStringTag, TypedArrayPrototypeSubarray, Uint8Array, uncurryThis, defineData,
+        TypedArrayPrototypeSubarray, Uint8Array, uncurryThis, defineData,
     } = primordials;
     const { idl, headerSupport } = web;
 
@@ -25,16 +25,9 @@
         }
     }
 
-    function viewBuffer(view) {
-        return TypedArrayPrototypeGetSymbolToStringTag(view) !== undefined ? TypedArrayPrototypeGetBuffer(view) : DataViewPrototypeGetBuffer(view);
-    }
-
-    // WebIDL's "get a copy of the bytes held by the buffer source": empty once detached.
+    // WebIDL's "get a copy of the bytes held by the buffer source" (empty once detached).
     function copyBytes(value, context) {
-        const buffer = idl.isArrayBufferView(value) ? viewBuffer(value) : value;
-        if (idl.isDetached(buffer))
-            return new Uint8Array(0);
-        return new Uint8Array(idl.toBytes(value, context, false));
+        return new Uint8Array(idl.bufferSourceBytes(value, context, false).bytes);
     }
 
     function body(bytes) {
