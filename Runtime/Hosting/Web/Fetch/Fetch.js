@@ -10,7 +10,7 @@
 
     const {
         ArrayPrototypeIndexOf, ArrayPrototypeJoin, ArrayPrototypePush, Map, MapPrototypeDelete, MapPrototypeGet,
-        MapPrototypeSet, Promise, PromiseReject, StringPrototypeSlice, StringPrototypeSplit, TypeError,
+        MapPrototypeSet, Promise, PromiseReject, StringPrototypeIndexOf, StringPrototypeSlice, TypeError,
         TypedArrayPrototypeGetLength,
     } = primordials;
     const { idl, Request, requestSupport, responseSupport, headerSupport, fetchUrl, abortSupport } = web;
@@ -138,9 +138,16 @@
         const list = [];
         if (joined === '')
             return list;
-        const parts = StringPrototypeSplit(joined, '\n');
-        for (let i = 0; i + 1 < parts.length; i += 2)
-            ArrayPrototypePush(list, [headerSupport.asciiLower(parts[i]), parts[i + 1]]);
+        // indexOf, not split: split would look up String.prototype[Symbol.split], which scripts can set.
+        let start = 0;
+        while (start < joined.length) {
+            const colon = StringPrototypeIndexOf(joined, '\n', start);
+            let end = StringPrototypeIndexOf(joined, '\n', colon + 1);
+            if (end === -1)
+                end = joined.length;
+            ArrayPrototypePush(list, [headerSupport.asciiLower(StringPrototypeSlice(joined, start, colon)), StringPrototypeSlice(joined, colon + 1, end)]);
+            start = end + 1;
+        }
         return list;
     }
 

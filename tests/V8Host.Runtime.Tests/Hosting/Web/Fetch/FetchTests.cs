@@ -355,6 +355,9 @@ public sealed class FetchTests : FetchContext
             Array.prototype.join = function () { throw new Error('join'); };
             Array.prototype[Symbol.iterator] = function () { throw new Error('iterator'); };
             String.prototype.split = function () { throw new Error('split'); };
+            String.prototype[Symbol.split] = function () { throw new Error('Symbol.split'); };
+            Array.prototype[0] = undefined;
+            Object.defineProperty(Array.prototype, '1', { set() { throw new Error('setter'); }, configurable: true });
             String.prototype.indexOf = function () { throw new Error('indexOf'); };
             Map.prototype.get = function () { throw new Error('map get'); };
             Map.prototype.set = function () { throw new Error('map set'); };
