@@ -19,6 +19,12 @@ public class ContextCreationBenchmarks
     {
         using var context = new Isolate().CreateContext();
     }
+
+    [Benchmark(Description = "V8Host: ... with UseWebPlatform() + dispose")]
+    public void V8HostWebPlatformContext()
+    {
+        using var context = new Isolate().CreateContextBuilder().UseWebPlatform().Build();
+    }
 }
 
 [MemoryDiagnoser]
