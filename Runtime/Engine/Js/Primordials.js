@@ -208,6 +208,9 @@
     // Used by the Web APIs: URL.
     copyMethods('StringPrototype', String.prototype, ['lastIndexOf', 'toLowerCase']);
 
+    // Used by the Web APIs: fetch.
+    copyMethods('ArrayPrototype', Array.prototype, ['sort']);
+
     // A data property that no inherited setter can intercept (assignment would consult the
     // prototype chain; definition does not).
     define('defineData', function defineData(target, key, value) {

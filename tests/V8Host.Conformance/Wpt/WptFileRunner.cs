@@ -62,6 +62,8 @@ public static class WptFileRunner
             context = isolate.CreateContextBuilder()
                 .Install(new ConsoleApi(TextWriter.Null, uncaught))
                 .UseWebPlatform()
+                // Tests read Blobs through `new Response(blob)`; without an allow callback no URL is reachable.
+                .Install(new FetchApi())
                 .AddHostFunction("__wpt_report", (Action<string>)Report)
                 .AddHostFunction("__wpt_read_text", (Func<string, string?>)suite.ReadText)
                 .AddHostFunction("__wpt_evaluate", (Func<int, bool>)Evaluate)
