@@ -6,9 +6,11 @@ namespace V8Host;
 /// The Web platform APIs that need neither network nor file system, as the WinterTC (Ecma TC55)
 /// Minimum Common Web Platform API defines them: <c>TextEncoder</c>, <c>TextDecoder</c>, <c>atob</c>,
 /// <c>btoa</c>, <c>structuredClone</c>, <c>URL</c>, <c>URLSearchParams</c>, <c>AbortController</c>,
-/// <c>AbortSignal</c>, <c>Event</c>, <c>EventTarget</c>, <c>CustomEvent</c>, <c>DOMException</c>,
-/// <c>performance</c>, <c>crypto</c> (<c>getRandomValues</c>, <c>randomUUID</c>, <c>subtle.digest</c>),
-/// <c>Blob</c>, <c>File</c>, <c>reportError</c> and <c>navigator.userAgent</c>.
+/// <c>AbortSignal</c>, <c>Event</c>, <c>EventTarget</c>, <c>CustomEvent</c>, <c>ErrorEvent</c>,
+/// <c>PromiseRejectionEvent</c>, <c>DOMException</c>, <c>performance</c>, <c>crypto</c>
+/// (<c>getRandomValues</c>, <c>randomUUID</c>, <c>subtle.digest</c>), <c>Blob</c>, <c>File</c>,
+/// <c>MessageChannel</c>, <c>reportError</c>, <c>navigator.userAgent</c> and <c>self</c>; the global
+/// object becomes an <c>EventTarget</c> that receives uncaught errors as <c>error</c> events.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -31,7 +33,6 @@ public sealed class WebApis : IHostApi
     public void Register(HostProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        // AbortSignal.timeout needs the timer table; TimersApi's globals stay the host's choice.
         profile.AddInstaller(context => WebGlue.Install(context));
     }
 }
