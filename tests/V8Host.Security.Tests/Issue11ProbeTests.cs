@@ -15,4 +15,15 @@ public class Issue11ProbeTests
         result.AssertResult("probe11.idna-distinct", "value:true");
         result.AssertResult("probe11.idna-distinct.after", "2");
     }
+
+    [Theory]
+    [InlineData("url-dot-segments", "value:/x")]
+    [InlineData("url-late-escape", "value:200007")]
+    public void A_long_path_with_a_late_segment_that_needs_the_full_parser_parses_within_the_timeout(string step, string expected)
+    {
+        // The plain-path fast path scanned to the end of the path and gave up at the first dot segment or
+        // escaped character, once per segment before it: 100,000 segments took longer than the 5 s timeout.
+        var result = ChildProcess.Completed("probe11", step);
+        result.AssertResult("probe11." + step, expected);
+    }
 }

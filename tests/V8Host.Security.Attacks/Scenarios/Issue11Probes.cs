@@ -16,6 +16,10 @@ internal static class Issue11Probes
         // A host label of 50,000 five-character CJK pieces joined by hyphens: IdnMapping refuses the
         // label (too long) and maps each piece, then Punycode encodes the 300,000-code-point label.
         // The textbook encoder scans the whole label once per distinct code point (20,992 here): minutes of .NET work the timeout cannot stop.
+        // 100,000 plain path segments before one that needs the full path state (a dot segment, a
+        // non-ASCII character): the plain-path fast path rescanned the rest of the path at each segment.
+        ["url-dot-segments"] = "new URL('http://a/' + 'b/'.repeat(100000) + '../'.repeat(100000) + 'x').pathname",
+        ["url-late-escape"] = "new URL('http://a/' + 'b/'.repeat(100000) + '\u00FC').pathname.length",
         ["idna-distinct"] = "const parts = []; for (let i = 0; i < 50000; i++) { let p = ''; for (let j = 0; j < 5; j++) p += String.fromCharCode(0x4E00 + ((i * 5 + j) % 20992)); parts.push(p); } new URL('http://' + parts.join('-') + '/').host.startsWith('xn--')",
     };
 
