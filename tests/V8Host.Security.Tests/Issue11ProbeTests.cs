@@ -26,4 +26,13 @@ public class Issue11ProbeTests
         var result = ChildProcess.Completed("probe11", step);
         result.AssertResult("probe11." + step, expected);
     }
+
+    [Fact]
+    public void A_legacy_decode_past_the_heap_limit_fails_the_call_and_runs_no_catch_block()
+    {
+        // After the decode that crossed the limit, the glue made a second host call at once (before any
+        // interrupt check), which ClearScript answers with a plain, catchable Error while terminating.
+        var result = ChildProcess.Completed("probe11", "legacy-decode-heap");
+        result.AssertResult("probe11.legacy-decode-heap", "ScriptResourceException");
+    }
 }
