@@ -28,5 +28,6 @@ internal static class Registry
         ["timers"] = TimerAttacks.Run,
         ["probe10"] = Issue10Probes.Run,
         ["web-encoding"] = WebEncodingScenarios.Run,
+        ["probe11"] = Issue11Probes.Run,
     };
 }

@@ -508,10 +508,10 @@
             state.legacyId = legacyOpen(state.encoding.codePage, state.fatal);
             FinalizationRegistryPrototypeRegister(openDecoders, holder, state.legacyId, state);
         }
+        // After a flush, an error or a result too long the host has closed the decoder itself.
         const text = legacyDecode(state.legacyId, bytes, flush);
         if (flush || text === null || text === undefined) {
             FinalizationRegistryPrototypeUnregister(openDecoders, state);
-            legacyClose(state.legacyId);
             state.legacyId = 0;
         }
         if (text === null)

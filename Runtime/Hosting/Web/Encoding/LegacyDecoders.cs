@@ -31,32 +31,38 @@ internal sealed class LegacyDecoders
 
     /// <summary>
     /// Decodes <paramref name="bytes"/> after what the decoder holds; with <paramref name="flush"/> the
-    /// held bytes end too (an incomplete sequence becomes U+FFFD). Null when fatal and invalid; the
-    /// decoder is then reset, as the Standard's decoder starts afresh after an error.
+    /// held bytes end too (an incomplete sequence becomes U+FFFD). Null when fatal and invalid (the
+    /// next decode starts afresh, as the Standard's decoder does after an error).
     /// <see cref="EncodingInstaller.TooLong"/> when the result would be longer than V8's longest string.
+    /// After a flush, an error or a result too long the decoder is closed here: a second host call
+    /// right after a result that crossed the heap limit would meet the termination before V8 does,
+    /// and ClearScript answers such a call with a catchable Error, which let the script go on.
     /// </summary>
     public unsafe string? Decode(int id, IArrayBufferView bytes, bool flush)
     {
         if (!_open.TryGetValue(id, out var entry))
             throw new InvalidOperationException("The TextDecoder's decoder is closed.");
         if (bytes.Size > int.MaxValue)
+        {
+            _open.Remove(id);
             return EncodingInstaller.TooLong;
+        }
         var length = (int)bytes.Size;
+        string? text = null;
         try
         {
-            var text = length == 0
+            text = length == 0
                 ? Finish(entry.Decoder, ReadOnlySpan<byte>.Empty, flush, entry.Fatal, entry.C1IsError)
                 : bytes.InvokeWithDirectAccess(static (pointer, state) =>
                     Finish(state.Decoder, new ReadOnlySpan<byte>((byte*)pointer, state.Length), state.Flush, state.Fatal, state.C1IsError),
                     (entry.Decoder, Length: length, Flush: flush, entry.Fatal, entry.C1IsError));
-            if (text is not null)
-                return text;
         }
         catch (DecoderFallbackException) when (entry.Fatal)
         {
         }
-        entry.Decoder.Reset();
-        return null;
+        if (flush || text is null || ReferenceEquals(text, EncodingInstaller.TooLong))
+            _open.Remove(id);
+        return text;
     }
 
     public void Close(int id) => _open.Remove(id);

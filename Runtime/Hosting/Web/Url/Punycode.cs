@@ -33,24 +33,37 @@ internal static class Punycode
         var handled = basic;
         if (basic > 0)
             output.Append('-');
+
+        // RFC 3492 handles the code points in rounds, one value per round, and scans the whole label
+        // in each (quadratic in a long label of many distinct characters, and .NET code no timeout
+        // can stop). Here the non-basic positions are sorted by code point, then position, and a
+        // Fenwick tree over positions counts the code points already handled (the smaller ones)
+        // between two occurrences: the same deltas in O(n log n).
+        var order = new int[codePoints.Count - basic];
+        var smaller = new int[codePoints.Count + 1];
+        for (int position = 0, next = 0; position < codePoints.Count; position++)
+        {
+            if (codePoints[position] < 0x80)
+                Add(smaller, position);
+            else
+                order[next++] = position;
+        }
+        Array.Sort(order, (a, b) => codePoints[a] != codePoints[b] ? codePoints[a].CompareTo(codePoints[b]) : a.CompareTo(b));
         int n = InitialN, bias = InitialBias;
         long delta = 0;
-        while (handled < codePoints.Count)
+        for (var start = 0; start < order.Length;)
         {
-            var m = int.MaxValue;
-            foreach (var cp in codePoints)
-            {
-                if (cp >= n && cp < m)
-                    m = cp;
-            }
+            var m = codePoints[order[start]];
+            var end = start;
+            while (end < order.Length && codePoints[order[end]] == m)
+                end++;
             delta += (long)(m - n) * (handled + 1);
             n = m;
-            foreach (var cp in codePoints)
+            var previous = -1;
+            for (var j = start; j < end; j++)
             {
-                if (cp < n)
-                    delta++;
-                if (cp != n)
-                    continue;
+                delta += CountBefore(smaller, order[j]) - CountBefore(smaller, previous + 1);
+                previous = order[j];
                 var q = delta;
                 for (var k = Base; ; k += Base)
                 {
@@ -65,10 +78,30 @@ internal static class Punycode
                 delta = 0;
                 handled++;
             }
+            delta += CountBefore(smaller, codePoints.Count) - CountBefore(smaller, previous + 1);
+            for (var j = start; j < end; j++)
+                Add(smaller, order[j]);
             delta++;
             n++;
+            start = end;
         }
         return output.ToString();
+    }
+
+    // Fenwick tree over label positions (1-based inside): marks a position handled.
+    private static void Add(int[] tree, int position)
+    {
+        for (var i = position + 1; i < tree.Length; i += i & -i)
+            tree[i]++;
+    }
+
+    // How many handled positions lie before `position`.
+    private static int CountBefore(int[] tree, int position)
+    {
+        var count = 0;
+        for (var i = position; i > 0; i -= i & -i)
+            count += tree[i];
+        return count;
     }
 
     /// <summary>

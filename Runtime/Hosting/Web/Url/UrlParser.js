@@ -1125,11 +1125,13 @@
                         if (end !== -1) {
                             url.path += '/' + StringPrototypeSlice(input, pointer, end);
                             pointer = end;
+                            // At a '/', the path state goes on with the segment after it.
                             if (end < length) {
-                                if (StringPrototypeCharCodeAt(input, end) === 0x3F) {
+                                const e = StringPrototypeCharCodeAt(input, end);
+                                if (e === 0x3F) {
                                     url.query = '';
                                     state = QUERY;
-                                } else {
+                                } else if (e === 0x23) {
                                     url.fragment = '';
                                     state = FRAGMENT_STATE;
                                 }
@@ -1226,19 +1228,24 @@
 
     // Where the path that starts at `start` ends (EOF, or '?' or '#' without a state override)
     // when it needs no work: no code unit to percent-encode, no backslash in a special URL, and
-    // no segment that starts with '.' or '%' (which could be a dot segment). -1 otherwise; the
-    // path state then takes it a segment at a time.
+    // no segment that starts with '.' or '%' (which could be a dot segment). Otherwise the '/'
+    // that ends its plain segments before the first that needs work, which the path state then
+    // takes a segment at a time (returning -1 only when that is the first segment: the fast path
+    // must not rescan the rest of the path at each segment, which is quadratic); -1 when none is plain.
     function plainPathEnd(input, start, length, special, stateOverride) {
         let segmentStart = true;
+        let lastSlash = -1;
         for (let i = start; i < length; i++) {
             const c = StringPrototypeCharCodeAt(input, i);
             if (!stateOverride && (c === 0x3F || c === 0x23))
                 return i;
             if (c >= 0x7F || (sets[c] & PATH_SET) !== 0 || (special && c === 0x5C))
-                return -1;
+                return lastSlash;
             if (segmentStart && (c === 0x2E || c === 0x25))
-                return -1;
+                return lastSlash;
             segmentStart = c === 0x2F;
+            if (segmentStart)
+                lastSlash = i;
         }
         return length;
     }
