@@ -62,7 +62,7 @@ public sealed partial class Context
         {
             script = engine.Compile(Sources.Document("<eval>", source), source);
         }
-        catch (ScriptEngineException exception) when (IsTopLevelAwait(exception.Message, source))
+        catch (ScriptEngineException exception) when (MayUseTopLevelAwait(exception.Message, source))
         {
             // Each trial parses the whole body: termination (a cancelled token, a timeout) is checked between them.
             var body = TopLevelAwait.ToAsyncBody(source, candidate =>
@@ -70,6 +70,10 @@ public sealed partial class Context
                 ThrowIfTerminated("Context.EvalAsync");
                 return Bridge.ParsesAsAsyncBody(candidate);
             });
+
+            // No trailing expression parsed and V8 did not point at an await: the script's own SyntaxError stands.
+            if (ReferenceEquals(body, source) && !IsTopLevelAwait(exception.Message, source))
+                throw;
 
             // A body that is not one async-function body on its own could close the wrapper below and run
             // code outside it: V8's own SyntaxError for it is thrown instead.
@@ -83,6 +87,13 @@ public sealed partial class Context
         using (script)
             return engine.Evaluate(script);
     }
+
+    /// <summary>
+    /// A SyntaxError in a script that mentions <c>await</c>. Outside an async function <c>await</c> is an
+    /// identifier, so V8 often reports the token after it instead (<c>[a, await 1]</c>: "Unexpected number").
+    /// </summary>
+    private static bool MayUseTopLevelAwait(string message, string source) =>
+        message.StartsWith("SyntaxError", StringComparison.Ordinal) && source.Contains("await", StringComparison.Ordinal);
 
     /// <summary>V8's early error for <c>await</c> (or <c>for await</c>) outside an async function.</summary>
     private static bool IsTopLevelAwait(string message, string source) =>

@@ -17,6 +17,9 @@ public sealed class EvalAsyncTests : IDisposable
     [InlineData("await 1; /a;b/.source.length", 3)]
     [InlineData("await 1; // a comment\n7 // trailing", 7)]
     [InlineData("await 1; `t${`${1}`}`.length", 2)]
+    // Outside an async function `await` is an identifier, so V8 reports the token after it ("Unexpected number").
+    [InlineData("const a = 1; [a, await 1].length", 2)]
+    [InlineData("let q = 2; [q, await 3][1]", 3)]
     public async Task TopLevelAwait_GivesTheLastExpressionsValue(string source, int expected) =>
         Assert.Equal(expected, await _context.EvalAsync(source).WaitAsync(Generous));
 
@@ -34,6 +37,14 @@ public sealed class EvalAsyncTests : IDisposable
         var exception = await Assert.ThrowsAsync<JavaScriptException>(() => _context.EvalAsync("await 1;\nthrow new TypeError('second line')"));
         Assert.Equal("second line", exception.JsMessage);
         Assert.Equal(2, exception.LineNumber);
+    }
+
+    [Fact]
+    public async Task ASyntaxErrorInAScriptThatMentionsAwait_IsReportedAsItIs()
+    {
+        var error = await Assert.ThrowsAsync<JavaScriptException>(() => _context.EvalAsync("const await1 = 1; let let = 2;"));
+        Assert.Equal("SyntaxError", error.ErrorName);
+        Assert.Contains("let", error.JsMessage);
     }
 
     [Fact]
