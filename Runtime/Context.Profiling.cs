@@ -1,0 +1,59 @@
+using Microsoft.ClearScript.V8;
+
+namespace V8Host;
+
+public sealed partial class Context
+{
+    private static int s_profileCount;
+
+    // The profile being recorded (V8 names profiles; the name is unique per process), or null.
+    private string? _cpuProfileName;
+    private string? _cpuProfileTitle;
+
+    /// <summary>
+    /// Starts recording a CPU profile of this context's isolate, with samples (so that a timeline and a
+    /// flame graph can be drawn). One profile at a time per context; <see cref="StopCpuProfile"/> ends it.
+    /// </summary>
+    /// <param name="title">The profile's title; null for <c>"V8Host profile N"</c>.</param>
+    /// <exception cref="InvalidOperationException">A profile is already being recorded, or V8 refused to start one.</exception>
+    public void StartCpuProfile(string? title = null) => Run<object?>("Context.StartCpuProfile", engine =>
+    {
+        if (_cpuProfileName is not null)
+            throw new InvalidOperationException($"Context.StartCpuProfile: the profile '{_cpuProfileTitle}' is still being recorded; call StopCpuProfile first.");
+        var number = Interlocked.Increment(ref s_profileCount);
+        var name = "v8host-cpu-profile-" + number;
+        if (!engine.BeginCpuProfile(name, V8CpuProfileFlags.EnableSampleCollection))
+            throw new InvalidOperationException("Context.StartCpuProfile: V8 did not start a CPU profile.");
+        _cpuProfileName = name;
+        _cpuProfileTitle = title ?? "V8Host profile " + number;
+        return null;
+    });
+
+    /// <summary>Stops the profile <see cref="StartCpuProfile"/> started and returns it.</summary>
+    /// <exception cref="InvalidOperationException">No profile is being recorded.</exception>
+    public CpuProfile StopCpuProfile() => Run("Context.StopCpuProfile", engine =>
+    {
+        if (_cpuProfileName is not { } name)
+            throw new InvalidOperationException("Context.StopCpuProfile: no profile is being recorded; call StartCpuProfile first.");
+        _cpuProfileName = null;
+        var profile = engine.EndCpuProfile(name);
+        return new CpuProfile(_cpuProfileTitle!, profile.ToJson());
+    });
+
+    /// <summary>
+    /// Writes a snapshot of the isolate's heap to <paramref name="destination"/> in the <c>.heapsnapshot</c>
+    /// format that Chrome DevTools' Memory panel loads. It covers every context of the isolate and collects
+    /// garbage first; a large heap makes a large snapshot, so write it to a file rather than memory.
+    /// </summary>
+    public void WriteHeapSnapshot(Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (!destination.CanWrite)
+            throw new ArgumentException("Context.WriteHeapSnapshot: the stream is not writable.", nameof(destination));
+        Run<object?>("Context.WriteHeapSnapshot", engine =>
+        {
+            engine.WriteRuntimeHeapSnapshot(destination);
+            return null;
+        });
+    }
+}
