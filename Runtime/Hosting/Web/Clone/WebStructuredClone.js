@@ -18,8 +18,14 @@
     } = primordials;
     const { idl } = web;
 
-    // Captured now, before any script can replace the globals.
+    // Platform objects that are not serializable, by interface; the globals are read now, before any
+    // script can replace them, and interfaces installed later add themselves (markNotSerializable).
     const NOT_SERIALIZABLE = [];
+
+    function markNotSerializable(name, constructor) {
+        ArrayPrototypePush(NOT_SERIALIZABLE, { __proto__: null, name, prototype: constructor.prototype });
+    }
+
     const names = [
         'URL', 'URLSearchParams', 'EventTarget', 'Event', 'AbortController', 'TextEncoder', 'TextDecoder',
         'Crypto', 'SubtleCrypto', 'Performance', 'PerformanceEntry', 'Navigator', 'MessageChannel',
@@ -27,7 +33,7 @@
     for (let i = 0; i < names.length; i++) {
         const constructor = globalThis[names[i]];
         if (typeof constructor === 'function')
-            ArrayPrototypePush(NOT_SERIALIZABLE, { __proto__: null, name: names[i], prototype: constructor.prototype });
+            markNotSerializable(names[i], constructor);
     }
 
     function dataCloneError(message) {
@@ -172,7 +178,5 @@
     defineData(web, 'deserializeMessage', deserializeMessage);
     defineData(web, 'transferList', transferList);
     // For Web APIs installed later (FetchApi's Headers, Request, Response).
-    defineData(web, 'markNotSerializable', (name, constructor) => {
-        ArrayPrototypePush(NOT_SERIALIZABLE, { __proto__: null, name, prototype: constructor.prototype });
-    });
+    defineData(web, 'markNotSerializable', markNotSerializable);
 })

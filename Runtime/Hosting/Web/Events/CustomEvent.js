@@ -4,7 +4,7 @@
 (function (primordials, web) {
     'use strict';
 
-    const { defineData, uncurryThis } = primordials;
+    const { uncurryThis } = primordials;
     const { idl, Event, eventState } = web;
     const initEvent = uncurryThis(Event.prototype.initEvent);
 
@@ -49,5 +49,4 @@
 
     idl.defineInterface(CustomEvent, 'CustomEvent');
     idl.exposeInterface('CustomEvent', CustomEvent);
-    defineData(web, 'CustomEvent', CustomEvent);
 })

@@ -228,14 +228,14 @@
         }
     }
 
-    defineEventHandler(MessagePort.prototype, 'MessagePort', 'message', (receiver, context) => {
+    // The event handlers' brand check: a MessagePort, then its EventTarget data.
+    function portTargetData(receiver, context) {
         recordOf(receiver, context);
         return targetData(receiver);
-    });
-    defineEventHandler(MessagePort.prototype, 'MessagePort', 'messageerror', (receiver, context) => {
-        recordOf(receiver, context);
-        return targetData(receiver);
-    });
+    }
+
+    defineEventHandler(MessagePort.prototype, 'MessagePort', 'message', portTargetData);
+    defineEventHandler(MessagePort.prototype, 'MessagePort', 'messageerror', portTargetData);
     // Setting onmessage also starts the port (HTML §9.4.4); addEventListener does not.
     {
         const descriptor = ObjectGetOwnPropertyDescriptor(MessagePort.prototype, 'onmessage');

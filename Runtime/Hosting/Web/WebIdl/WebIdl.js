@@ -56,10 +56,6 @@
             throw typeError(context, `${required} argument${required === 1 ? '' : 's'} required, but only ${present} present.`);
     }
 
-    function ordinal(index) {
-        return index === 1 ? '1st' : index === 2 ? '2nd' : index === 3 ? '3rd' : `${index}th`;
-    }
-
     // "parameter 2" in Chrome's messages.
     function parameter(context, index) {
         return `${context}: parameter ${index}`;
@@ -149,10 +145,6 @@
         return number;
     }
 
-    function toUnrestrictedDouble(value, context) {
-        return toNumber(value, context);
-    }
-
     // WebIDL's ConvertToInt for the integer types: bits 8/16/32/64, unsigned or not, and the
     // [EnforceRange] / [Clamp] extended attributes (options.enforceRange, options.clamp).
     function toInteger(value, bits, unsigned, options, context) {
@@ -197,16 +189,8 @@
         return wrapped === 0 ? 0 : wrapped;
     }
 
-    function toOctet(value, context, options) {
-        return toInteger(value, 8, true, options, context);
-    }
-
     function toUnsignedShort(value, context, options) {
         return toInteger(value, 16, true, options, context);
-    }
-
-    function toLong(value, context, options) {
-        return toInteger(value, 32, false, options, context);
     }
 
     function toUnsignedLong(value, context, options) {
@@ -385,10 +369,10 @@
 
     const idl = ObjectFreeze({
         __proto__: null,
-        method, constructing, getting, setting, typeError, illegalInvocation, requireArguments, ordinal, parameter,
-        isObject, isCallable, isArrayBuffer, isSharedArrayBuffer, isTypedArray, isArrayBufferView, isDetached,
-        toDOMString, toUSVString, toByteString, toBoolean, toDouble, toUnrestrictedDouble, toInteger,
-        toOctet, toUnsignedShort, toLong, toUnsignedLong, toLongLong, toUnsignedLongLong,
+        method, constructing, getting, setting, typeError, illegalInvocation, requireArguments, parameter,
+        isObject, isCallable, isArrayBuffer, isArrayBufferView, isDetached,
+        toDOMString, toUSVString, toByteString, toBoolean, toDouble,
+        toUnsignedShort, toUnsignedLong, toLongLong, toUnsignedLongLong,
         toDictionary, callbackFunction, toSequence, iterate, toRecord, bufferSourceBytes,
         defineInterface, defineConstants, exposeInterface, exposeOperation, exposeAttribute,
     });
