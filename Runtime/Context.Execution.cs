@@ -22,7 +22,8 @@ public sealed partial class Context
     public object? Eval(string source, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return Run("Context.Eval", engine => Values.ToHost(engine.Evaluate(Sources.Document("<eval>", source), source)), timeout);
+        AwaitDebugger("Context.Eval");
+        return Run("Context.Eval", engine => Values.ToHost(engine.Evaluate(Sources.Document("<eval>", source), ForDebugger(source, "<eval>"))), timeout);
     }
 
     /// <summary>Runs <paramref name="source"/> and converts its completion value to <typeparamref name="T"/> (types.md).</summary>
@@ -30,7 +31,8 @@ public sealed partial class Context
     public T Eval<T>(string source, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return Run("Context.Eval", engine => ConvertResult<T>(engine.Evaluate(Sources.Document("<eval>", source), source), $"Eval<{typeof(T).Name}> result"), timeout);
+        AwaitDebugger("Context.Eval");
+        return Run("Context.Eval", engine => ConvertResult<T>(engine.Evaluate(Sources.Document("<eval>", source), ForDebugger(source, "<eval>")), $"Eval<{typeof(T).Name}> result"), timeout);
     }
 
     /// <summary>
@@ -44,7 +46,11 @@ public sealed partial class Context
         ArgumentNullException.ThrowIfNull(source);
         object? result;
         using (cancellationToken.Register(() => TerminateExecution()))
+        {
+            AwaitDebugger("Context.EvalAsync");
             result = Run("Context.EvalAsync", engine => Values.ToHost(EvaluateAllowingTopLevelAwait(engine, source)));
+        }
+
         if (result is not JsPromise promise)
             return result;
         using (promise)
@@ -60,7 +66,7 @@ public sealed partial class Context
         V8Script script;
         try
         {
-            script = engine.Compile(Sources.Document("<eval>", source), source);
+            script = engine.Compile(Sources.Document("<eval>", source), ForDebugger(source, "<eval>"));
         }
         catch (ScriptEngineException exception) when (MayUseTopLevelAwait(exception.Message, source))
         {
@@ -81,7 +87,7 @@ public sealed partial class Context
 
             // The body starts on the wrapper's first line, so line numbers in errors are the user's.
             var wrapper = "(async function () {" + body + "\n}).call(globalThis)";
-            return engine.Evaluate(Sources.Document("<eval>", wrapper), wrapper);
+            return engine.Evaluate(Sources.Document("<eval>", wrapper), ForDebugger(wrapper, "<eval>"));
         }
 
         using (script)
@@ -125,14 +131,15 @@ public sealed partial class Context
             if (sourceMapUrl is not null)
                 info.SourceMapUri = new Uri(sourceMapUrl, UriKind.RelativeOrAbsolute);
             var rejected = false;
+            var text = ForDebugger(source, filename);
             V8Script compiled;
             if (cachedData is null)
             {
-                compiled = engine.Compile(info, source);
+                compiled = engine.Compile(info, text);
             }
             else
             {
-                compiled = engine.Compile(info, source, V8CacheKind.Code, cachedData, out var accepted);
+                compiled = engine.Compile(info, text, V8CacheKind.Code, cachedData, out var accepted);
                 rejected = !accepted;
             }
 
@@ -166,7 +173,7 @@ public sealed partial class Context
             // A body such as "}, (globalThis.ran = 1), function () {" would close the wrapper early and
             // run code now; the Function constructor parses the body on its own and runs nothing.
             Bridge.CheckFunctionBody(parameters, body);
-            return (JsFunction)Values.Wrap((ScriptObject)engine.Evaluate(Sources.Document(filename, source), source));
+            return (JsFunction)Values.Wrap((ScriptObject)engine.Evaluate(Sources.Document(filename, source), ForDebugger(source, filename)));
         });
     }
 
@@ -182,7 +189,7 @@ public sealed partial class Context
             // Compiling checks the syntax now; the module is linked and run when it is evaluated.
             var info = EngineCore.Document(specifier, module: true);
             Sources.RememberModule(ScriptSources.ResourceName(info), source);
-            engine.Compile(info, source).Dispose();
+            engine.Compile(info, ForDebugger(source, specifier)).Dispose();
             var module = new Module(this, source, specifier);
             Modules.Register(module, info);
             return module;

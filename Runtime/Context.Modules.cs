@@ -1,4 +1,5 @@
 using Microsoft.ClearScript;
+using Microsoft.ClearScript.V8;
 using V8Host.Engine;
 
 namespace V8Host;
@@ -51,7 +52,13 @@ public sealed partial class Context
     /// waited for and an evaluation error would be lost; a static import propagates both.
     /// One wrapper per specifier: importing again gives the same namespace.
     /// </summary>
-    private (JsPromise? Pending, ScriptObject?[] Namespace) StartImport(string specifier, TimeSpan? timeout) => Run("Context.Import", engine =>
+    private (JsPromise? Pending, ScriptObject?[] Namespace) StartImport(string specifier, TimeSpan? timeout)
+    {
+        AwaitDebugger("Context.Import");
+        return Run("Context.Import", engine => StartImport(engine, specifier), timeout);
+    }
+
+    private (JsPromise? Pending, ScriptObject?[] Namespace) StartImport(V8ScriptEngine engine, string specifier)
     {
         if (_imports.TryGetValue(specifier, out var known))
             return known;
@@ -71,7 +78,7 @@ public sealed partial class Context
         var import = (pending, box);
         _imports[specifier] = import;
         return import;
-    }, timeout);
+    }
 
     private const string ImportDoneKey = "v8hostImported";
 
@@ -92,6 +99,7 @@ public sealed partial class Context
         CheckSpecifier(specifier);
         if (!Modules.Loaded.IsConfigured)
             throw new InvalidOperationException("Context.Require needs a module loader: configure one with ContextBuilder.UseModules.");
+        AwaitDebugger("Context.Require");
         return Run("Context.Require", _ => Values.ToHost(Modules.Loaded.RequireTop(specifier)));
     }
 

@@ -111,7 +111,7 @@ public sealed partial class Context
     });
 
     internal void RunSetupScript(string name, string source) => Run("Context.RunSetupScript", engine =>
-        engine.Evaluate(Sources.Document(name, source), source));
+        engine.Evaluate(Sources.Document(name, source), ForDebugger(source, name)));
 
     /// <summary>Runs the scripts of snapshot context <paramref name="index"/>, from their code caches.</summary>
     internal void RestoreSnapshot(int index)

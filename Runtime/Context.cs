@@ -115,8 +115,10 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     /// <returns><see langword="true"/> when a script was running and was asked to stop.</returns>
     public bool TerminateExecution()
     {
-        if (_disposed || Volatile.Read(ref _executionDepth) == 0)
+        if (_disposed)
             return false;
+        if (Volatile.Read(ref _executionDepth) == 0)
+            return _core.Inspector?.Hub.CancelWait() ?? false;
         StartTerminating(depth: 1);
         CancelExecutionToken();
         return true;
@@ -155,13 +157,13 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
                 return;
             _terminationDepth = _terminationRequested ? Math.Min(_terminationDepth, depth) : depth;
             _terminationRequested = true;
-            _core.Engine.Interrupt();
+            _core.Interrupt();
             _terminator ??= new Timer(_ =>
             {
                 lock (_terminationGate)
                 {
                     if (_terminationRequested && !_engineReleased && Volatile.Read(ref _executionDepth) >= _terminationDepth)
-                        _core.Engine.Interrupt();
+                        _core.Interrupt();
                 }
             }, null, TerminationRetryInterval, TerminationRetryInterval);
         }

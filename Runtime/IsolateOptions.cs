@@ -49,8 +49,43 @@ public sealed record IsolateOptions
     /// </summary>
     public TimeSpan? EventLoopTaskTimeout { get; init; }
 
+    /// <summary>
+    /// Starts V8's inspector: Chrome DevTools, chrome://inspect and VS Code can attach to
+    /// <see cref="InspectorPort"/>, and <see cref="Context.Inspector"/> opens in-process sessions.
+    /// Off by default. Scripts show in the debugger under the names the host compiled them with.
+    /// </summary>
+    public bool EnableInspector { get; init; }
+
+    /// <summary>
+    /// The TCP port debuggers attach to; 0 (the default) picks a free one (read it from
+    /// <see cref="Inspector.Port"/>). 9229 is the port chrome://inspect and VS Code look at first.
+    /// Needs <see cref="EnableInspector"/>.
+    /// </summary>
+    public int InspectorPort { get; init; }
+
+    /// <summary>
+    /// Whether the first script the host runs waits, before its first statement, until a debugger
+    /// sends <c>Runtime.runIfWaitingForDebugger</c> (DevTools and VS Code do once they have set their
+    /// breakpoints), and then pauses there, like <c>node --inspect-brk</c>. Needs <see cref="EnableInspector"/>.
+    /// </summary>
+    public bool WaitForDebugger { get; init; }
+
+    /// <summary>
+    /// Listens for debuggers on every network interface instead of loopback only. Off by default,
+    /// and dangerous: whoever reaches the port runs any code in the process (a debugger evaluates
+    /// script, and script calls the host's functions). Needs <see cref="EnableInspector"/>.
+    /// </summary>
+    public bool AllowRemoteInspector { get; init; }
+
     internal void Validate()
     {
+        if (InspectorPort is < 0 or > 65535)
+            throw new ArgumentOutOfRangeException(nameof(InspectorPort), InspectorPort, "InspectorPort must be a TCP port (0 picks a free one).");
+        if (!EnableInspector && (InspectorPort != 0 || WaitForDebugger || AllowRemoteInspector))
+        {
+            var option = InspectorPort != 0 ? nameof(InspectorPort) : WaitForDebugger ? nameof(WaitForDebugger) : nameof(AllowRemoteInspector);
+            throw new ArgumentException($"IsolateOptions.{option} needs EnableInspector = true.", option);
+        }
         if (MaxHeapBytes is <= 0)
             throw new ArgumentOutOfRangeException(nameof(MaxHeapBytes), MaxHeapBytes, "MaxHeapBytes must be positive.");
         if (MaxArrayBufferBytes is < 0)

@@ -42,6 +42,7 @@ public sealed class Script : IDisposable
     public object? Run(TimeSpan? timeout = null)
     {
         ThrowIfDisposed("Script.Run");
+        _context.AwaitDebugger("Script.Run");
         return _context.Run("Script.Run", engine =>
         {
             // The source may have been forgotten since compiling (ScriptSources is bounded): errors from this run still show their line.
@@ -56,7 +57,7 @@ public sealed class Script : IDisposable
         ThrowIfDisposed("Script.CreateCodeCache");
         return _context.Run("Script.CreateCodeCache", engine =>
         {
-            using var recompiled = engine.Compile(EngineCore.TransientDocument(ResourceName), Source, V8CacheKind.Code, out var cache);
+            using var recompiled = engine.Compile(EngineCore.TransientDocument(ResourceName), _context.ForDebugger(Source, ResourceName), V8CacheKind.Code, out var cache);
             return cache ?? Array.Empty<byte>();
         });
     }

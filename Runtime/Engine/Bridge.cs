@@ -134,7 +134,7 @@ internal sealed class Bridge
         Pick(limits, "install").Invoke(false, arrayBufferBytesAvailable, finalizationPending);
         RunFinalizationCallbacks = Pick(limits, "runFinalizationCallbacks");
         _disconnect = (Helper("disconnect"), Pick(limits, "disconnect"));
-        ErrorMarker = (ScriptObject)engine.Evaluate("Object.freeze({ __proto__: null })");
+        ErrorMarker = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:error-marker"), "Object.freeze({ __proto__: null })");
     }
 
     /// <summary>The value a fast host function returns to tell its JS wrapper "throw the pending host error".</summary>

@@ -27,7 +27,10 @@ internal sealed class EngineCore : IDisposable
         V8HostSettings.Apply();
         Options = options;
         Snapshot = snapshot;
-        Engine = new V8ScriptEngine(CreateConstraints(options), Flags);
+        if (options.EnableInspector)
+            (Engine, Inspector) = CreateInspectedEngine(options);
+        else
+            Engine = new V8ScriptEngine(CreateConstraints(options), Flags);
         ExceptionMarshalGuard.EnsureInstalled();
         // Sampled limit: on breach ClearScript terminates the script and marks the isolate spent,
         // instead of letting V8 abort the process at its hard limit. Without MaxHeapBytes the limit is
@@ -40,6 +43,9 @@ internal sealed class EngineCore : IDisposable
     }
 
     public V8ScriptEngine Engine { get; }
+
+    /// <summary>The inspector, when <see cref="IsolateOptions.EnableInspector"/> is set.</summary>
+    public Inspector? Inspector { get; }
 
     public IsolateOptions Options { get; }
 
@@ -74,7 +80,78 @@ internal sealed class EngineCore : IDisposable
         return (ulong)Engine.GetRuntimeHeapInfo().UsedHeapSize > limit;
     }
 
-    public void Dispose() => Engine.Dispose();
+    /// <summary>
+    /// Asks running script to stop. A script paused in the debugger is resumed too, since V8 only
+    /// notices termination while it runs.
+    /// </summary>
+    public void Interrupt()
+    {
+        Engine.Interrupt();
+        Inspector?.Hub.ResumeForTermination();
+    }
+
+    public void Dispose()
+    {
+        // Debuggers learn the target is gone while the engine can still answer them.
+        Inspector?.Close();
+        Engine.Dispose();
+    }
+
+    /// <summary>
+    /// ClearScript serves the inspector to one WebSocket client on a port of its own; V8Host's hub is
+    /// that client, on a free loopback port chosen here, and serves the user's port itself. The port
+    /// is free when chosen but could be taken before ClearScript binds it: then another is tried.
+    /// </summary>
+    private static (V8ScriptEngine, Inspector) CreateInspectedEngine(IsolateOptions options)
+    {
+        var flags = Flags | V8ScriptEngineFlags.EnableDebugging;
+        for (var attempt = 1; ; attempt++)
+        {
+            var agentPort = FreeLoopbackPort();
+            var engine = new V8ScriptEngine(CreateConstraints(options), flags, agentPort);
+            Debugging.InspectorHub hub;
+            try
+            {
+                hub = Debugging.InspectorHub.Connect(agentPort, options.WaitForDebugger);
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                engine.Dispose();
+                continue;
+            }
+            catch
+            {
+                engine.Dispose();
+                throw;
+            }
+
+            try
+            {
+                var title = $"V8Host: {AppDomain.CurrentDomain.FriendlyName} [{Environment.ProcessId}]";
+                return (engine, new Inspector(hub, new Debugging.InspectorEndpoint(hub, options.InspectorPort, options.AllowRemoteInspector, title)));
+            }
+            catch
+            {
+                hub.Dispose();
+                engine.Dispose();
+                throw;
+            }
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
 
     /// <summary>
     /// Internal scripts (the glue) are registered under <c>v8host:&lt;escaped name&gt;</c>; ClearScript may

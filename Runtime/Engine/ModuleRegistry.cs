@@ -45,7 +45,7 @@ internal sealed class ModuleRegistry : DocumentLoader
     {
         lock (_bySpecifier)
         {
-            _documents[module] = new StringDocument(info, module.Source);
+            _documents[module] = new StringDocument(info, _context.ForDebugger(module.Source, module.Specifier));
             _bySpecifier[module.Specifier] = module;
             _byUri[EngineCore.DocumentUri(module.Specifier)] = module;
         }
@@ -62,6 +62,7 @@ internal sealed class ModuleRegistry : DocumentLoader
         lock (_bySpecifier)
             _loaded.Clear();
         var wrapper = $"import * as ns from {System.Text.Json.JsonSerializer.Serialize(module.Specifier)};\nimport.meta.setResult(ns);";
+        _context.AwaitDebugger("Module.Evaluate");
         return _context.Run<(object?, JsObject?)>("Module.Evaluate", engine =>
         {
             var result = engine.Evaluate(EngineCore.Document(module.Specifier + "#evaluate", module: true), wrapper);

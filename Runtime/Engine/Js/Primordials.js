@@ -211,6 +211,20 @@
     // Used by the Web APIs: fetch.
     copyMethods('ArrayPrototype', Array.prototype, ['sort']);
 
+    // Used by the console when the inspector is on: V8's own console methods, which report each call
+    // to the debugger (Runtime.consoleAPICalled); the runtime's console replaces them on the global.
+    define('InspectorConsole', (() => {
+        const methods = { __proto__: null };
+        const original = globalThis.console;
+        if (original !== null && typeof original === 'object') {
+            const names = Object.keys(original);
+            for (let i = 0; i < names.length; i++) {
+                if (typeof original[names[i]] === 'function') methods[names[i]] = original[names[i]];
+            }
+        }
+        return ObjectFreeze(methods);
+    })());
+
     // A data property that no inherited setter can intercept (assignment would consult the
     // prototype chain; definition does not).
     define('defineData', function defineData(target, key, value) {

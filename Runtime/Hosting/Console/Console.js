@@ -6,7 +6,9 @@
 // `warning` marks Node's process warnings (an unknown count or timer label), which go to the
 // error stream. The caller's frame is captured only when the sink wants it (ILogger). Methods
 // never use `this`, so they work detached; state (counts, timers, groups) lives in this closure.
-(function (primordials, inspect, stacks, write, now, wantsLocation) {
+// With `toInspector` (the inspector is on) each call is also passed to V8's own console method,
+// which reports it to debuggers with its arguments as live objects.
+(function (primordials, inspect, stacks, write, now, wantsLocation, toInspector) {
     'use strict';
 
     const {
@@ -25,6 +27,7 @@
         ObjectDefineProperty,
         ObjectKeys,
         ObjectPrototypeHasOwnProperty,
+        ReflectApply,
         String: StringCtor,
         StringPrototypeCodePointAt,
         StringPrototypePadStart,
@@ -278,9 +281,22 @@
     // A namespace object (WebIDL): its [[Prototype]] is an empty object that inherits from Object.prototype.
     const console = ObjectCreate(ObjectCreate(primordials.Object.prototype));
 
+    const inspectorConsole = toInspector ? primordials.InspectorConsole : undefined;
+
     function define(name, fn) {
-        ObjectDefineProperty(fn, 'name', { __proto__: null, value: name });
-        ObjectDefineProperty(console, name, { __proto__: null, value: fn, writable: true, enumerable: true, configurable: true });
+        const native = inspectorConsole !== undefined ? inspectorConsole[name] : undefined;
+        const method = native === undefined ? fn : function (...args) {
+            const result = ReflectApply(fn, undefined, args);
+            // What V8's console does with the arguments (a label's toString, say) must not change
+            // what the call did; the glue frames it records are dropped by the inspector hub.
+            try {
+                ReflectApply(native, undefined, args);
+            } catch {
+            }
+            return result;
+        };
+        ObjectDefineProperty(method, 'name', { __proto__: null, value: name });
+        ObjectDefineProperty(console, name, { __proto__: null, value: method, writable: true, enumerable: true, configurable: true });
     }
 
     function printer(method) {
