@@ -53,6 +53,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
             HostClasses = new HostClassRegistry(this);
             Modules = new ModuleRegistry(this);
             core.Engine.PromiseRejectionCallback = TrackRejection;
+            core.Inspector?.Hub.UseProfiler(new Debugging.InspectorProfiler(this));
             setup?.Apply(this);
             if (!HasConsole)
                 ConsoleApi.InstallDefault(this);

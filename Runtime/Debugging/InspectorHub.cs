@@ -39,10 +39,12 @@ internal sealed class InspectorHub : IDisposable
     private readonly List<byte[]> _scripts = new();
     private byte[]? _paused;
 
+    private InspectorProfiler? _profiler;
     private readonly ManualResetEventSlim _runRequested = new();
     private readonly CancellationTokenSource _closing = new();
     private CancellationTokenSource _waitCancel = new();
     private int _startPauseScheduled;
+    private string? _startBreakpoint;
     private int _waiters;
     private long _lastId;
     private bool _disposed;
@@ -82,6 +84,9 @@ internal sealed class InspectorHub : IDisposable
                 return _clients.Count;
         }
     }
+
+    /// <summary>Serves Profiler.start/stop through the context's profile (see <see cref="InspectorProfiler"/>).</summary>
+    public void UseProfiler(InspectorProfiler profiler) => _profiler = profiler;
 
     public void Attach(InspectorClient client)
     {
@@ -146,6 +151,10 @@ internal sealed class InspectorHub : IDisposable
                     // V8 would only tell ClearScript to leave a message loop; the hub holds the wait itself.
                     _runRequested.Set();
                     client.Deliver(CdpMessage.EmptyResult(id));
+                    return;
+
+                case "Profiler.start" or "Profiler.stop" when _profiler is not null:
+                    _profiler.TryHandle(method, id, response => Reply(client, response));
                     return;
 
                 case "Debugger.setBlackboxPatterns":
@@ -213,11 +222,28 @@ internal sealed class InspectorHub : IDisposable
 
         if (WaitsForDebugger && Interlocked.Exchange(ref _startPauseScheduled, 1) == 0)
         {
-            // Debugger.pause with nothing running makes V8 pause on the next call, which is the
-            // script about to run. Its answer comes before the script starts.
+            // Not Debugger.pause: V8 keeps "pause on the next call" in per-thread state that its
+            // Locker swaps when the script's thread takes the isolate, and ClearScript may carry the
+            // request out on another thread. A breakpoint is the session's: on the first line of
+            // the first user script to run (glue and nameless evaluations excluded), removed when hit.
             using var answered = new ManualResetEventSlim();
             lock (_gate)
-                SendInternal("Debugger.pause", onResponse: _ => answered.Set());
+            {
+                SendInternal(
+                    "Debugger.setBreakpointByUrl",
+                    writer =>
+                    {
+                        writer.WriteString("urlRegex", @"^(?!v8host:)(?!.*\[internal\]$).+");
+                        writer.WriteNumber("lineNumber", 0);
+                    },
+                    onResponse: response =>
+                    {
+                        lock (_gate)
+                            _startBreakpoint = response.IsError ? null : ReadString(response.Utf8, "result", "breakpointId");
+                        answered.Set();
+                    });
+            }
+
             try
             {
                 answered.Wait(TimeSpan.FromSeconds(10), _closing.Token);
@@ -272,6 +298,16 @@ internal sealed class InspectorHub : IDisposable
         _upstream.Dispose();
     }
 
+    /// <summary>Delivers an answer made outside V8 to a client that may have left meanwhile.</summary>
+    private void Reply(InspectorClient client, byte[] response)
+    {
+        lock (_gate)
+        {
+            if (_clients.Contains(client))
+                client.Deliver(response);
+        }
+    }
+
     private void OnUpstreamMessage(byte[] utf8)
     {
         if (!CdpMessage.TryParse(utf8, out var message, out _))
@@ -307,6 +343,8 @@ internal sealed class InspectorHub : IDisposable
             }
             else if (message.Method is { } method)
             {
+                if (method == "Debugger.paused" && _startBreakpoint is not null)
+                    utf8 = AsBreakOnStart(utf8);
                 Track(method, utf8);
                 if (method == "Runtime.consoleAPICalled")
                     utf8 = WithoutRuntimeFrames(utf8);
@@ -490,6 +528,31 @@ internal sealed class InspectorHub : IDisposable
         }
 
         return Array.Empty<string>();
+    }
+
+    /// <summary>
+    /// The pause at the break-on-start breakpoint (see <see cref="WaitForDebugger"/>) is reported
+    /// as Node reports <c>--inspect-brk</c>'s, and the breakpoint goes: it was the hub's, not a client's.
+    /// </summary>
+    private byte[] AsBreakOnStart(byte[] utf8)
+    {
+        try
+        {
+            var root = JsonNode.Parse(utf8);
+            if (root?["params"]?["hitBreakpoints"] is not JsonArray hit || !hit.Any(id => id?.GetValue<string>() == _startBreakpoint))
+                return utf8;
+            foreach (var id in hit.Where(id => id?.GetValue<string>() == _startBreakpoint).ToArray())
+                hit.Remove(id);
+            root["params"]!["reason"] = "Break on start";
+            var breakpoint = _startBreakpoint!;
+            _startBreakpoint = null;
+            SendInternal("Debugger.removeBreakpoint", writer => writer.WriteString("breakpointId", breakpoint));
+            return Encoding.UTF8.GetBytes(root.ToJsonString());
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            return utf8;
+        }
     }
 
     /// <summary>

@@ -1,0 +1,52 @@
+using System.Text;
+
+namespace V8Host.Debugging;
+
+/// <summary>
+/// Serves the DevTools protocol's <c>Profiler.start</c> and <c>Profiler.stop</c> through
+/// <see cref="Context.StartCpuProfile"/>. V8's own profiler agent samples the thread that handled
+/// <c>Profiler.start</c>, which is whichever thread ClearScript dispatched it on, not the one that
+/// will run the script; the context's profile follows the script's thread instead. One profile at
+/// a time: while the host records one, a debugger's <c>Profiler.start</c> gets an error, and the other way round.
+/// </summary>
+internal sealed class InspectorProfiler(Context context)
+{
+    private const string Title = "DevTools profile";
+
+    /// <summary>Answers <paramref name="method"/> if it is one of the profiler's, off the caller's thread (the context may be busy); false otherwise.</summary>
+    public bool TryHandle(string method, long id, Action<byte[]> reply)
+    {
+        Func<byte[]>? handle = method switch
+        {
+            "Profiler.start" => () =>
+            {
+                context.StartCpuProfile(Title);
+                return CdpMessage.EmptyResult(id);
+            },
+            "Profiler.stop" => () =>
+            {
+                var profile = context.StopCpuProfile().ToJson();
+                return Encoding.UTF8.GetBytes($"{{\"id\":{id},\"result\":{{\"profile\":{profile}}}}}");
+            },
+            _ => null,
+        };
+        if (handle is null)
+            return false;
+
+        _ = Task.Run(() =>
+        {
+            byte[] response;
+            try
+            {
+                response = handle();
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or ObjectDisposedException or ScriptTerminatedException)
+            {
+                response = CdpMessage.Error(id, -32000, exception.Message);
+            }
+
+            reply(response);
+        });
+        return true;
+    }
+}
