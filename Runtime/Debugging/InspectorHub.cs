@@ -45,6 +45,7 @@ internal sealed class InspectorHub : IDisposable
     private CancellationTokenSource _waitCancel = new();
     private int _startPauseScheduled;
     private string? _startBreakpoint;
+    private bool _swallowResumed;
     private int _waiters;
     private long _lastId;
     private bool _disposed;
@@ -224,18 +225,14 @@ internal sealed class InspectorHub : IDisposable
         {
             // Not Debugger.pause: V8 keeps "pause on the next call" in per-thread state that its
             // Locker swaps when the script's thread takes the isolate, and ClearScript may carry the
-            // request out on another thread. A breakpoint is the session's: on the first line of
-            // the first user script to run (glue and nameless evaluations excluded), removed when hit.
+            // request out on another thread. An instrumentation breakpoint is the session's: V8
+            // stops before the next script runs, at its first statement; it goes once hit.
             using var answered = new ManualResetEventSlim();
             lock (_gate)
             {
                 SendInternal(
-                    "Debugger.setBreakpointByUrl",
-                    writer =>
-                    {
-                        writer.WriteString("urlRegex", @"^(?!v8host:)(?!.*\[internal\]$).+");
-                        writer.WriteNumber("lineNumber", 0);
-                    },
+                    "Debugger.setInstrumentationBreakpoint",
+                    writer => writer.WriteString("instrumentation", "beforeScriptExecution"),
                     onResponse: response =>
                     {
                         lock (_gate)
@@ -344,7 +341,17 @@ internal sealed class InspectorHub : IDisposable
             else if (message.Method is { } method)
             {
                 if (method == "Debugger.paused" && _startBreakpoint is not null)
-                    utf8 = AsBreakOnStart(utf8);
+                {
+                    if (AsBreakOnStart(utf8) is not { } shown)
+                        return;
+                    utf8 = shown;
+                }
+                else if (method == "Debugger.resumed" && _swallowResumed)
+                {
+                    _swallowResumed = false;
+                    return;
+                }
+
                 Track(method, utf8);
                 if (method == "Runtime.consoleAPICalled")
                     utf8 = WithoutRuntimeFrames(utf8);
@@ -532,21 +539,36 @@ internal sealed class InspectorHub : IDisposable
 
     /// <summary>
     /// The pause at the break-on-start breakpoint (see <see cref="WaitForDebugger"/>) is reported
-    /// as Node reports <c>--inspect-brk</c>'s, and the breakpoint goes: it was the hub's, not a client's.
+    /// as Node reports <c>--inspect-brk</c>'s, and the breakpoint goes: it was the hub's, not a
+    /// client's. A pause before one of the runtime's own scripts is not the user's start: it is
+    /// resumed unseen (null), and the breakpoint waits for the next script.
     /// </summary>
-    private byte[] AsBreakOnStart(byte[] utf8)
+    private byte[]? AsBreakOnStart(byte[] utf8)
     {
         try
         {
             var root = JsonNode.Parse(utf8);
-            if (root?["params"]?["hitBreakpoints"] is not JsonArray hit || !hit.Any(id => id?.GetValue<string>() == _startBreakpoint))
+            if (root?["params"] is not JsonObject parameters || parameters["reason"]?.GetValue<string>() != "instrumentation")
                 return utf8;
-            foreach (var id in hit.Where(id => id?.GetValue<string>() == _startBreakpoint).ToArray())
-                hit.Remove(id);
-            root["params"]!["reason"] = "Break on start";
+            var url = parameters["data"]?["url"]?.GetValue<string>() ?? string.Empty;
+            if (url.Length == 0 || url.StartsWith("v8host:", StringComparison.Ordinal) || url.EndsWith("[internal]", StringComparison.Ordinal))
+            {
+                _swallowResumed = true;
+                SendInternal("Debugger.resume");
+                return null;
+            }
+
             var breakpoint = _startBreakpoint!;
             _startBreakpoint = null;
             SendInternal("Debugger.removeBreakpoint", writer => writer.WriteString("breakpointId", breakpoint));
+            parameters["reason"] = "Break on start";
+            parameters.Remove("data");
+            if (parameters["hitBreakpoints"] is JsonArray hit)
+            {
+                foreach (var id in hit.Where(id => id?.GetValue<string>() == breakpoint).ToArray())
+                    hit.Remove(id);
+            }
+
             return Encoding.UTF8.GetBytes(root.ToJsonString());
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
