@@ -37,12 +37,16 @@ internal sealed class DevToolsConnection : InspectorClient
         _ = ReadAsync();
     }
 
-    public override void Deliver(byte[] utf8) => _outgoing.Writer.TryWrite(utf8);
+    public override void Deliver(byte[] utf8)
+    {
+        if (TryReserve(utf8.Length))
+            _outgoing.Writer.TryWrite(utf8);
+    }
 
     public override void Close(string reason)
     {
         _closeReason = reason;
-        Deliver(Encoding.UTF8.GetBytes($"{{\"method\":\"Inspector.detached\",\"params\":{{\"reason\":\"{reason}\"}}}}"));
+        _outgoing.Writer.TryWrite(Encoding.UTF8.GetBytes($"{{\"method\":\"Inspector.detached\",\"params\":{{\"reason\":\"{reason}\"}}}}"));
         _outgoing.Writer.TryComplete();
     }
 
@@ -85,7 +89,10 @@ internal sealed class DevToolsConnection : InspectorClient
         try
         {
             await foreach (var utf8 in _outgoing.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
                 await _socket.SendAsync(utf8, WebSocketMessageType.Text, endOfMessage: true, _stop.Token).ConfigureAwait(false);
+                Release(utf8.Length);
+            }
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 await _socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, _closeReason ?? "detached", CancellationToken.None).ConfigureAwait(false);
         }

@@ -20,6 +20,31 @@ internal abstract class InspectorClient
     /// <summary>How many of this client's requests V8 has yet to answer, by domain. Guarded by the hub's lock.</summary>
     internal Dictionary<string, int> PendingByDomain { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// How many bytes of messages may wait for a client that does not read them (a session whose
+    /// host never calls TakeMessages, a stalled debugger) before it is disconnected: a script
+    /// flooding the console must not grow the process without bound.
+    /// </summary>
+    internal const long MaxQueuedBytes = 64L * 1024 * 1024;
+
+    private long _queuedBytes;
+
+    /// <summary>Whether more than <see cref="MaxQueuedBytes"/> waited; the hub then disconnects the client.</summary>
+    public bool Overflowed { get; private set; }
+
+    /// <summary>Counts a message about to be queued; false (and <see cref="Overflowed"/>) when the queue is full.</summary>
+    protected bool TryReserve(int bytes)
+    {
+        if (Interlocked.Add(ref _queuedBytes, bytes) <= MaxQueuedBytes)
+            return true;
+        Interlocked.Add(ref _queuedBytes, -bytes);
+        Overflowed = true;
+        return false;
+    }
+
+    /// <summary>Counts a queued message as taken by the client.</summary>
+    protected void Release(int bytes) => Interlocked.Add(ref _queuedBytes, -bytes);
+
     /// <summary>Who the client is, for errors and logs ("in-process session", "DevTools at 127.0.0.1:50123").</summary>
     public abstract string Description { get; }
 

@@ -357,6 +357,12 @@ internal sealed class InspectorHub : IDisposable
                     utf8 = WithoutRuntimeFrames(utf8);
                 Broadcast(message.Domain ?? method, utf8);
             }
+
+            foreach (var stalled in _clients.Where(client => client.Overflowed).ToArray())
+            {
+                Detach(stalled);
+                stalled.Close("message_queue_full");
+            }
         }
 
         internalResponse?.Invoke(message);

@@ -24,6 +24,7 @@ public sealed class InspectorSession : IDisposable
     private readonly Client _client;
     private readonly InspectorHub _hub;
     private readonly ConcurrentQueue<string> _queue = new();
+    private string? _closeReason;
     private readonly Channel<string>? _callbackQueue;
     private readonly Action<string>? _onMessage;
     private Exception? _callbackFailure;
@@ -70,7 +71,11 @@ public sealed class InspectorSession : IDisposable
         ThrowIfCallbackFailed();
         var messages = new List<string>();
         while (_queue.TryDequeue(out var message))
+        {
             messages.Add(message);
+            _client.Taken(message);
+        }
+
         return messages;
     }
 
@@ -90,7 +95,11 @@ public sealed class InspectorSession : IDisposable
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (_client.Closed)
-            throw new ObjectDisposedException(nameof(InspectorSession), "The inspector session ended because its context was disposed.");
+        {
+            throw new ObjectDisposedException(nameof(InspectorSession), _closeReason == "message_queue_full"
+                ? $"The inspector session was disconnected: more than {InspectorClient.MaxQueuedBytes / (1024 * 1024)} MiB of messages waited for it. Call TakeMessages regularly, or connect with an onMessage callback that keeps up."
+                : "The inspector session ended because its context was disposed.");
+        }
         ThrowIfCallbackFailed();
     }
 
@@ -106,6 +115,7 @@ public sealed class InspectorSession : IDisposable
         {
             try
             {
+                _client.Taken(message);
                 _onMessage!(message);
             }
             catch (Exception exception)
@@ -116,9 +126,9 @@ public sealed class InspectorSession : IDisposable
         }
     }
 
-    private void Deliver(byte[] utf8)
+    private void Deliver(byte[] utf8, bool reserve = true)
     {
-        if (Volatile.Read(ref _disposed) != 0)
+        if (Volatile.Read(ref _disposed) != 0 || (reserve && !_client.Reserve(utf8.Length)))
             return;
         var message = Encoding.UTF8.GetString(utf8);
         if (_callbackQueue is not null)
@@ -135,10 +145,16 @@ public sealed class InspectorSession : IDisposable
 
         public override void Deliver(byte[] utf8) => session.Deliver(utf8);
 
+        public bool Reserve(int bytes) => TryReserve(bytes);
+
+        // Counted as UTF-8 when queued; the string's UTF-8 length is the same number.
+        public void Taken(string message) => Release(Encoding.UTF8.GetByteCount(message));
+
         public override void Close(string reason)
         {
             // V8's own farewell, so that a callback waiting for messages learns why they stopped.
-            session.Deliver(Encoding.UTF8.GetBytes($"{{\"method\":\"Inspector.detached\",\"params\":{{\"reason\":\"{reason}\"}}}}"));
+            session._closeReason = reason;
+            session.Deliver(Encoding.UTF8.GetBytes($"{{\"method\":\"Inspector.detached\",\"params\":{{\"reason\":\"{reason}\"}}}}"), reserve: false);
             Closed = true;
             session._callbackQueue?.Writer.TryComplete();
         }

@@ -29,5 +29,6 @@ internal static class Registry
         ["probe10"] = Issue10Probes.Run,
         ["web-encoding"] = WebEncodingScenarios.Run,
         ["probe11"] = Issue11Probes.Run,
+        ["inspector"] = InspectorAttacks.Run,
     };
 }
