@@ -164,7 +164,10 @@ public sealed class InspectorSessionTests : IDisposable
         Assert.Equal("to the sink 2\ndefault: 1\ndefault: 2\n", output.ToString().Replace("\r\n", "\n"));
     }
 
-    [Fact]
+    // V8 samples the OS thread that started a profile; Profiler.start is carried out on a thread-pool
+    // thread, and the host's script runs on another. The recorder that follows the script's thread
+    // (branch profiling-threads) is not on main yet: issue 12 stays open for it.
+    [Fact(Skip = "Needs the CPU profile to follow the script's thread (issue 12, branch profiling-threads).")]
     public void TheProfilerDomainProfilesTheScriptsTheHostRuns()
     {
         var (cdp, session) = CdpProbe.Connect(_context);
