@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using V8Host.Profiling;
 
@@ -16,8 +17,60 @@ public sealed class ProfilingTests : IDisposable
         while (Date.now() < until) hotFunction(10000);
         """;
 
+    private static string HotLoopOf(string name) => $$"""
+        function {{name}}(n) { let s = 0; for (let i = 0; i < n; i++) s += Math.sqrt(i) % 7; return s; }
+        {
+            const until = Date.now() + 300;
+            while (Date.now() < until) {{name}}(10000);
+        }
+        """;
+
+    private static string? FunctionName(JsonElement node) => node.GetProperty("callFrame").GetProperty("functionName").GetString();
+
     private static IEnumerable<long> Children(JsonElement node) =>
         node.TryGetProperty("children", out var children) ? children.EnumerateArray().Select(child => child.GetInt64()) : [];
+
+    /// <summary>
+    /// Runs each action on a new thread of its own, in turn, as a host with its own threads would. The
+    /// threads stay alive until disposal: V8 samples the last thread that ran script until another
+    /// does or the profile stops, and a thread it samples must not exit (docs/profiling.md).
+    /// </summary>
+    private sealed class ScriptThreads : IDisposable
+    {
+        private readonly ManualResetEventSlim _release = new();
+        private readonly List<Thread> _threads = [];
+
+        public void Run(Action action)
+        {
+            Exception? failure = null;
+            var done = new ManualResetEventSlim();
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    action();
+                }
+                catch (Exception exception)
+                {
+                    failure = exception;
+                }
+
+                done.Set();
+                _release.Wait();
+            });
+            _threads.Add(thread);
+            thread.Start();
+            Assert.True(done.Wait(TimeSpan.FromMinutes(1)), "The thread did not finish its work.");
+            if (failure is not null)
+                ExceptionDispatchInfo.Throw(failure);
+        }
+
+        public void Dispose()
+        {
+            _release.Set();
+            Assert.All(_threads, thread => Assert.True(thread.Join(TimeSpan.FromMinutes(1)), "The thread did not exit."));
+        }
+    }
 
     [Fact]
     public void ACpuProfileNamesTheHotFunctionAndHasSamples()
@@ -35,6 +88,52 @@ public sealed class ProfilingTests : IDisposable
         Assert.NotEmpty(json.RootElement.GetProperty("samples").EnumerateArray());
         Assert.Equal(json.RootElement.GetProperty("samples").GetArrayLength(), json.RootElement.GetProperty("timeDeltas").GetArrayLength());
         Assert.True(json.RootElement.GetProperty("endTime").GetInt64() > json.RootElement.GetProperty("startTime").GetInt64());
+    }
+
+    [Fact]
+    public void AProfileStartedOnOneThreadRecordsScriptRunOnAnother()
+    {
+        // The starting thread exits at once: V8 never samples it.
+        using (var starter = new ScriptThreads())
+            starter.Run(() => _context.StartCpuProfile("elsewhere"));
+        using var threads = new ScriptThreads();
+        threads.Run(() => _context.Eval(HotLoopOf("hotElsewhere")));
+        var profile = _context.StopCpuProfile();
+
+        using var json = JsonDocument.Parse(profile.ToJson());
+        var nodes = json.RootElement.GetProperty("nodes").EnumerateArray();
+        Assert.Contains(nodes, node => FunctionName(node) == "hotElsewhere" && node.GetProperty("hitCount").GetInt64() > 0);
+    }
+
+    [Fact]
+    public void AProfileOfScriptOnTwoThreadsInTurnIsOneTreeWithSamplesFromBoth()
+    {
+        _context.StartCpuProfile("two threads");
+        using var threads = new ScriptThreads();
+        threads.Run(() => _context.Eval(HotLoopOf("hotOnFirstThread")));
+        threads.Run(() => _context.Eval(HotLoopOf("hotOnSecondThread")));
+        var profile = _context.StopCpuProfile();
+
+        using var json = JsonDocument.Parse(profile.ToJson());
+        var root = json.RootElement;
+        var nodes = root.GetProperty("nodes").EnumerateArray().ToArray();
+        var ids = nodes.Select(node => node.GetProperty("id").GetInt64()).ToArray();
+        Assert.Equal(ids.Length, ids.Distinct().Count());
+        var childIds = nodes.SelectMany(Children).ToArray();
+        Assert.All(childIds, child => Assert.Contains(child, ids));
+        Assert.Equal(childIds.Length, childIds.Distinct().Count());
+        var roots = nodes.Where(node => !childIds.Contains(node.GetProperty("id").GetInt64())).ToArray();
+        Assert.Equal("(root)", FunctionName(Assert.Single(roots)));
+
+        var samples = root.GetProperty("samples").EnumerateArray().Select(sample => sample.GetInt64()).ToArray();
+        Assert.Equal(samples.Length, root.GetProperty("timeDeltas").GetArrayLength());
+        Assert.All(samples, sample => Assert.Contains(sample, ids));
+        Assert.All(root.GetProperty("timeDeltas").EnumerateArray(), delta => Assert.True(delta.GetInt64() >= 0));
+        foreach (var hot in new[] { "hotOnFirstThread", "hotOnSecondThread" })
+        {
+            var hotIds = nodes.Where(node => FunctionName(node) == hot).Select(node => node.GetProperty("id").GetInt64()).ToHashSet();
+            Assert.Contains(samples, hotIds.Contains);
+        }
     }
 
     private const string RootFrame = """{"functionName":"(root)","scriptId":0,"url":"","lineNumber":-1,"columnNumber":-1}""";
