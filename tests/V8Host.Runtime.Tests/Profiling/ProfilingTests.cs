@@ -136,6 +136,29 @@ public sealed class ProfilingTests : IDisposable
         }
     }
 
+    [Fact]
+    public void TheSampleIntervalSpacesTheSamples()
+    {
+        // 300 ms of script: about 300 samples at V8's default interval, about 6 at 50 ms.
+        _context.SetCpuProfileSampleInterval(50_000);
+        _context.StartCpuProfile();
+        _context.Eval(HotLoop);
+        var profile = _context.StopCpuProfile();
+
+        using var json = JsonDocument.Parse(profile.ToJson());
+        Assert.InRange(json.RootElement.GetProperty("samples").GetArrayLength(), 1, 60);
+    }
+
+    [Fact]
+    public void TheSampleIntervalIsPositiveAndSetBetweenProfiles()
+    {
+        Assert.Equal("microseconds", Assert.Throws<ArgumentOutOfRangeException>(() => _context.SetCpuProfileSampleInterval(0)).ParamName);
+        _context.StartCpuProfile("running");
+        Assert.Contains("'running' is being recorded", Assert.Throws<InvalidOperationException>(() => _context.SetCpuProfileSampleInterval(500)).Message);
+        _context.StopCpuProfile();
+        _context.SetCpuProfileSampleInterval(500);
+    }
+
     private const string RootFrame = """{"functionName":"(root)","scriptId":0,"url":"","lineNumber":-1,"columnNumber":-1}""";
     private const string OuterFrame = """{"functionName":"outer","scriptId":3,"url":"app.js","lineNumber":0,"columnNumber":0}""";
     private const string InnerFrame = """{"functionName":"inner","scriptId":3,"url":"app.js","lineNumber":4,"columnNumber":2}""";
