@@ -1,4 +1,4 @@
-using Microsoft.ClearScript.V8;
+using V8Host.Profiling;
 
 namespace V8Host;
 
@@ -6,9 +6,8 @@ public sealed partial class Context
 {
     private static int s_profileCount;
 
-    // The profile being recorded (V8 names profiles; the name is unique per process), or null.
-    private string? _cpuProfileName;
-    private string? _cpuProfileTitle;
+    // The profile being recorded, or null: every entry into the context checks it (RunHeld).
+    private CpuProfileRecorder? _cpuProfile;
 
     /// <summary>
     /// Starts recording a CPU profile of this context's isolate, with samples (so that a timeline and a
@@ -18,14 +17,13 @@ public sealed partial class Context
     /// <exception cref="InvalidOperationException">A profile is already being recorded, or V8 refused to start one.</exception>
     public void StartCpuProfile(string? title = null) => Run<object?>("Context.StartCpuProfile", engine =>
     {
-        if (_cpuProfileName is not null)
-            throw new InvalidOperationException($"Context.StartCpuProfile: the profile '{_cpuProfileTitle}' is still being recorded; call StopCpuProfile first.");
+        if (_cpuProfile is not null)
+            throw new InvalidOperationException($"Context.StartCpuProfile: the profile '{_cpuProfile.Title}' is still being recorded; call StopCpuProfile first.");
+
+        // V8 names profiles; the name is unique per process.
         var number = Interlocked.Increment(ref s_profileCount);
-        var name = "v8host-cpu-profile-" + number;
-        if (!engine.BeginCpuProfile(name, V8CpuProfileFlags.EnableSampleCollection))
-            throw new InvalidOperationException("Context.StartCpuProfile: V8 did not start a CPU profile.");
-        _cpuProfileName = name;
-        _cpuProfileTitle = title ?? "V8Host profile " + number;
+        _cpuProfile = CpuProfileRecorder.Start(engine, "v8host-cpu-profile-" + number, title ?? "V8Host profile " + number)
+            ?? throw new InvalidOperationException("Context.StartCpuProfile: V8 did not start a CPU profile.");
         return null;
     });
 
@@ -33,12 +31,31 @@ public sealed partial class Context
     /// <exception cref="InvalidOperationException">No profile is being recorded.</exception>
     public CpuProfile StopCpuProfile() => Run("Context.StopCpuProfile", engine =>
     {
-        if (_cpuProfileName is not { } name)
-            throw new InvalidOperationException("Context.StopCpuProfile: no profile is being recorded; call StartCpuProfile first.");
-        _cpuProfileName = null;
-        var profile = engine.EndCpuProfile(name);
-        return new CpuProfile(_cpuProfileTitle!, profile.ToJson());
+        var recorder = _cpuProfile ?? throw new InvalidOperationException("Context.StopCpuProfile: no profile is being recorded; call StartCpuProfile first.");
+        _cpuProfile = null;
+        return recorder.Stop(engine);
     });
+
+    /// <summary>
+    /// Sets the interval between the samples of the next CPU profile (V8's default is 1000 µs; V8 takes
+    /// at least 125 µs). The inspector's <c>Profiler.setSamplingInterval</c> comes here.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="microseconds"/> is not positive.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A profile is being recorded. V8 reads the interval when its sampler starts, and a recording
+    /// restarts the sampler whenever script moves to another thread, so a change would apply part-way through.
+    /// </exception>
+    internal void SetCpuProfileSampleInterval(int microseconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(microseconds);
+        Run<object?>("Context.SetCpuProfileSampleInterval", engine =>
+        {
+            if (_cpuProfile is not null)
+                throw new InvalidOperationException($"Context.SetCpuProfileSampleInterval: the profile '{_cpuProfile.Title}' is being recorded; set the interval before StartCpuProfile.");
+            engine.CpuProfileSampleInterval = (uint)microseconds;
+            return null;
+        });
+    }
 
     /// <summary>
     /// Writes a snapshot of the isolate's heap to <paramref name="destination"/> in the <c>.heapsnapshot</c>

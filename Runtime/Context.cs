@@ -314,6 +314,9 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
             ThrowIfUnusable(operation);
             ApplyPendingReleases();
             EnsureStack(operation);
+
+            // V8 samples only the thread that started its profiler. A nested call is on this thread already.
+            _cpuProfile?.Follow(_core.Engine);
             var depth = _executionDepth + 1;
             using var watchdog = Watchdog.Start(this, timeout, depth);
             var outerWatchdog = _watchdog;
