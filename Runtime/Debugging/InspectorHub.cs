@@ -154,8 +154,8 @@ internal sealed class InspectorHub : IDisposable
                     client.Deliver(CdpMessage.EmptyResult(id));
                     return;
 
-                case "Profiler.start" or "Profiler.stop" when _profiler is not null:
-                    _profiler.TryHandle(method, id, response => Reply(client, response));
+                case "Profiler.start" or "Profiler.stop" or "Profiler.setSamplingInterval" when _profiler is not null:
+                    _profiler.TryHandle(method, id, utf8, response => Reply(client, response));
                     return;
 
                 case "Debugger.setBlackboxPatterns":
