@@ -82,6 +82,8 @@ internal sealed class InspectorEndpoint : IDisposable
 
     private async Task ServeAsync(Socket socket)
     {
+        // Messages are small and back to back (a burst of events); none should wait for an acknowledgement.
+        socket.NoDelay = true;
         var stream = new NetworkStream(socket, ownsSocket: true);
         try
         {

@@ -37,6 +37,9 @@ internal sealed class InspectorHub : IDisposable
     // that enables it later (see the class summary).
     private readonly Dictionary<long, byte[]> _executionContexts = new();
     private readonly List<byte[]> _scripts = new();
+    // V8 announces a compiled script again each time it runs (ClearScript binds it to the context
+    // anew): one entry per script id, or the cache would grow with every run.
+    private readonly Dictionary<string, int> _scriptIndex = new(StringComparer.Ordinal);
     private byte[]? _paused;
 
     private InspectorProfiler? _profiler;
@@ -421,7 +424,18 @@ internal sealed class InspectorHub : IDisposable
                 break;
             case "Debugger.scriptParsed":
             case "Debugger.scriptFailedToParse":
-                _scripts.Add(utf8);
+                if (ReadString(utf8, "params", "scriptId") is not { } scriptId)
+                    break;
+                if (_scriptIndex.TryGetValue(scriptId, out var known))
+                {
+                    _scripts[known] = utf8;
+                }
+                else
+                {
+                    _scriptIndex[scriptId] = _scripts.Count;
+                    _scripts.Add(utf8);
+                }
+
                 break;
             case "Debugger.paused":
                 _paused = utf8;
@@ -486,6 +500,7 @@ internal sealed class InspectorHub : IDisposable
                 break;
             case "Debugger":
                 _scripts.Clear();
+                _scriptIndex.Clear();
                 _paused = null;
                 break;
         }

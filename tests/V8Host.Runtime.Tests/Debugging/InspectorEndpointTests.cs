@@ -111,6 +111,32 @@ public sealed class InspectorEndpointTests : IDisposable
     }
 
     [Fact]
+    public void AScriptRunManyTimesIsReplayedOnce()
+    {
+        var (first, firstSession) = CdpProbe.Connect(_context);
+        using (firstSession)
+        {
+            first.Call("Debugger.enable");
+            var script = _context.Compile("var runs = (globalThis.runs ?? 0) + 1;", "repeated.js");
+            for (var i = 0; i < 5; i++)
+                script.Run();
+            // V8 announces the script each time it runs.
+            for (var i = 0; i < 5; i++)
+                first.WaitForEvent("Debugger.scriptParsed", parsed => parsed.GetProperty("url").GetString() == "repeated.js");
+
+            var (late, lateSession) = CdpProbe.Connect(_context);
+            using (lateSession)
+            {
+                late.Call("Debugger.enable");
+                late.Call("Runtime.evaluate", new { expression = "0" });
+                var announced = late.Seen.Count(message => message.TryGetProperty("method", out var method) && method.GetString() == "Debugger.scriptParsed" &&
+                    message.GetProperty("params").GetProperty("url").GetString() == "repeated.js");
+                Assert.Equal(1, announced);
+            }
+        }
+    }
+
+    [Fact]
     public void AClientThatLeavesTakesOnlyItsOwnBreakpointsAndDomains()
     {
         var (stays, staysSession) = CdpProbe.Connect(_context);
