@@ -24,8 +24,33 @@ public sealed partial class Context
         var number = Interlocked.Increment(ref s_profileCount);
         _cpuProfile = CpuProfileRecorder.Start(engine, "v8host-cpu-profile-" + number, title ?? "V8Host profile " + number)
             ?? throw new InvalidOperationException("Context.StartCpuProfile: V8 did not start a CPU profile.");
+        _cpuProfileParking = new ProfileParking(ParkCpuProfile);
         return null;
     });
+
+    // Moves the sampling off quiet script threads (see ProfileParking), or null when no profile is recorded.
+    private ProfileParking? _cpuProfileParking;
+
+    /// <summary>Enters the context on the parking thread, so that the recording follows it there; skipped while the context is busy.</summary>
+    private void ParkCpuProfile()
+    {
+        if (!TryHold())
+            return;
+        try
+        {
+            if (_cpuProfile is not null && !_disposed)
+                Run<object?>("Context CPU profile", _ => null);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        finally
+        {
+            ReleaseHold();
+        }
+
+        EventLoop.OnContextReleased();
+    }
 
     /// <summary>Stops the profile <see cref="StartCpuProfile"/> started and returns it.</summary>
     /// <exception cref="InvalidOperationException">No profile is being recorded.</exception>
@@ -33,6 +58,8 @@ public sealed partial class Context
     {
         var recorder = _cpuProfile ?? throw new InvalidOperationException("Context.StopCpuProfile: no profile is being recorded; call StartCpuProfile first.");
         _cpuProfile = null;
+        _cpuProfileParking?.Stop();
+        _cpuProfileParking = null;
         return recorder.Stop(engine);
     });
 

@@ -234,6 +234,9 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
         }
 
         _core.Dispose();
+
+        // Only now: the parking thread may hold V8's sampling, which ended with the isolate.
+        _cpuProfileParking?.Stop();
     }
 
     /// <summary>
@@ -250,7 +253,10 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
         {
             // Outermost on this thread: a drain that found the context busy resumes now.
             if (!Monitor.IsEntered(_sync))
+            {
                 EventLoop.OnContextReleased();
+                _cpuProfileParking?.CallEnded();
+            }
         }
     }
 

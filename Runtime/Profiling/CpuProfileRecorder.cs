@@ -15,8 +15,8 @@ namespace V8Host.Profiling;
 /// The sampler must never outlive its thread. When a thread exits, a new thread can reuse its
 /// pthread, and the new thread would then take V8's signals before it has set itself up. So the
 /// thread that starts the recording gets no open segment, because it may exit before anything else
-/// happens. A thread that ran script keeps its segment until another thread enters or the recording
-/// stops, and docs/profiling.md says so.
+/// happens. A thread that ran script keeps its segment until another thread enters, the recording
+/// stops, or the context goes quiet and <see cref="ProfileParking"/> moves it to a thread of its own.
 /// </para>
 /// </remarks>
 internal sealed class CpuProfileRecorder

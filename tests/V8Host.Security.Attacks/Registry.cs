@@ -30,5 +30,6 @@ internal static class Registry
         ["web-encoding"] = WebEncodingScenarios.Run,
         ["probe11"] = Issue11Probes.Run,
         ["inspector"] = InspectorAttacks.Run,
+        ["profiler-thread-exit"] = ProfilerThreadExit.Run,
     };
 }

@@ -37,3 +37,13 @@ public class InspectorAttackTests
             .AssertResult("inspector.still-works", "2");
     }
 }
+
+/// <summary>A CPU profile outliving the threads that ran script (Scenarios/ProfilerThreadExit.cs), in its own process.</summary>
+public class ProfilerThreadExitTests
+{
+    [Fact]
+    public void Threads_that_ran_script_can_exit_while_a_profile_is_recorded()
+    {
+        ChildProcess.Completed("profiler-thread-exit").AssertResult("profiler-thread-exit", "ok");
+    }
+}
