@@ -502,6 +502,9 @@ internal sealed class InspectorHub : IDisposable
                 _scripts.Clear();
                 _scriptIndex.Clear();
                 _paused = null;
+                // V8 drops every breakpoint with the domain, the break-on-start one included.
+                _startBreakpoint = null;
+                _swallowResumed = false;
                 break;
         }
 
