@@ -46,7 +46,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
         _core = core;
         try
         {
-            Bridge = new Bridge(core.Engine, ArrayBufferBytesAvailable(), FinalizationPending());
+            Bridge = new Bridge(core.Engine, ArrayBufferBytesAvailable(), FinalizationPending(), core.Inspector is not null);
             Values = new Marshaller(this);
             HostCalls = new HostCallSupport(this);
             EventLoop = new EventLoop(this, core.Options.EventLoop);

@@ -60,16 +60,19 @@ internal sealed class Bridge
     private readonly (ScriptObject Bootstrap, ScriptObject Limits) _disconnect;
     private readonly V8ScriptEngine _engine;
     private readonly ScriptObject _primordials;
+    private readonly bool _nameForDebugger;
 
-    public Bridge(V8ScriptEngine engine, V8FastHostFunction arrayBufferBytesAvailable, V8FastHostFunction finalizationPending)
+    /// <param name="nameForDebugger">Whether the inspector is on: glue then shows in debuggers as <c>v8host:&lt;name&gt;</c> (Debugging/SourceUrl.cs).</param>
+    public Bridge(V8ScriptEngine engine, V8FastHostFunction arrayBufferBytesAvailable, V8FastHostFunction finalizationPending, bool nameForDebugger)
     {
+        _nameForDebugger = nameForDebugger;
         _engine = engine;
-        _primordials = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:primordials"), LoadScript("Primordials"));
+        _primordials = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:primordials"), Named("v8host:primordials", LoadScript("Primordials")));
         ScriptObject Load(string name, params object[] more) => LoadGlue(name, more);
 
         // Functions read with ScriptObject.GetProperty are ~40x slower to invoke later (ClearScript
         // keeps them as bound property values); read through a JS call instead.
-        _pick = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:pick"), LoadScript("Pick"));
+        _pick = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:pick"), Named("v8host:pick", LoadScript("Pick")));
         var helpers = Load("Bootstrap");
         ScriptObject Helper(string name) => Pick(helpers, name);
         _describeError = Helper("describeError");
@@ -134,7 +137,7 @@ internal sealed class Bridge
         Pick(limits, "install").Invoke(false, arrayBufferBytesAvailable, finalizationPending);
         RunFinalizationCallbacks = Pick(limits, "runFinalizationCallbacks");
         _disconnect = (Helper("disconnect"), Pick(limits, "disconnect"));
-        ErrorMarker = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:error-marker"), "Object.freeze({ __proto__: null })");
+        ErrorMarker = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:error-marker"), Named("v8host:error-marker", "Object.freeze({ __proto__: null })"));
     }
 
     /// <summary>The value a fast host function returns to tell its JS wrapper "throw the pending host error".</summary>
@@ -338,7 +341,10 @@ internal sealed class Bridge
 
     /// <summary>Runs embedded glue file <paramref name="name"/> for its effects; returns its completion value.</summary>
     public object? RunGlue(string name, params object[] args) =>
-        ((ScriptObject)_engine.Evaluate(EngineCore.Document("v8host:" + name), LoadScript(name))).Invoke(false, [_primordials, .. args]);
+        ((ScriptObject)_engine.Evaluate(EngineCore.Document("v8host:" + name), Named("v8host:" + name, LoadScript(name)))).Invoke(false, [_primordials, .. args]);
+
+    /// <summary>The glue's text as V8 compiles it: with the inspector on, named for the debugger (blackboxed there by its v8host: prefix).</summary>
+    private string Named(string name, string source) => _nameForDebugger ? Debugging.SourceUrl.Append(source, name) : source;
 
     /// <summary>A helper from a glue table, read through <c>Pick.js</c> (see there why not <c>GetProperty</c>).</summary>
     public ScriptObject Pick(ScriptObject table, string name) =>
