@@ -167,7 +167,6 @@ internal sealed class InspectorEndpoint : IDisposable
             writer.WriteString("description", "V8Host context");
             writer.WriteString("devtoolsFrontendUrl", $"devtools://devtools/bundled/js_app.html?ws={authority}/{TargetId}");
             writer.WriteString("devtoolsFrontendUrlCompat", $"devtools://devtools/bundled/inspector.html?ws={authority}/{TargetId}");
-            writer.WriteString("faviconUrl", "https://nodejs.org/static/images/favicons/favicon.ico");
             writer.WriteString("id", TargetId);
             writer.WriteString("title", _title);
             writer.WriteString("type", "node");
