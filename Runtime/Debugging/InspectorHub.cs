@@ -172,6 +172,13 @@ internal sealed class InspectorHub : IDisposable
                 if (client.EnabledDomains.Add(domain) && Acquire(domain) > 1)
                     Replay(domain, client);
             }
+            else if (method.EndsWith(".disable", StringComparison.Ordinal) && !client.EnabledDomains.Contains(domain) && _domainUsers.ContainsKey(domain))
+            {
+                // The client never enabled the domain, so it has nothing to turn off; passed on, the
+                // disable would turn the domain off under the clients that did.
+                client.Deliver(CdpMessage.EmptyResult(id));
+                return;
+            }
             else if (method.EndsWith(".disable", StringComparison.Ordinal) && client.EnabledDomains.Remove(domain))
             {
                 if (!Release(domain))
