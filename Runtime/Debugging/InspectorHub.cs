@@ -162,8 +162,21 @@ internal sealed class InspectorHub : IDisposable
                     return;
 
                 case "Debugger.setBlackboxPatterns":
-                    client.BlackboxPatterns = ReadPatterns(utf8);
-                    SendBlackboxPatterns(NextId(), client, (id, message));
+                    var previous = client.BlackboxPatterns;
+                    var patterns = ReadPatterns(utf8);
+                    client.BlackboxPatterns = patterns;
+                    SendBlackboxPatterns(NextId(), client, (id, message), onResponse: response =>
+                    {
+                        // V8 kept the patterns it had (an invalid regular expression, say): so does the
+                        // client, or every later union would carry the rejected pattern and fail too.
+                        if (!response.IsError)
+                            return;
+                        lock (_gate)
+                        {
+                            if (ReferenceEquals(client.BlackboxPatterns, patterns))
+                                client.BlackboxPatterns = previous;
+                        }
+                    });
                     return;
             }
 
@@ -525,7 +538,7 @@ internal sealed class InspectorHub : IDisposable
     }
 
     /// <summary>Sends the union of every client's blackbox patterns and the runtime's own; <paramref name="original"/> is the client request it answers, if any.</summary>
-    private void SendBlackboxPatterns(long id, InspectorClient? client, (long Id, CdpMessage Message)? original)
+    private void SendBlackboxPatterns(long id, InspectorClient? client, (long Id, CdpMessage Message)? original, Action<CdpMessage>? onResponse = null)
     {
         var patterns = new List<string>(s_runtimePatterns);
         foreach (var each in _clients)
@@ -544,7 +557,7 @@ internal sealed class InspectorHub : IDisposable
 
         var message = new JsonObject { ["id"] = id, ["method"] = "Debugger.setBlackboxPatterns", ["params"] = parameters };
         _pending[id] = client is not null && original is { } answer
-            ? new Pending(client, answer.Id, "Debugger.setBlackboxPatterns", "Debugger", null)
+            ? new Pending(client, answer.Id, "Debugger.setBlackboxPatterns", "Debugger", onResponse)
             : new Pending(null, 0, "Debugger.setBlackboxPatterns", "", null);
         if (client is not null)
             client.PendingByDomain["Debugger"] = client.PendingByDomain.GetValueOrDefault("Debugger") + 1;
