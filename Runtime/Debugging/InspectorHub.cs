@@ -27,6 +27,9 @@ internal sealed class InspectorHub : IDisposable
     /// <summary>Scripts a debugger should not step into or pause in: V8Host's glue and ClearScript's own.</summary>
     private static readonly string[] s_runtimePatterns = ["^v8host:", "\\[internal\\]$"];
 
+    /// <summary>As deep as <see cref="CdpMessage"/> reads: a request it accepted must not fail when re-read here.</summary>
+    private static readonly JsonDocumentOptions s_json = new() { MaxDepth = 1024 };
+
     private readonly object _gate = new();
     private readonly InspectorUpstream _upstream;
     private readonly List<InspectorClient> _clients = new();
@@ -551,7 +554,7 @@ internal sealed class InspectorHub : IDisposable
         }
 
         JsonObject parameters = new();
-        if (original is { } request && JsonNode.Parse(request.Message.Utf8)?["params"] is JsonObject given)
+        if (original is { } request && JsonNode.Parse(request.Message.Utf8, documentOptions: s_json)?["params"] is JsonObject given)
             parameters = (JsonObject)given.DeepClone();
         parameters["patterns"] = new JsonArray(patterns.Select(pattern => (JsonNode?)JsonValue.Create(pattern)).ToArray());
 
@@ -568,7 +571,7 @@ internal sealed class InspectorHub : IDisposable
     {
         try
         {
-            if (JsonNode.Parse(utf8)?["params"]?["patterns"] is JsonArray array)
+            if (JsonNode.Parse(utf8, documentOptions: s_json)?["params"]?["patterns"] is JsonArray array)
                 return array.Select(item => item?.GetValueKind() == JsonValueKind.String ? item.GetValue<string>() : null).OfType<string>().ToArray();
         }
         catch (JsonException)
@@ -651,7 +654,7 @@ internal sealed class InspectorHub : IDisposable
     {
         try
         {
-            using var document = JsonDocument.Parse(utf8);
+            using var document = JsonDocument.Parse(utf8, s_json);
             var element = document.RootElement;
             foreach (var name in path)
             {
