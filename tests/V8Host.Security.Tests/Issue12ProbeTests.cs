@@ -67,6 +67,17 @@ public class Issue12ProbeTests
     }
 
     [Fact]
+    public void Disposing_a_context_that_still_records_a_CPU_profile_does_not_crash_the_process()
+    {
+        // ClearScript's isolate teardown disposes V8's CpuProfiler with the profile still open, after
+        // the logger it unregisters from is gone: SIGSEGV in Logger::RemoveListener. A context spent
+        // by the heap limit cannot stop its profile at all, so a script that exceeds the limit while
+        // the host profiles crashes the process when the host disposes the context.
+        ChildProcess.Completed("probe12", "dispose-profiling")
+            .AssertResult("probe12.dispose-profiling", "disposed");
+    }
+
+    [Fact]
     public void EvalAsync_with_a_cancelled_token_does_not_wait_forever_for_a_debugger()
     {
         // EvalAsync registers TerminateExecution on the token, which ran at once, before the wait

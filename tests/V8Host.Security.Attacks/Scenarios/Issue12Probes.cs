@@ -29,6 +29,7 @@ internal static class Issue12Probes
             "stalled-leak" => StalledLeak,
             "parked-spent" => ParkedSpent,
             "profile-race" => ProfileRace,
+            "dispose-profiling" => DisposeProfiling,
             "cancelled-wait" => CancelledWait,
             "script-cache" => ScriptCache,
             "many-clients" => ManyClients,
@@ -192,7 +193,20 @@ internal static class Issue12Probes
         Thread.Sleep(1000);
         Report.Result(name, "alive");
         Report.Result(name + ".stop", Report.Outcome(name + ".stop", () => context.StopCpuProfile()));
+        // Not disposed: disposing a context whose profile is still open crashes on its own (dispose-profiling).
+    }
+
+    /// <summary>
+    /// A context disposed while it records a CPU profile (never stopped, as a spent context's cannot
+    /// be): ClearScript disposes V8's CpuProfiler after the isolate's logger, which segfaults unless the profile was ended first.
+    /// </summary>
+    private static void DisposeProfiling(string name)
+    {
+        var context = new Isolate().CreateContext();
+        context.StartCpuProfile();
+        context.Eval("let s = 0; for (let i = 0; i < 1e6; i++) s += i; s");
         context.Dispose();
+        Report.Result(name, "disposed");
     }
 
     /// <summary>One thread runs short calls while another starts and stops profiles: no call may fail.</summary>
