@@ -39,10 +39,17 @@ internal sealed class InspectorHub : IDisposable
     // What V8 announces once per enable, kept while the domain is enabled, to replay to a client
     // that enables it later (see the class summary).
     private readonly Dictionary<long, byte[]> _executionContexts = new();
-    private readonly List<byte[]> _scripts = new();
+    private readonly LinkedList<(string Id, byte[] Utf8)> _scripts = new();
     // V8 announces a compiled script again each time it runs (ClearScript binds it to the context
     // anew): one entry per script id, or the cache would grow with every run.
-    private readonly Dictionary<string, int> _scriptIndex = new(StringComparer.Ordinal);
+    // V8 announces every script compiled (each eval, each new Function) and says nothing when one
+    // is collected, so the cache is bounded too: the oldest announcements go first, and a script
+    // announced again (run again) becomes the newest.
+    private readonly Dictionary<string, LinkedListNode<(string Id, byte[] Utf8)>> _scriptIndex = new(StringComparer.Ordinal);
+    private long _scriptBytes;
+
+    /// <summary>How many bytes of script announcements the replay cache keeps.</summary>
+    internal const long MaxReplayedScriptBytes = 8L * 1024 * 1024;
     private byte[]? _paused;
 
     private InspectorProfiler? _profiler;
@@ -449,14 +456,19 @@ internal sealed class InspectorHub : IDisposable
             case "Debugger.scriptFailedToParse":
                 if (ReadString(utf8, "params", "scriptId") is not { } scriptId)
                     break;
-                if (_scriptIndex.TryGetValue(scriptId, out var known))
+                if (_scriptIndex.Remove(scriptId, out var known))
                 {
-                    _scripts[known] = utf8;
+                    _scripts.Remove(known);
+                    _scriptBytes -= known.Value.Utf8.Length;
                 }
-                else
+
+                _scriptIndex[scriptId] = _scripts.AddLast((scriptId, utf8));
+                _scriptBytes += utf8.Length;
+                while (_scriptBytes > MaxReplayedScriptBytes && _scripts.First is { } oldest)
                 {
-                    _scriptIndex[scriptId] = _scripts.Count;
-                    _scripts.Add(utf8);
+                    _scripts.RemoveFirst();
+                    _scriptIndex.Remove(oldest.Value.Id);
+                    _scriptBytes -= oldest.Value.Utf8.Length;
                 }
 
                 break;
@@ -479,7 +491,7 @@ internal sealed class InspectorHub : IDisposable
                 break;
             case "Debugger":
                 foreach (var script in _scripts)
-                    client.Deliver(script);
+                    client.Deliver(script.Utf8);
                 if (_paused is { } paused)
                     client.Deliver(paused);
                 break;
@@ -524,6 +536,7 @@ internal sealed class InspectorHub : IDisposable
             case "Debugger":
                 _scripts.Clear();
                 _scriptIndex.Clear();
+                _scriptBytes = 0;
                 _paused = null;
                 break;
         }
