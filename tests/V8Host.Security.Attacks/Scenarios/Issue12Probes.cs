@@ -34,6 +34,9 @@ internal static class Issue12Probes
             "script-cache" => ScriptCache,
             "many-clients" => ManyClients,
             "big-pipeline" => BigPipeline,
+            "paused-disconnect" => PausedDisconnect,
+            "escaped-id" => EscapedId,
+            "concurrent-dispose" => ConcurrentDispose,
             _ => throw new ArgumentException("unknown probe12 step " + step),
         };
         Report.Bounded(name, TimeSpan.FromSeconds(110), () => probe(name));
@@ -331,6 +334,82 @@ internal static class Issue12Probes
             Environment.Exit(0);
         foreach (var session in sessions)
             session.Dispose();
+    }
+
+    /// <summary>A WebSocket debugger pauses the script at `debugger;` and its socket is cut: the script must resume.</summary>
+    private static void PausedDisconnect(string name)
+    {
+        using var context = NewContext();
+        var socket = RawWebSocket(context, receiveBuffer: 1 << 20);
+        SendFrame(socket, "{\"id\":1,\"method\":\"Debugger.enable\"}");
+        Thread.Sleep(500);
+        var run = Task.Run(() => context.Eval("debugger; 'resumed'"));
+        Report.Result(name + ".paused", SpinUntil(() => context.Inspector.IsPaused, TimeSpan.FromSeconds(10)) ? "yes" : "no");
+        socket.Close(0);
+        Report.Result(name, run.Wait(TimeSpan.FromSeconds(20)) ? Report.ValueOutcome(name, () => run.Result) : "hung");
+        if (!run.IsCompleted)
+            Environment.Exit(0);
+    }
+
+    /// <summary>
+    /// A request with a second, escaped "id" key (`"\u0069d"`): the hub reads one id, V8 may read the
+    /// other. Another session's pending request must still get its own answer, not the forger's.
+    /// </summary>
+    private static void EscapedId(string name)
+    {
+        using var context = NewContext();
+        using var victim = new Debugger(context);
+        using var forger = new Debugger(context);
+        victim.Call(1, "Runtime.evaluate", new { expression = "1" });
+        // Hub ids go up by one per request; the forger aims at the next few.
+        var outcome = Report.Outcome(name + ".send", () => forger.Session.Send("{\"id\":1,\"method\":\"Runtime.evaluate\",\"params\":{\"expression\":\"'forged'\"},\"\\u0069d\":7}"));
+        Report.Result(name + ".send", outcome);
+        var answered = forger.TryResponse(1, TimeSpan.FromSeconds(5), out var response);
+        Report.Detail(name, response ?? "no response to the forger");
+        Report.Result(name, answered ? (response!.Contains("forged", StringComparison.Ordinal) ? "own-answer" : "error") : "no-answer");
+    }
+
+    /// <summary>Sessions created, used and disposed on many threads while the context is disposed: only ObjectDisposedException.</summary>
+    private static void ConcurrentDispose(string name)
+    {
+        var wrong = new ConcurrentQueue<string>();
+        for (var round = 0; round < 10; round++)
+        {
+            var context = NewContext();
+            var go = new ManualResetEventSlim();
+            var workers = Enumerable.Range(0, 6).Select(i => Task.Run(() =>
+            {
+                go.Wait();
+                for (var j = 0; j < 50; j++)
+                {
+                    try
+                    {
+                        using var session = context.Inspector.Connect(i % 2 == 0 ? null : _ => { });
+                        session.Send("{\"id\":1,\"method\":\"Debugger.enable\"}");
+                        session.Send("{\"id\":2,\"method\":\"Runtime.evaluate\",\"params\":{\"expression\":\"1\"}}");
+                        session.TakeMessages();
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                    }
+                    catch (Exception exception)
+                    {
+                        wrong.Enqueue(exception.GetType().Name + ": " + exception.Message);
+                    }
+                }
+            })).ToArray();
+            go.Set();
+            Thread.Sleep(20 * round);
+            context.Dispose();
+            if (!Task.WaitAll(workers, TimeSpan.FromSeconds(30)))
+            {
+                Report.Result(name, "hung");
+                Environment.Exit(0);
+            }
+        }
+
+        Report.Detail(name, string.Join(" | ", wrong.Distinct().Take(3)));
+        Report.Result(name, wrong.IsEmpty ? "clean" : wrong.First().Split(':')[0]);
     }
 
     // ---- Raw WebSocket ---------------------------------------------------------------------------
