@@ -14,6 +14,9 @@ internal sealed class DevToolsConnection : InspectorClient
     /// <summary>Larger than any request a debugger sends (a whole script for Debugger.setScriptSource).</summary>
     private const int MaxMessageBytes = 256 * 1024 * 1024;
 
+    /// <summary>How long a closed connection may take to send what was queued before it is aborted.</summary>
+    private static readonly TimeSpan s_closeGrace = TimeSpan.FromSeconds(5);
+
     private readonly InspectorHub _hub;
     private readonly WebSocket _socket;
     private readonly string _remote;
@@ -48,6 +51,11 @@ internal sealed class DevToolsConnection : InspectorClient
         _closeReason = reason;
         _outgoing.Writer.TryWrite(Encoding.UTF8.GetBytes($"{{\"method\":\"Inspector.detached\",\"params\":{{\"reason\":\"{reason}\"}}}}"));
         _outgoing.Writer.TryComplete();
+
+        // A debugger that stopped reading (the queue overflowed, say) leaves the writer blocked in a
+        // send for ever, holding the socket and everything still queued: give the rest a moment to
+        // go out, then abort the connection.
+        _stop.CancelAfter(s_closeGrace);
     }
 
     private async Task ReadAsync()

@@ -27,6 +27,9 @@ internal sealed class InspectorHub : IDisposable
     /// <summary>Scripts a debugger should not step into or pause in: V8Host's glue and ClearScript's own.</summary>
     private static readonly string[] s_runtimePatterns = ["^v8host:", "\\[internal\\]$"];
 
+    /// <summary>As deep as <see cref="CdpMessage"/> reads: a request it accepted must not fail when re-read here.</summary>
+    private static readonly JsonDocumentOptions s_json = new() { MaxDepth = 1024 };
+
     private readonly object _gate = new();
     private readonly InspectorUpstream _upstream;
     private readonly List<InspectorClient> _clients = new();
@@ -36,10 +39,17 @@ internal sealed class InspectorHub : IDisposable
     // What V8 announces once per enable, kept while the domain is enabled, to replay to a client
     // that enables it later (see the class summary).
     private readonly Dictionary<long, byte[]> _executionContexts = new();
-    private readonly List<byte[]> _scripts = new();
+    private readonly LinkedList<(string Id, byte[] Utf8)> _scripts = new();
     // V8 announces a compiled script again each time it runs (ClearScript binds it to the context
     // anew): one entry per script id, or the cache would grow with every run.
-    private readonly Dictionary<string, int> _scriptIndex = new(StringComparer.Ordinal);
+    // V8 announces every script compiled (each eval, each new Function) and says nothing when one
+    // is collected, so the cache is bounded too: the oldest announcements go first, and a script
+    // announced again (run again) becomes the newest.
+    private readonly Dictionary<string, LinkedListNode<(string Id, byte[] Utf8)>> _scriptIndex = new(StringComparer.Ordinal);
+    private long _scriptBytes;
+
+    /// <summary>How many bytes of script announcements the replay cache keeps.</summary>
+    internal const long MaxReplayedScriptBytes = 8L * 1024 * 1024;
     private byte[]? _paused;
 
     private InspectorProfiler? _profiler;
@@ -162,8 +172,21 @@ internal sealed class InspectorHub : IDisposable
                     return;
 
                 case "Debugger.setBlackboxPatterns":
-                    client.BlackboxPatterns = ReadPatterns(utf8);
-                    SendBlackboxPatterns(NextId(), client, (id, message));
+                    var previous = client.BlackboxPatterns;
+                    var patterns = ReadPatterns(utf8);
+                    client.BlackboxPatterns = patterns;
+                    SendBlackboxPatterns(NextId(), client, (id, message), onResponse: response =>
+                    {
+                        // V8 kept the patterns it had (an invalid regular expression, say): so does the
+                        // client, or every later union would carry the rejected pattern and fail too.
+                        if (!response.IsError)
+                            return;
+                        lock (_gate)
+                        {
+                            if (ReferenceEquals(client.BlackboxPatterns, patterns))
+                                client.BlackboxPatterns = previous;
+                        }
+                    });
                     return;
             }
 
@@ -171,6 +194,13 @@ internal sealed class InspectorHub : IDisposable
             {
                 if (client.EnabledDomains.Add(domain) && Acquire(domain) > 1)
                     Replay(domain, client);
+            }
+            else if (method.EndsWith(".disable", StringComparison.Ordinal) && !client.EnabledDomains.Contains(domain) && _domainUsers.ContainsKey(domain))
+            {
+                // The client never enabled the domain, so it has nothing to turn off; passed on, the
+                // disable would turn the domain off under the clients that did.
+                client.Deliver(CdpMessage.EmptyResult(id));
+                return;
             }
             else if (method.EndsWith(".disable", StringComparison.Ordinal) && client.EnabledDomains.Remove(domain))
             {
@@ -426,14 +456,19 @@ internal sealed class InspectorHub : IDisposable
             case "Debugger.scriptFailedToParse":
                 if (ReadString(utf8, "params", "scriptId") is not { } scriptId)
                     break;
-                if (_scriptIndex.TryGetValue(scriptId, out var known))
+                if (_scriptIndex.Remove(scriptId, out var known))
                 {
-                    _scripts[known] = utf8;
+                    _scripts.Remove(known);
+                    _scriptBytes -= known.Value.Utf8.Length;
                 }
-                else
+
+                _scriptIndex[scriptId] = _scripts.AddLast((scriptId, utf8));
+                _scriptBytes += utf8.Length;
+                while (_scriptBytes > MaxReplayedScriptBytes && _scripts.First is { } oldest)
                 {
-                    _scriptIndex[scriptId] = _scripts.Count;
-                    _scripts.Add(utf8);
+                    _scripts.RemoveFirst();
+                    _scriptIndex.Remove(oldest.Value.Id);
+                    _scriptBytes -= oldest.Value.Utf8.Length;
                 }
 
                 break;
@@ -456,7 +491,7 @@ internal sealed class InspectorHub : IDisposable
                 break;
             case "Debugger":
                 foreach (var script in _scripts)
-                    client.Deliver(script);
+                    client.Deliver(script.Utf8);
                 if (_paused is { } paused)
                     client.Deliver(paused);
                 break;
@@ -501,6 +536,7 @@ internal sealed class InspectorHub : IDisposable
             case "Debugger":
                 _scripts.Clear();
                 _scriptIndex.Clear();
+                _scriptBytes = 0;
                 _paused = null;
                 // V8 drops every breakpoint with the domain, the break-on-start one included.
                 _startBreakpoint = null;
@@ -521,7 +557,7 @@ internal sealed class InspectorHub : IDisposable
     }
 
     /// <summary>Sends the union of every client's blackbox patterns and the runtime's own; <paramref name="original"/> is the client request it answers, if any.</summary>
-    private void SendBlackboxPatterns(long id, InspectorClient? client, (long Id, CdpMessage Message)? original)
+    private void SendBlackboxPatterns(long id, InspectorClient? client, (long Id, CdpMessage Message)? original, Action<CdpMessage>? onResponse = null)
     {
         var patterns = new List<string>(s_runtimePatterns);
         foreach (var each in _clients)
@@ -534,13 +570,13 @@ internal sealed class InspectorHub : IDisposable
         }
 
         JsonObject parameters = new();
-        if (original is { } request && JsonNode.Parse(request.Message.Utf8)?["params"] is JsonObject given)
+        if (original is { } request && JsonNode.Parse(request.Message.Utf8, documentOptions: s_json)?["params"] is JsonObject given)
             parameters = (JsonObject)given.DeepClone();
         parameters["patterns"] = new JsonArray(patterns.Select(pattern => (JsonNode?)JsonValue.Create(pattern)).ToArray());
 
         var message = new JsonObject { ["id"] = id, ["method"] = "Debugger.setBlackboxPatterns", ["params"] = parameters };
         _pending[id] = client is not null && original is { } answer
-            ? new Pending(client, answer.Id, "Debugger.setBlackboxPatterns", "Debugger", null)
+            ? new Pending(client, answer.Id, "Debugger.setBlackboxPatterns", "Debugger", onResponse)
             : new Pending(null, 0, "Debugger.setBlackboxPatterns", "", null);
         if (client is not null)
             client.PendingByDomain["Debugger"] = client.PendingByDomain.GetValueOrDefault("Debugger") + 1;
@@ -551,7 +587,7 @@ internal sealed class InspectorHub : IDisposable
     {
         try
         {
-            if (JsonNode.Parse(utf8)?["params"]?["patterns"] is JsonArray array)
+            if (JsonNode.Parse(utf8, documentOptions: s_json)?["params"]?["patterns"] is JsonArray array)
                 return array.Select(item => item?.GetValueKind() == JsonValueKind.String ? item.GetValue<string>() : null).OfType<string>().ToArray();
         }
         catch (JsonException)
@@ -634,7 +670,7 @@ internal sealed class InspectorHub : IDisposable
     {
         try
         {
-            using var document = JsonDocument.Parse(utf8);
+            using var document = JsonDocument.Parse(utf8, s_json);
             var element = document.RootElement;
             foreach (var name in path)
             {

@@ -14,6 +14,12 @@ internal sealed class InspectorProfiler(Context context)
 {
     private const string Title = "DevTools profile";
 
+    private readonly object _gate = new();
+
+    // Whether the profile being recorded is the one Profiler.start began (guarded by _gate): a
+    // Profiler.stop must not end, and hand a debugger, a profile the host started.
+    private bool _recording;
+
     /// <summary>Answers <paramref name="method"/> if it is one of the profiler's, off the caller's thread (the context may be busy); false otherwise.</summary>
     public bool TryHandle(string method, long id, byte[] request, Action<byte[]> reply)
     {
@@ -29,10 +35,14 @@ internal sealed class InspectorProfiler(Context context)
             "Profiler.start" => () =>
             {
                 context.StartCpuProfile(Title);
+                _recording = true;
                 return CdpMessage.EmptyResult(id);
             },
             "Profiler.stop" => () =>
             {
+                if (!_recording)
+                    return CdpMessage.Error(id, -32000, "Profiler.stop: no profile was started by Profiler.start.");
+                _recording = false;
                 var profile = context.StopCpuProfile().ToJson();
                 return Encoding.UTF8.GetBytes($"{{\"id\":{id},\"result\":{{\"profile\":{profile}}}}}");
             },
@@ -46,7 +56,8 @@ internal sealed class InspectorProfiler(Context context)
             byte[] response;
             try
             {
-                response = handle();
+                lock (_gate)
+                    response = handle();
             }
             catch (Exception exception) when (exception is InvalidOperationException or ObjectDisposedException or ScriptTerminatedException or ArgumentOutOfRangeException)
             {

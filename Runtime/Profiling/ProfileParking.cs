@@ -47,8 +47,18 @@ internal sealed class ProfileParking
                 {
                 }
 
-                if (!_stopped.IsSet)
+                if (_stopped.IsSet)
+                    break;
+                try
+                {
                     _park();
+                }
+                catch (Exception)
+                {
+                    // The context refused the call (its isolate exceeded the heap limit, a termination
+                    // was pending): the sampling stays where it is. On this thread of our own an
+                    // exception would end the process.
+                }
             }
         }
         finally

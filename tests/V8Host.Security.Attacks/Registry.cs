@@ -29,6 +29,7 @@ internal static class Registry
         ["probe10"] = Issue10Probes.Run,
         ["web-encoding"] = WebEncodingScenarios.Run,
         ["probe11"] = Issue11Probes.Run,
+        ["probe12"] = Issue12Probes.Run,
         ["inspector"] = InspectorAttacks.Run,
         ["profiler-thread-exit"] = ProfilerThreadExit.Run,
     };
