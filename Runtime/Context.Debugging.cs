@@ -19,11 +19,11 @@ public sealed partial class Context
     /// </summary>
     /// <exception cref="ScriptTerminatedException"><see cref="TerminateExecution"/> was called while it waited.</exception>
     /// <exception cref="ObjectDisposedException">The context was disposed while it waited.</exception>
-    internal void AwaitDebugger(string operation)
+    internal void AwaitDebugger(string operation, CancellationToken cancellationToken = default)
     {
         if (_core.Inspector?.Hub is not { WaitsForDebugger: true } hub)
             return;
-        switch (hub.WaitForDebugger())
+        switch (hub.WaitForDebugger(cancellationToken))
         {
             case InspectorHub.DebuggerWait.Cancelled:
                 throw new ScriptTerminatedException($"{operation} was terminated while it waited for a debugger (IsolateOptions.WaitForDebugger).");

@@ -47,7 +47,7 @@ public sealed partial class Context
         object? result;
         using (cancellationToken.Register(() => TerminateExecution()))
         {
-            AwaitDebugger("Context.EvalAsync");
+            AwaitDebugger("Context.EvalAsync", cancellationToken);
             result = Run("Context.EvalAsync", engine => Values.ToHost(EvaluateAllowingTopLevelAwait(engine, source)));
         }
 

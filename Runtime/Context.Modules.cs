@@ -21,7 +21,7 @@ public sealed partial class Context
         CheckSpecifier(specifier);
         (JsPromise? Pending, ScriptObject?[] Namespace) import;
         using (cancellationToken.Register(() => TerminateExecution()))
-            import = StartImport(specifier, timeout: null);
+            import = StartImport(specifier, timeout: null, cancellationToken);
         if (import.Pending is { } pending)
             await AwaitPromiseAsync(pending, "Context.ImportAsync", cancellationToken).ConfigureAwait(false);
 
@@ -52,9 +52,9 @@ public sealed partial class Context
     /// waited for and an evaluation error would be lost; a static import propagates both.
     /// One wrapper per specifier: importing again gives the same namespace.
     /// </summary>
-    private (JsPromise? Pending, ScriptObject?[] Namespace) StartImport(string specifier, TimeSpan? timeout)
+    private (JsPromise? Pending, ScriptObject?[] Namespace) StartImport(string specifier, TimeSpan? timeout, CancellationToken cancellationToken = default)
     {
-        AwaitDebugger("Context.Import");
+        AwaitDebugger("Context.Import", cancellationToken);
         return Run("Context.Import", engine => StartImport(engine, specifier), timeout);
     }
 

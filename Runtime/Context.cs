@@ -226,6 +226,9 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
             // The engine refused even this call (terminated mid-teardown); nothing more can be cut.
         }
 
+        // A profile still being recorded must end before the isolate does (CpuProfileRecorder.Abandon).
+        Interlocked.Exchange(ref _cpuProfile, null)?.Abandon(_core.Engine);
+
         lock (_terminationGate)
         {
             _engineReleased = true;

@@ -55,6 +55,7 @@ internal sealed class InspectorHub : IDisposable
     private InspectorProfiler? _profiler;
     private readonly ManualResetEventSlim _runRequested = new();
     private readonly CancellationTokenSource _closing = new();
+    private readonly object _waitGate = new();
     private CancellationTokenSource _waitCancel = new();
     private int _startPauseScheduled;
     private string? _startBreakpoint;
@@ -233,16 +234,23 @@ internal sealed class InspectorHub : IDisposable
     /// client sends <c>Runtime.runIfWaitingForDebugger</c> (as DevTools and VS Code do once they
     /// have set their breakpoints), then asks V8 to pause on the script's first statement.
     /// </summary>
-    public DebuggerWait WaitForDebugger()
+    /// <param name="cancellationToken">The caller's own token (EvalAsync's): cancelling it ends the wait as <see cref="CancelWait"/> does.</param>
+    public DebuggerWait WaitForDebugger(CancellationToken cancellationToken = default)
     {
         if (!_runRequested.IsSet)
         {
-            var cancel = _waitCancel.Token;
-            Interlocked.Increment(ref _waiters);
+            CancellationToken cancel;
+            lock (_waitGate)
+            {
+                // Counted and given the current token together, so CancelWait cannot fall between.
+                _waiters++;
+                cancel = _waitCancel.Token;
+            }
+
             try
             {
-                using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, _closing.Token);
-                _runRequested.Wait(either.Token);
+                using var any = CancellationTokenSource.CreateLinkedTokenSource(cancel, _closing.Token, cancellationToken);
+                _runRequested.Wait(any.Token);
             }
             catch (OperationCanceledException)
             {
@@ -250,7 +258,8 @@ internal sealed class InspectorHub : IDisposable
             }
             finally
             {
-                Interlocked.Decrement(ref _waiters);
+                lock (_waitGate)
+                    _waiters--;
             }
         }
 
@@ -290,9 +299,16 @@ internal sealed class InspectorHub : IDisposable
     /// <summary>Stops the calls blocked in <see cref="WaitForDebugger"/> (they return <see cref="DebuggerWait.Cancelled"/>); returns whether any was waiting.</summary>
     public bool CancelWait()
     {
-        if (Volatile.Read(ref _waiters) == 0)
-            return false;
-        Interlocked.Exchange(ref _waitCancel, new CancellationTokenSource()).Cancel();
+        CancellationTokenSource cancelled;
+        lock (_waitGate)
+        {
+            if (_waiters == 0)
+                return false;
+            cancelled = _waitCancel;
+            _waitCancel = new CancellationTokenSource();
+        }
+
+        cancelled.Cancel();
         return true;
     }
 

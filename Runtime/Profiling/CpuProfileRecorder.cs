@@ -70,6 +70,22 @@ internal sealed class CpuProfileRecorder
         return new CpuProfile(Title, CpuProfileMerger.Merge(_segments));
     }
 
+    /// <summary>
+    /// Ends the open segment without a result, before the isolate goes: ClearScript tears V8's
+    /// profiler down after its logger, and an open profile then crashes the process.
+    /// </summary>
+    public void Abandon(V8ScriptEngine engine)
+    {
+        try
+        {
+            EndSegment(engine);
+        }
+        catch (Exception exception) when (exception is Microsoft.ClearScript.IScriptEngineException or InvalidOperationException)
+        {
+            // A spent isolate may refuse; nothing more can be done before it goes.
+        }
+    }
+
     private bool TryBeginSegment(V8ScriptEngine engine)
     {
         var begun = engine.BeginCpuProfile(_name, V8CpuProfileFlags.EnableSampleCollection);

@@ -34,37 +34,31 @@ internal sealed class ProfileParking
         _callEnded.Set();
     }
 
+    // The events are left to the finalizer: CallEnded runs outside the context's lock and may race
+    // the thread's end, and a disposed event would throw in the caller's call into the context.
     private void Run()
     {
-        try
+        while (!_stopped.IsSet)
         {
-            while (!_stopped.IsSet)
+            _callEnded.WaitOne();
+
+            // Wait until no call has ended for a whole quiet spell.
+            while (!_stopped.IsSet && _callEnded.WaitOne(Quiet))
             {
-                _callEnded.WaitOne();
-
-                // Wait until no call has ended for a whole quiet spell.
-                while (!_stopped.IsSet && _callEnded.WaitOne(Quiet))
-                {
-                }
-
-                if (_stopped.IsSet)
-                    break;
-                try
-                {
-                    _park();
-                }
-                catch (Exception)
-                {
-                    // The context refused the call (its isolate exceeded the heap limit, a termination
-                    // was pending): the sampling stays where it is. On this thread of our own an
-                    // exception would end the process.
-                }
             }
-        }
-        finally
-        {
-            _callEnded.Dispose();
-            _stopped.Dispose();
+
+            if (_stopped.IsSet)
+                break;
+            try
+            {
+                _park();
+            }
+            catch (Exception)
+            {
+                // The context refused the call (its isolate exceeded the heap limit, a termination
+                // was pending): the sampling stays where it is. On this thread of our own an
+                // exception would end the process.
+            }
         }
     }
 }
