@@ -142,6 +142,10 @@ internal readonly struct CdpMessage
         return buffer.ToArray();
     }
 
+    /// <summary>V8's farewell event, sent to a client the hub disconnects (reason <c>target_closed</c>, <c>message_queue_full</c>).</summary>
+    public static byte[] Detached(string reason) =>
+        Encoding.UTF8.GetBytes($"{{\"method\":\"Inspector.detached\",\"params\":{{\"reason\":\"{reason}\"}}}}");
+
     /// <summary>A request the hub makes on its own behalf.</summary>
     public static byte[] Request(long id, string method, Action<Utf8JsonWriter>? writeParams = null)
     {

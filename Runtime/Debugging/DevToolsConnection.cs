@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Threading.Channels;
 
 namespace V8Host.Debugging;
@@ -49,7 +48,7 @@ internal sealed class DevToolsConnection : InspectorClient
     public override void Close(string reason)
     {
         _closeReason = reason;
-        _outgoing.Writer.TryWrite(Encoding.UTF8.GetBytes($"{{\"method\":\"Inspector.detached\",\"params\":{{\"reason\":\"{reason}\"}}}}"));
+        _outgoing.Writer.TryWrite(CdpMessage.Detached(reason));
         _outgoing.Writer.TryComplete();
 
         // A debugger that stopped reading (the queue overflowed, say) leaves the writer blocked in a

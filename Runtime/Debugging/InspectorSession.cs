@@ -154,7 +154,7 @@ public sealed class InspectorSession : IDisposable
         {
             // V8's own farewell, so that a callback waiting for messages learns why they stopped.
             session._closeReason = reason;
-            session.Deliver(Encoding.UTF8.GetBytes($"{{\"method\":\"Inspector.detached\",\"params\":{{\"reason\":\"{reason}\"}}}}"), reserve: false);
+            session.Deliver(CdpMessage.Detached(reason), reserve: false);
             Closed = true;
             session._callbackQueue?.Writer.TryComplete();
         }
