@@ -23,9 +23,10 @@ public sealed class InspectorSession : IDisposable
 {
     private readonly Client _client;
     private readonly InspectorHub _hub;
-    private readonly ConcurrentQueue<string> _queue = new();
+    // Each message with the bytes it holds of the client's queue bound (none for the farewell).
+    private readonly ConcurrentQueue<(string Message, int Reserved)> _queue = new();
     private string? _closeReason;
-    private readonly Channel<string>? _callbackQueue;
+    private readonly Channel<(string Message, int Reserved)>? _callbackQueue;
     private readonly Action<string>? _onMessage;
     private Exception? _callbackFailure;
     private int _disposed;
@@ -37,7 +38,7 @@ public sealed class InspectorSession : IDisposable
         _client = new Client(this);
         if (onMessage is not null)
         {
-            _callbackQueue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+            _callbackQueue = Channel.CreateUnbounded<(string Message, int Reserved)>(new UnboundedChannelOptions { SingleReader = true });
             _ = Task.Run(DeliverToCallbackAsync);
         }
 
@@ -70,10 +71,10 @@ public sealed class InspectorSession : IDisposable
     {
         ThrowIfCallbackFailed();
         var messages = new List<string>();
-        while (_queue.TryDequeue(out var message))
+        while (_queue.TryDequeue(out var queued))
         {
-            messages.Add(message);
-            _client.Taken(message);
+            messages.Add(queued.Message);
+            _client.Taken(queued.Reserved);
         }
 
         return messages;
@@ -111,11 +112,11 @@ public sealed class InspectorSession : IDisposable
 
     private async Task DeliverToCallbackAsync()
     {
-        await foreach (var message in _callbackQueue!.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var (message, reserved) in _callbackQueue!.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             try
             {
-                _client.Taken(message);
+                _client.Taken(reserved);
                 _onMessage!(message);
             }
             catch (Exception exception)
@@ -131,10 +132,11 @@ public sealed class InspectorSession : IDisposable
         if (Volatile.Read(ref _disposed) != 0 || (reserve && !_client.Reserve(utf8.Length)))
             return;
         var message = Encoding.UTF8.GetString(utf8);
+        var queued = (message, reserve ? utf8.Length : 0);
         if (_callbackQueue is not null)
-            _callbackQueue.Writer.TryWrite(message);
+            _callbackQueue.Writer.TryWrite(queued);
         else
-            _queue.Enqueue(message);
+            _queue.Enqueue(queued);
     }
 
     private sealed class Client(InspectorSession session) : InspectorClient
@@ -147,8 +149,7 @@ public sealed class InspectorSession : IDisposable
 
         public bool Reserve(int bytes) => TryReserve(bytes);
 
-        // Counted as UTF-8 when queued; the string's UTF-8 length is the same number.
-        public void Taken(string message) => Release(Encoding.UTF8.GetByteCount(message));
+        public void Taken(int reserved) => Release(reserved);
 
         public override void Close(string reason)
         {
