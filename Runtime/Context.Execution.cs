@@ -143,7 +143,7 @@ public sealed partial class Context
                 rejected = !accepted;
             }
 
-            var script = new Script(this, compiled, source, filename, ScriptSources.ResourceName(info), sourceMapUrl, rejected);
+            var script = new Script(this, compiled, info, text, source, filename, sourceMapUrl, rejected);
             Own(script);
             return script;
         });

@@ -113,15 +113,33 @@ public sealed partial class Context
     internal void RunSetupScript(string name, string source) => Run("Context.RunSetupScript", engine =>
         engine.Evaluate(Sources.Document(name, source), ForDebugger(source, name)));
 
-    /// <summary>Runs the scripts of snapshot context <paramref name="index"/>, from their code caches.</summary>
+    /// <summary>How this context started from a snapshot, and whether V8 accepted its code caches; null when it did not start from one.</summary>
+    public SnapshotRestore? SnapshotRestore { get; private set; }
+
+    /// <summary>Runs the scripts of snapshot context <paramref name="index"/>, from their code caches (a rejected cache falls back to compiling).</summary>
     internal void RestoreSnapshot(int index)
     {
         var snapshot = _core.Snapshot ?? throw new InvalidOperationException("The isolate was not created from StartupData.");
         snapshot.CheckContextIndex(index);
-        foreach (var script in snapshot.Contexts[index])
+        var scripts = snapshot.Contexts[index];
+        var rejected = new List<string>();
+        foreach (var script in scripts)
         {
             using var compiled = Compile(script.Source, script.Name, cachedData: script.CodeCache);
+            if (compiled.CachedDataRejected)
+                rejected.Add(script.Name);
             compiled.Run();
         }
+
+        SnapshotRestore = new SnapshotRestore(index, scripts.Count, rejected, rejected.Count == 0 ? null : RejectionReason(snapshot));
+    }
+
+    private string RejectionReason(StartupData snapshot)
+    {
+        var tag = CodeCacheHeader.Current(this);
+        var clearScript = StartupData.CurrentClearScriptVersion;
+        if (snapshot.V8CacheTag != tag || snapshot.ClearScriptVersion != clearScript)
+            return $"the snapshot was made by ClearScript {snapshot.ClearScriptVersion} with V8 cache tag {snapshot.V8CacheTag}; this process runs ClearScript {clearScript} with V8 cache tag {tag}";
+        return $"V8 cache tag {tag} matches, so V8 found the cache itself unusable (damaged, or made on another CPU or platform)";
     }
 }

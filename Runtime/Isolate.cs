@@ -21,12 +21,12 @@ public sealed class Isolate : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Creates an isolate whose contexts can start from <paramref name="snapshot"/> (<see cref="CreateContextFromSnapshot"/>).</summary>
-    /// <exception cref="ArgumentException">The snapshot is not valid.</exception>
+    /// <exception cref="ArgumentException">The snapshot is not valid (not V8Host startup data, another format version, or corrupt); the message says which.</exception>
     public Isolate(StartupData snapshot, IsolateOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         if (!snapshot.IsValid())
-            throw new ArgumentException("The startup data is not a valid V8Host snapshot (wrong format or version).", nameof(snapshot));
+            throw new ArgumentException($"The startup data is not a valid V8Host snapshot: {snapshot.Problem}.", nameof(snapshot));
         _core = new EngineCore(options ?? new IsolateOptions(), snapshot);
     }
 

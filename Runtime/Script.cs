@@ -1,3 +1,4 @@
+using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8;
 using V8Host.Engine;
 
@@ -8,15 +9,20 @@ public sealed class Script : IDisposable
 {
     private readonly Context _context;
     private readonly V8Script _compiled;
+    private readonly DocumentInfo _document;
+    private readonly string _compiledText;
     private readonly string _resourceKey;
     private bool _disposed;
 
-    // resourceKey: the resource name V8 reports for this script's frames (ScriptSources).
-    internal Script(Context context, V8Script compiled, string source, string resourceName, string resourceKey, string? sourceMapUrl, bool cachedDataRejected)
+    // document and compiledText: what V8 compiled (the text may carry a sourceURL for the debugger);
+    // the resource name V8 reports for this script's frames (ScriptSources) comes from the document.
+    internal Script(Context context, V8Script compiled, DocumentInfo document, string compiledText, string source, string resourceName, string? sourceMapUrl, bool cachedDataRejected)
     {
         _context = context;
         _compiled = compiled;
-        _resourceKey = resourceKey;
+        _document = document;
+        _compiledText = compiledText;
+        _resourceKey = ScriptSources.ResourceName(document);
         Source = source;
         ResourceName = resourceName;
         SourceMapUrl = sourceMapUrl;
@@ -58,6 +64,22 @@ public sealed class Script : IDisposable
         return _context.Run("Script.CreateCodeCache", engine =>
         {
             using var recompiled = engine.Compile(EngineCore.TransientDocument(ResourceName), _context.ForDebugger(Source, ResourceName), V8CacheKind.Code, out var cache);
+            return cache ?? Array.Empty<byte>();
+        });
+    }
+
+    /// <summary>
+    /// The code cache of this script as it is now: after it ran (and after any warm-up calls), the cache
+    /// also holds the functions V8 compiled lazily, so a context started from it compiles almost nothing.
+    /// ClearScript keeps the first cache it makes for a compiled script, so only the first call counts.
+    /// </summary>
+    internal byte[] CreateCodeCacheAfterRun()
+    {
+        ThrowIfDisposed("Script.CreateCodeCache");
+        return _context.Run("Script.CreateCodeCache", engine =>
+        {
+            // The same document and text hit ClearScript's cache of this compiled script, whose functions ran.
+            using var same = engine.Compile(_document, _compiledText, V8CacheKind.Code, out var cache);
             return cache ?? Array.Empty<byte>();
         });
     }

@@ -1,24 +1,32 @@
 namespace V8Host;
 
 /// <summary>
-/// Builds <see cref="StartupData"/>: scripts given to <see cref="Eval"/> run first in every context
-/// added afterwards; <see cref="AddContext"/> records a context (the scripts so far plus its own).
-/// Every script is run while the snapshot is created, so errors surface here, not at startup.
+/// Builds <see cref="StartupData"/>: scripts given to <see cref="Eval"/> run in the default context and
+/// start every context added afterwards; <see cref="AddContext"/> records a context (those scripts plus
+/// its own) and returns its index.
 /// </summary>
+/// <remarks>
+/// Every script runs while the snapshot is created, so its errors surface here, not at startup. Each
+/// added context runs its scripts in a fresh isolate, then its optional warm-up, and only then takes the
+/// code caches: they hold what ran, not just what V8 compiles eagerly. The warm-up is not stored; a
+/// context started from the snapshot runs its scripts again (from the caches), never the warm-up.
+/// </remarks>
 public sealed class SnapshotCreator : IDisposable, IAsyncDisposable
 {
-    private readonly List<SnapshotScript> _prelude = new();
+    private readonly List<SnapshotSource> _prelude = new();
     private readonly List<IReadOnlyList<SnapshotScript>> _contexts = new();
     private Context? _defaultContext;
+    private string? _cacheTag;
     private bool _blobCreated;
 
     /// <summary>Starts a creator, keeping the contexts of <paramref name="existing"/> (their indexes stay the same).</summary>
+    /// <exception cref="ArgumentException"><paramref name="existing"/> is not valid startup data.</exception>
     public SnapshotCreator(StartupData? existing = null)
     {
         if (existing is not null)
         {
             if (!existing.IsValid())
-                throw new ArgumentException("The startup data is not a valid V8Host snapshot.", nameof(existing));
+                throw new ArgumentException($"The startup data is not a valid V8Host snapshot: {existing.Problem}.", nameof(existing));
             _contexts.AddRange(existing.Contexts);
         }
 
@@ -28,30 +36,56 @@ public sealed class SnapshotCreator : IDisposable, IAsyncDisposable
     /// <summary>Whether the creator can still take scripts and produce a blob.</summary>
     public bool IsAlive => _defaultContext is not null;
 
+    /// <summary>The longest any one script (or warm-up) may run; null for no limit. A script that runs longer throws <see cref="ScriptTerminatedException"/>.</summary>
+    public TimeSpan? ScriptTimeout { get; set; }
+
     /// <summary>Runs <paramref name="source"/> in the default context; contexts added later start with it.</summary>
+    /// <param name="source">The script.</param>
+    /// <param name="filename">The name its errors and stack frames show, here and in contexts started from the snapshot.</param>
     /// <exception cref="JavaScriptException">The script failed.</exception>
-    public void Eval(string source)
+    /// <exception cref="ScriptTerminatedException">The script ran longer than <see cref="ScriptTimeout"/>.</exception>
+    public void Eval(string source, string? filename = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var context = Live("Eval");
-        var script = Capture(context, $"<snapshot-prelude-{_prelude.Count}>", source);
+        var script = new SnapshotSource(filename ?? $"<snapshot-prelude-{_prelude.Count}>", source);
+        using (var compiled = context.Compile(script.Source, script.Name))
+            compiled.Run(ScriptTimeout);
         _prelude.Add(script);
     }
 
-    /// <summary>Adds a context: the prelude so far, then <paramref name="source"/>. Returns its index.</summary>
-    /// <exception cref="JavaScriptException">A script failed.</exception>
-    public int AddContext(string? source = null)
+    /// <summary>
+    /// Adds a context: the scripts given to <see cref="Eval"/> so far, then <paramref name="source"/>.
+    /// <paramref name="warmUp"/>, when given, runs after them before the caches are taken, so the functions
+    /// it calls are compiled into the snapshot; it is not part of the context. Returns the context's index.
+    /// </summary>
+    /// <exception cref="JavaScriptException">A script or the warm-up failed; the creator stays usable.</exception>
+    /// <exception cref="ScriptTerminatedException">A script ran longer than <see cref="ScriptTimeout"/>.</exception>
+    public int AddContext(string? source = null, string? warmUp = null, string? filename = null, string? warmUpFilename = null)
     {
         Live("AddContext");
-        var scripts = new List<SnapshotScript>(_prelude);
+        var sources = new List<SnapshotSource>(_prelude);
         if (source is not null)
+            sources.Add(new SnapshotSource(filename ?? $"<snapshot-context-{_contexts.Count}>", source));
+
+        using var context = new Isolate().CreateContext();
+        var compiled = new List<Script>(sources.Count);
+        foreach (var script in sources)
         {
-            using var context = new Isolate().CreateContext();
-            foreach (var script in _prelude)
-                context.Compile(script.Source, script.Name, cachedData: script.CodeCache).Run();
-            scripts.Add(Capture(context, $"<snapshot-context-{_contexts.Count}>", source));
+            compiled.Add(context.Compile(script.Source, script.Name));
+            compiled[^1].Run(ScriptTimeout);
         }
 
+        if (warmUp is not null)
+        {
+            using var warm = context.Compile(warmUp, warmUpFilename ?? $"<snapshot-warm-up-{_contexts.Count}>");
+            warm.Run(ScriptTimeout);
+        }
+
+        var scripts = new List<SnapshotScript>(sources.Count);
+        for (var i = 0; i < sources.Count; i++)
+            scripts.Add(new SnapshotScript(sources[i].Name, sources[i].Source, compiled[i].CreateCodeCacheAfterRun()));
+        _cacheTag ??= scripts.Count > 0 ? CodeCacheHeader.Tag(scripts[0].CodeCache) : null;
         _contexts.Add(scripts);
         return _contexts.Count - 1;
     }
@@ -59,8 +93,8 @@ public sealed class SnapshotCreator : IDisposable, IAsyncDisposable
     /// <summary>Produces the startup data and ends the creator.</summary>
     public StartupData CreateBlob()
     {
-        Live("CreateBlob");
-        var data = StartupData.Create(_contexts);
+        var context = Live("CreateBlob");
+        var data = StartupData.Create(_contexts, _cacheTag ?? CodeCacheHeader.Current(context));
         _blobCreated = true;
         Dispose();
         return data;
@@ -72,21 +106,16 @@ public sealed class SnapshotCreator : IDisposable, IAsyncDisposable
         Interlocked.Exchange(ref _defaultContext, null)?.Dispose();
     }
 
-    private static SnapshotScript Capture(Context context, string name, string source)
-    {
-        var script = context.Compile(source, name);
-        script.Run();
-        return new SnapshotScript(name, source, script.CreateCodeCache());
-    }
-
-    private Context Live(string operation) => _defaultContext ?? throw (_blobCreated
-        ? new InvalidOperationException($"SnapshotCreator.{operation}: the creator was already consumed by CreateBlob().")
-        : new ObjectDisposedException(nameof(SnapshotCreator), $"SnapshotCreator.{operation} was called after the creator was disposed."));
-
     /// <summary>Disposes synchronously (V8 teardown does not block on I/O); lets <c>await using</c> own the object.</summary>
     public ValueTask DisposeAsync()
     {
         Dispose();
         return ValueTask.CompletedTask;
     }
+
+    private Context Live(string operation) => _defaultContext ?? throw (_blobCreated
+        ? new InvalidOperationException($"SnapshotCreator.{operation}: the creator was already consumed by CreateBlob().")
+        : new ObjectDisposedException(nameof(SnapshotCreator), $"SnapshotCreator.{operation} was called after the creator was disposed."));
+
+    private sealed record SnapshotSource(string Name, string Source);
 }

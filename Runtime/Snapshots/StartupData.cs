@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace V8Host;
@@ -6,37 +8,88 @@ namespace V8Host;
 /// Startup data for new contexts: per context, the scripts to run and their V8 code caches.
 /// </summary>
 /// <remarks>
-/// ClearScript exposes no V8 startup snapshots, so V8Host's snapshots are code-cache based: a context
-/// "restored" from one re-runs its scripts without parsing or compiling them again. Create one with
-/// <see cref="SnapshotCreator"/>; persist it with <see cref="ToArray"/>.
+/// <para>
+/// ClearScript exposes no V8 heap snapshots, so V8Host's snapshots are code-cache based: a context
+/// started from one still runs its scripts, but V8 skips parsing and compiling them. The caches are
+/// taken after the scripts ran (and after an optional warm-up), so they also hold the functions that
+/// ran lazily. Create the data with <see cref="SnapshotCreator"/> or a <c>&lt;V8Snapshot&gt;</c> item
+/// in the project file; persist it with <see cref="ToArray"/>.
+/// </para>
+/// <para>
+/// The format is versioned and ends with a SHA-256 checksum; it records the V8Host and ClearScript
+/// versions and V8's code-cache tag (the version and flag hashes V8 checks). A cache V8 rejects (another
+/// V8 version or platform) falls back to plain compilation, reported by <see cref="Context.SnapshotRestore"/>.
+/// Code caches are code: load only startup data you built or trust, as you would an assembly.
+/// </para>
 /// </remarks>
 public sealed class StartupData
 {
     private static readonly byte[] s_magic = "V8HS"u8.ToArray();
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
+    private const int ChecksumLength = SHA256.HashSizeInBytes;
 
     private readonly byte[] _bytes;
-    private IReadOnlyList<IReadOnlyList<SnapshotScript>>? _contexts;
+    private readonly Lazy<SnapshotContents?> _contents;
+    private string _problem = "";
 
-    private StartupData(byte[] bytes) => _bytes = bytes;
+    private StartupData(byte[] bytes)
+    {
+        _bytes = bytes;
+        // Parsed once however many isolates start from it; Lazy makes that safe from any thread.
+        _contents = new Lazy<SnapshotContents?>(() => Read(out _problem), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
     /// <summary>Size of the data in bytes.</summary>
     public int Length => _bytes.Length;
 
     /// <summary>Number of contexts stored.</summary>
-    public int ContextCount => Contexts.Count;
+    /// <exception cref="InvalidOperationException">The data is not a valid V8Host snapshot.</exception>
+    public int ContextCount => Contents.Contexts.Count;
+
+    /// <summary>The ClearScript version that created the data (its informational version).</summary>
+    /// <exception cref="InvalidOperationException">The data is not a valid V8Host snapshot.</exception>
+    public string ClearScriptVersion => Contents.ClearScriptVersion;
+
+    /// <summary>The V8Host runtime version that created the data.</summary>
+    /// <exception cref="InvalidOperationException">The data is not a valid V8Host snapshot.</exception>
+    public string RuntimeVersion => Contents.RuntimeVersion;
+
+    /// <summary>
+    /// V8's code-cache tag when the data was created: V8's version hash and flag hash, as V8 writes them
+    /// in every code cache and checks them when it reads one (ClearScript does not expose V8's version string).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The data is not a valid V8Host snapshot.</exception>
+    public string V8CacheTag => Contents.V8CacheTag;
 
     /// <summary>Wraps serialized startup data (a copy is taken). Use <see cref="IsValid"/> to check it.</summary>
     public static StartupData FromBytes(ReadOnlySpan<byte> bytes) => new(bytes.ToArray());
 
+    /// <summary>Reads startup data embedded in <paramref name="assembly"/> as the manifest resource <paramref name="resourceName"/> (what <c>&lt;V8Snapshot&gt;</c> items bake).</summary>
+    /// <exception cref="ArgumentException">The assembly has no such resource.</exception>
+    public static StartupData FromManifestResource(Assembly assembly, string resourceName)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentException.ThrowIfNullOrEmpty(resourceName);
+        using var stream = assembly.GetManifestResourceStream(resourceName)
+            ?? throw new ArgumentException($"The assembly {assembly.GetName().Name} has no resource '{resourceName}'.", nameof(resourceName));
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return new StartupData(bytes);
+    }
+
     /// <summary>A copy of the serialized data.</summary>
     public byte[] ToArray() => (byte[])_bytes.Clone();
 
-    /// <summary>Whether the data is a well-formed V8Host snapshot of a supported version.</summary>
-    public bool IsValid() => TryRead(out _);
+    /// <summary>Whether the data is a well-formed, intact V8Host snapshot of a supported format version.</summary>
+    public bool IsValid() => _contents.Value is not null;
 
-    internal IReadOnlyList<IReadOnlyList<SnapshotScript>> Contexts =>
-        _contexts ??= TryRead(out var contexts) ? contexts : throw new InvalidOperationException("The startup data is not a valid V8Host snapshot.");
+    /// <summary>Why the data is not valid (empty when it is).</summary>
+    internal string Problem => IsValid() ? "" : _problem;
+
+    internal SnapshotContents Contents => _contents.Value
+        ?? throw new InvalidOperationException($"The startup data is not a valid V8Host snapshot: {_problem}.");
+
+    internal IReadOnlyList<IReadOnlyList<SnapshotScript>> Contexts => Contents.Contexts;
 
     internal void CheckContextIndex(int index)
     {
@@ -44,13 +97,16 @@ public sealed class StartupData
             throw new ArgumentOutOfRangeException(nameof(index), index, $"The snapshot holds {Contexts.Count} context(s).");
     }
 
-    internal static StartupData Create(IReadOnlyList<IReadOnlyList<SnapshotScript>> contexts)
+    internal static StartupData Create(IReadOnlyList<IReadOnlyList<SnapshotScript>> contexts, string v8CacheTag)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(s_magic);
             writer.Write(FormatVersion);
+            writer.Write(VersionOf(typeof(StartupData).Assembly));
+            writer.Write(CurrentClearScriptVersion);
+            writer.Write(v8CacheTag);
             writer.Write(contexts.Count);
             foreach (var scripts in contexts)
             {
@@ -65,52 +121,92 @@ public sealed class StartupData
             }
         }
 
-        return new StartupData(stream.ToArray());
+        var body = stream.ToArray();
+        var bytes = new byte[body.Length + ChecksumLength];
+        body.CopyTo(bytes, 0);
+        SHA256.HashData(body, bytes.AsSpan(body.Length));
+        return new StartupData(bytes);
     }
 
-    private bool TryRead(out IReadOnlyList<IReadOnlyList<SnapshotScript>> contexts)
+    /// <summary>The ClearScript version in this process.</summary>
+    internal static string CurrentClearScriptVersion { get; } = VersionOf(typeof(Microsoft.ClearScript.V8.V8ScriptEngine).Assembly);
+
+    private static string VersionOf(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
+    private SnapshotContents? Read(out string problem)
     {
-        contexts = Array.Empty<IReadOnlyList<SnapshotScript>>();
+        if (_bytes.Length < s_magic.Length + 1 + ChecksumLength || !_bytes.AsSpan(0, s_magic.Length).SequenceEqual(s_magic))
+        {
+            problem = "it does not start with the V8Host snapshot signature";
+            return null;
+        }
+
+        if (_bytes[s_magic.Length] != FormatVersion)
+        {
+            problem = $"it has format version {_bytes[s_magic.Length]}, and this runtime reads version {FormatVersion} (create it again with this V8Host)";
+            return null;
+        }
+
+        var body = _bytes.AsSpan(0, _bytes.Length - ChecksumLength);
+        Span<byte> checksum = stackalloc byte[ChecksumLength];
+        SHA256.HashData(body, checksum);
+        if (!checksum.SequenceEqual(_bytes.AsSpan(body.Length)))
+        {
+            problem = "its checksum does not match (the data is corrupt or truncated)";
+            return null;
+        }
+
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(_bytes, writable: false), Encoding.UTF8);
-            if (!reader.ReadBytes(s_magic.Length).AsSpan().SequenceEqual(s_magic) || reader.ReadByte() != FormatVersion)
-                return false;
-            var remaining = () => _bytes.Length - reader.BaseStream.Position;
+            using var reader = new BinaryReader(new MemoryStream(_bytes, 0, body.Length, writable: false), Encoding.UTF8);
+            reader.BaseStream.Position = s_magic.Length + 1;
+            var bodyLength = body.Length;
+            long Remaining() => bodyLength - reader.BaseStream.Position;
+            var runtimeVersion = reader.ReadString();
+            var clearScriptVersion = reader.ReadString();
+            var cacheTag = reader.ReadString();
             var contextCount = reader.ReadInt32();
-            if (contextCount < 0 || contextCount > remaining())
-                return false;
-            var result = new List<IReadOnlyList<SnapshotScript>>(contextCount);
+            if (contextCount < 0 || contextCount > Remaining())
+                throw new FormatException();
+            var contexts = new List<IReadOnlyList<SnapshotScript>>(contextCount);
             for (var c = 0; c < contextCount; c++)
             {
                 var scriptCount = reader.ReadInt32();
-                if (scriptCount < 0 || scriptCount > remaining())
-                    return false;
+                if (scriptCount < 0 || scriptCount > Remaining())
+                    throw new FormatException();
                 var scripts = new List<SnapshotScript>(scriptCount);
                 for (var s = 0; s < scriptCount; s++)
                 {
                     var name = reader.ReadString();
                     var source = reader.ReadString();
                     var cacheLength = reader.ReadInt32();
-                    if (cacheLength < 0 || cacheLength > remaining())
-                        return false;
+                    if (cacheLength < 0 || cacheLength > Remaining())
+                        throw new FormatException();
                     scripts.Add(new SnapshotScript(name, source, reader.ReadBytes(cacheLength)));
                 }
 
-                result.Add(scripts);
+                contexts.Add(scripts);
             }
 
-            if (reader.BaseStream.Position != _bytes.Length)
-                return false;
-            contexts = result;
-            return true;
+            if (reader.BaseStream.Position != body.Length)
+                throw new FormatException();
+            problem = "";
+            return new SnapshotContents(runtimeVersion, clearScriptVersion, cacheTag, contexts);
         }
         catch (Exception exception) when (exception is EndOfStreamException or IOException or DecoderFallbackException or FormatException)
         {
-            return false;
+            // The checksum matched, so this is a writer bug or a crafted blob, not damage in transit.
+            problem = "its contents are malformed";
+            return null;
         }
     }
 }
+
+/// <summary>What a valid <see cref="StartupData"/> holds.</summary>
+internal sealed record SnapshotContents(string RuntimeVersion, string ClearScriptVersion, string V8CacheTag, IReadOnlyList<IReadOnlyList<SnapshotScript>> Contexts);
 
 /// <summary>One script of a snapshot context, with its V8 code cache.</summary>
 internal sealed record SnapshotScript(string Name, string Source, byte[] CodeCache);
