@@ -88,13 +88,17 @@ namespace V8Host.Generators.Diagnostics
             "V8H0018", BindingProblems.NotPlainData.Title, BindingProblems.NotPlainData.Message, Category, DiagnosticSeverity.Error,
             isEnabledByDefault: true, helpLinkUri: HelpRoot + "V8H0018.md");
 
+        public static readonly DiagnosticDescriptor InvalidSnapshotName = new(
+            "V8H0019", BindingProblems.InvalidSnapshotName.Title, BindingProblems.InvalidSnapshotName.Message, Category, DiagnosticSeverity.Error,
+            isEnabledByDefault: true, helpLinkUri: HelpRoot + "V8H0019.md");
+
         public static readonly DiagnosticDescriptor GeneratorFailure = new(
             "V8H0099", BindingProblems.GeneratorFailure.Title, BindingProblems.GeneratorFailure.Message, Category, DiagnosticSeverity.Error,
             isEnabledByDefault: true, helpLinkUri: HelpRoot + "V8H0099.md");
 
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
         {
-            TypeNotPartial, InstanceHostFunction, UnsupportedParameterType, UnsupportedReturnType, DuplicateJsName, InvalidJsName, GenericMember, ByRefParameter, AsyncVoid, AmbiguousOverloads, NothingToExpose, UnsupportedMember, GenericHostType, ProfileBaseClass, StaticProfile, RequiredMembers, PlainDataNotConstructible, NotPlainData, GeneratorFailure,
+            TypeNotPartial, InstanceHostFunction, UnsupportedParameterType, UnsupportedReturnType, DuplicateJsName, InvalidJsName, GenericMember, ByRefParameter, AsyncVoid, AmbiguousOverloads, NothingToExpose, UnsupportedMember, GenericHostType, ProfileBaseClass, StaticProfile, RequiredMembers, PlainDataNotConstructible, NotPlainData, InvalidSnapshotName, GeneratorFailure,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

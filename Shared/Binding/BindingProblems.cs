@@ -144,6 +144,11 @@ namespace V8Host.Shared.Binding
             "[HostData] type '{0}' cannot cross as plain data: {1}",
             ProblemSeverity.Error);
 
+        public static readonly ProblemDescriptor InvalidSnapshotName = new(
+            "V8H0019", "V8Snapshot name is not an identifier",
+            "The V8Snapshot name '{0}' is not a C# identifier, so V8Snapshots has no property for it",
+            ProblemSeverity.Error);
+
         public static readonly ProblemDescriptor GeneratorFailure = new(
             "V8H0099", "V8Host generator failed",
             "V8Host could not generate bindings for '{0}': {1}. Please report this with the declaration.",
@@ -153,7 +158,7 @@ namespace V8Host.Shared.Binding
         {
             TypeNotPartial, InstanceHostFunction, UnsupportedParameterType, UnsupportedReturnType, DuplicateJsName, InvalidJsName,
             GenericMember, ByRefParameter, AsyncVoid, AmbiguousOverloads, NothingToExpose, UnsupportedMember, GenericHostType,
-            ProfileBaseClass, StaticProfile, RequiredMembers, PlainDataNotConstructible, NotPlainData, GeneratorFailure,
+            ProfileBaseClass, StaticProfile, RequiredMembers, PlainDataNotConstructible, NotPlainData, InvalidSnapshotName, GeneratorFailure,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<ProblemDescriptor> All => s_byId.Values;
