@@ -10,7 +10,7 @@ namespace V8Host.Generators.Snapshots
 {
     /// <summary>
     /// The project's baked snapshots as the build targets announce them (the compiler-visible properties
-    /// <c>V8HostSnapshotNames</c> and <c>RootNamespace</c>): plain data, so the output caches.
+    /// <c>V8HostSnapshotNames</c>, comma-separated, and <c>RootNamespace</c>): plain data, so the output caches.
     /// </summary>
     internal sealed record SnapshotSet(string RootNamespace, EquatableArray<string> Names, EquatableArray<DiagnosticInfo> Diagnostics)
     {
@@ -19,7 +19,7 @@ namespace V8Host.Generators.Snapshots
             options.TryGetValue("build_property.V8HostSnapshotNames", out var list);
             options.TryGetValue("build_property.RootNamespace", out var rootNamespace);
             var names = (list ?? string.Empty)
-                .Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)
+                .Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries)
                 .Select(name => name.Trim())
                 .Where(name => name.Length > 0)
                 .Distinct(StringComparer.Ordinal)

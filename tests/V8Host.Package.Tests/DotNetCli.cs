@@ -10,7 +10,17 @@ internal sealed class DotNetCli
     /// <param name="packagesFolder">A private NuGet package folder, or null to use the machine's (for building the repository itself: its obj/ assets are shared with the test run).</param>
     public DotNetCli(string? packagesFolder) => _packagesFolder = packagesFolder;
 
+    /// <summary>Runs dotnet and returns its output; a non-zero exit code throws with the output.</summary>
     public string Run(string workingDirectory, params string[] arguments)
+    {
+        var (exitCode, text) = RunAllowingFailure(workingDirectory, arguments);
+        if (exitCode != 0)
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed with exit code {exitCode}:\n{text}");
+        return text;
+    }
+
+    /// <summary>Runs dotnet and returns its exit code and output (for the builds that are meant to fail).</summary>
+    public (int ExitCode, string Output) RunAllowingFailure(string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -39,9 +49,6 @@ internal sealed class DotNetCli
             throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within 10 minutes.");
         }
 
-        var text = output.Result + error.Result;
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed with exit code {process.ExitCode}:\n{text}");
-        return text;
+        return (process.ExitCode, output.Result + error.Result);
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace V8Host.Package.Tests;
@@ -13,7 +12,6 @@ namespace V8Host.Package.Tests;
 /// </summary>
 public sealed partial class GettingStartedTests : IDisposable
 {
-    private const string Version = "0.1.0";
     private const string ProgramMarker = "<!-- program -->";
     private const string GettingStarted = "docs/getting-started.md";
     private static readonly string[] s_pages = { GettingStarted, "README.md", "docs/generator.md" };
@@ -41,27 +39,11 @@ public sealed partial class GettingStartedTests : IDisposable
         var programs = s_pages.SelectMany(CodeBlocks).Where(b => b.IsProgram).ToList();
         Assert.Contains(programs, p => p.Code.Contains("[HostClass]", StringComparison.Ordinal));
 
-        var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
         var app = Directory.CreateDirectory(Path.Combine(_root, "MyApp")).FullName;
         var cli = new DotNetCli(Path.Combine(_root, "packages"));
 
-        // Packing builds the repository's own projects with the machine's package folder, so that their
-        // obj/ assets (shared with the surrounding test run) keep pointing at packages that stay.
-        new DotNetCli(packagesFolder: null).Run(RepositoryRoot(), "pack", "nuget/V8Host.csproj", "-c", "Release", "-o", feed, "-nodeReuse:false");
-
         // Step 1 of getting started, offline: the pack output plus what this machine's NuGet cache holds.
-        cli.Run(app, "new", "console", "--framework", "net10.0", "--name", "MyApp", "--output", ".");
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="v8host-local" value="{feed}" />
-                <add key="machine-cache" value="{MachinePackageFolder()}" />
-              </packageSources>
-            </configuration>
-            """);
-        cli.Run(app, "add", "package", "V8Host", "--version", Version);
+        LocalFeed.CreateConsoleApp(cli, app, "MyApp", offline: true);
 
         var declarations = Path.Combine(app, "bin", "Debug", "net10.0", "MyApp.d.ts");
         foreach (var program in programs)
@@ -84,22 +66,12 @@ public sealed partial class GettingStartedTests : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A build server may still hold a file; the temp folder is cleaned up by the OS eventually.
-        }
-    }
+    public void Dispose() => LocalFeed.TryDelete(_root);
 
     /// <summary>A page's fenced blocks, each with its language, where it starts and whether a program marker precedes it.</summary>
     private static List<CodeBlock> CodeBlocks(string page)
     {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), page));
+        var lines = File.ReadAllLines(Path.Combine(LocalFeed.RepositoryRoot, page));
         var blocks = new List<CodeBlock>();
         for (var i = 0; i < lines.Length; i++)
         {
@@ -122,14 +94,6 @@ public sealed partial class GettingStartedTests : IDisposable
 
     [GeneratedRegex(@"//\s*prints:\s?(.*)$")]
     private static partial Regex PrintsComment();
-
-    private static string MachinePackageFolder() =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder
-            ? folder
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 
     private sealed record CodeBlock(string Language, string Where, bool IsProgram, string Code);
 }

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace V8Host.Package.Tests;
 
 /// <summary>
@@ -68,7 +66,7 @@ public sealed class HostileScriptTests : IDisposable
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
               </PropertyGroup>
               <ItemGroup>
-                <ProjectReference Include="{Path.Combine(RepositoryRoot(), "Runtime", "V8Host.Runtime.csproj")}" />
+                <ProjectReference Include="{Path.Combine(LocalFeed.RepositoryRoot, "Runtime", "V8Host.Runtime.csproj")}" />
               </ItemGroup>
             </Project>
             """);
@@ -78,17 +76,5 @@ public sealed class HostileScriptTests : IDisposable
         return new DotNetCli(packagesFolder: null).Run(app, "run", "-nodeReuse:false");
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+    public void Dispose() => LocalFeed.TryDelete(_root);
 }

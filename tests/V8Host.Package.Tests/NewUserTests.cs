@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace V8Host.Package.Tests;
 
 /// <summary>
@@ -9,31 +7,14 @@ namespace V8Host.Package.Tests;
 /// </summary>
 public sealed class NewUserTests : IDisposable
 {
-    private const string Version = "0.1.0";
     private readonly string _root = Directory.CreateTempSubdirectory("v8host-newuser-").FullName;
 
     [Fact]
     public void A_fresh_console_project_uses_the_package()
     {
-        var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
         var app = Directory.CreateDirectory(Path.Combine(_root, "Hello")).FullName;
         var cli = new DotNetCli(Path.Combine(_root, "packages"));
-
-        // Packing builds the repository's own projects: with the machine's package folder, so that their
-        // obj/ assets (shared with the surrounding test run) keep pointing at packages that stay.
-        new DotNetCli(packagesFolder: null).Run(RepositoryRoot(), "pack", "nuget/V8Host.csproj", "-c", "Release", "-o", feed, "-nodeReuse:false");
-        Assert.True(File.Exists(Path.Combine(feed, $"V8Host.{Version}.nupkg")));
-
-        cli.Run(app, "new", "console", "--framework", "net10.0", "--name", "Hello", "--output", ".");
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="v8host-local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        cli.Run(app, "add", "package", "V8Host", "--version", Version);
+        LocalFeed.CreateConsoleApp(cli, app, "Hello", offline: false);
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
             using V8Host;
 
@@ -88,18 +69,6 @@ public sealed class NewUserTests : IDisposable
         Assert.Contains("TypeError: add: parameter 'a' expects an integer (Int32); got a string (\"two\").", output);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A build server may still hold a file; the temp folder is cleaned up by the OS eventually.
-        }
-    }
+    public void Dispose() => LocalFeed.TryDelete(_root);
 
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 }
