@@ -161,42 +161,32 @@ public sealed class StartupData
 
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(_bytes, 0, body.Length, writable: false), Encoding.UTF8);
-            reader.BaseStream.Position = s_magic.Length + 1;
-            var bodyLength = body.Length;
-            long Remaining() => bodyLength - reader.BaseStream.Position;
+            var reader = new SnapshotBlobReader(body, s_magic.Length + 1);
             var runtimeVersion = reader.ReadString();
             var clearScriptVersion = reader.ReadString();
             var cacheTag = reader.ReadString();
-            var contextCount = reader.ReadInt32();
-            if (contextCount < 0 || contextCount > Remaining())
-                throw new FormatException();
+            var contextCount = reader.ReadCount(reader.Remaining);
             var contexts = new List<IReadOnlyList<SnapshotScript>>(contextCount);
             for (var c = 0; c < contextCount; c++)
             {
-                var scriptCount = reader.ReadInt32();
-                if (scriptCount < 0 || scriptCount > Remaining())
-                    throw new FormatException();
+                var scriptCount = reader.ReadCount(reader.Remaining);
                 var scripts = new List<SnapshotScript>(scriptCount);
                 for (var s = 0; s < scriptCount; s++)
                 {
                     var name = reader.ReadString();
                     var source = reader.ReadString();
-                    var cacheLength = reader.ReadInt32();
-                    if (cacheLength < 0 || cacheLength > Remaining())
-                        throw new FormatException();
-                    scripts.Add(new SnapshotScript(name, source, reader.ReadBytes(cacheLength)));
+                    scripts.Add(new SnapshotScript(name, source, reader.ReadBytes(reader.ReadCount(reader.Remaining))));
                 }
 
                 contexts.Add(scripts);
             }
 
-            if (reader.BaseStream.Position != body.Length)
+            if (reader.Remaining != 0)
                 throw new FormatException();
             problem = "";
             return new SnapshotContents(runtimeVersion, clearScriptVersion, cacheTag, contexts);
         }
-        catch (Exception exception) when (exception is EndOfStreamException or IOException or DecoderFallbackException or FormatException)
+        catch (Exception exception) when (exception is DecoderFallbackException or FormatException)
         {
             // The checksum matched, so this is a writer bug or a crafted blob, not damage in transit.
             problem = "its contents are malformed";
