@@ -56,6 +56,9 @@ namespace V8Host.Build
         /// <inheritdoc />
         protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.High;
 
+        /// <summary>What the scripts print while baking (console.log) shows in a default build log, not only a detailed one.</summary>
+        protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.High;
+
         /// <inheritdoc />
         public override bool Execute()
         {
