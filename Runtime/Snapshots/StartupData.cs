@@ -138,7 +138,9 @@ public sealed class StartupData
 
     private SnapshotContents? Read(out string problem)
     {
-        if (_bytes.Length < s_magic.Length + 1 + ChecksumLength || !_bytes.AsSpan(0, s_magic.Length).SequenceEqual(s_magic))
+        // Signature and version are checked before the length: format 1 had no checksum, so its
+        // smallest data is shorter than one, and it must still be told apart from foreign bytes.
+        if (_bytes.Length < s_magic.Length + 1 || !_bytes.AsSpan(0, s_magic.Length).SequenceEqual(s_magic))
         {
             problem = "it does not start with the V8Host snapshot signature";
             return null;
@@ -147,6 +149,12 @@ public sealed class StartupData
         if (_bytes[s_magic.Length] != FormatVersion)
         {
             problem = $"it has format version {_bytes[s_magic.Length]}, and this runtime reads version {FormatVersion} (create it again with this V8Host)";
+            return null;
+        }
+
+        if (_bytes.Length < s_magic.Length + 1 + ChecksumLength)
+        {
+            problem = "it is truncated (shorter than its checksum)";
             return null;
         }
 
