@@ -363,6 +363,17 @@ public class SnapshotTests
         AssertRejected(StartupData.FromBytes(bytes), "format version 3");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("v8host:glue.js")]
+    public void A_script_name_Compile_refuses_makes_the_data_malformed(string name)
+    {
+        // Such data passed IsValid, and every context start threw about a "filename" parameter.
+        var data = StartupData.Create([[new SnapshotScript("fine.js", "1", []), new SnapshotScript(name, "2", [])]], "00000000-00000000");
+
+        AssertRejected(data, "malformed: script 1 of context 0 has a name V8Host cannot compile");
+    }
+
     // ---- rejected caches ----
 
     /// <summary>The data of <paramref name="blob"/> again, with each script's cache replaced by <paramref name="change"/>'s.</summary>
@@ -584,6 +595,36 @@ public class SnapshotTests
         using var context = new Isolate(blob).CreateContextFromSnapshot(0);
         Assert.Equal("timeouts!", context.Eval<string>("y"));
         Assert.Equal(2, context.SnapshotRestore!.ScriptCount);
+    }
+
+    [Theory]
+    [InlineData("eval")]
+    [InlineData("context")]
+    [InlineData("warm-up")]
+    public async Task Disposing_the_creator_ends_an_endless_script_without_ScriptTimeout(string where)
+    {
+        // Dispose reached only Eval's context: an endless context script or warm-up ran on for ever.
+        var creator = new SnapshotCreator();
+        using var started = new ManualResetEventSlim();
+        var run = Task.Run(() =>
+        {
+            started.Set();
+            switch (where)
+            {
+                case "eval": creator.Eval("for (;;) {}"); break;
+                case "context": creator.AddContext("for (;;) {}"); break;
+                default: creator.AddContext("1", "for (;;) {}"); break;
+            }
+        });
+        started.Wait();
+        await Task.Delay(100);
+
+        creator.Dispose();
+
+        // Whether Dispose came before the script started or while it ran, the call ends.
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.True(error is ScriptTerminatedException or ObjectDisposedException, error.ToString());
+        Assert.False(creator.IsAlive);
     }
 
     // ---- metadata ----
