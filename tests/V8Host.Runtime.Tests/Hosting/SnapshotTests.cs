@@ -207,6 +207,32 @@ public class SnapshotTests
         Assert.Equal(0, context.SnapshotRestore!.ContextIndex);
     }
 
+    [Fact]
+    public void A_snapshot_script_that_freezes_the_global_starts_as_it_was_baked()
+    {
+        // Hardening (SES's lockdown, say) is what one bakes: the creator's context had its console
+        // when the script ran, and the restored one lacked it, so its installation failed every start.
+        var blob = Bake(creator => creator.AddContext("globalThis.frozen = true; Object.freeze(globalThis);"));
+
+        using var context = new Isolate(blob).CreateContextFromSnapshot(0);
+
+        Assert.True(context.Eval<bool>("frozen && Object.isFrozen(globalThis) && typeof console.log === 'function'"));
+    }
+
+    [Fact]
+    public void Logging_a_proxy_a_snapshot_script_made_runs_none_of_its_traps()
+    {
+        // The console records proxies as they are made; snapshot scripts ran before it was installed,
+        // so logging their proxies ran the traps.
+        var blob = Bake(creator => creator.AddContext("globalThis.spy = new Proxy({ a: 1 }, { get() { throw new Error('trap ran'); }, ownKeys() { throw new Error('trap ran'); }, getOwnPropertyDescriptor() { throw new Error('trap ran'); } });"));
+        var output = new StringWriter();
+
+        using var context = new Isolate(blob).CreateContextBuilder().UseSnapshot(0).Install(new ConsoleApi(output)).Build();
+        context.Eval("console.log(spy)");
+
+        Assert.Contains("a: 1", output.ToString());
+    }
+
     // ---- extending a blob ----
 
     [Fact]
