@@ -36,6 +36,25 @@ public class Issue13ProbeTests
     }
 
     [Fact]
+    public void Snapshot_scripts_that_take_global_names_start_as_they_were_baked()
+    {
+        // A plain start (no builder steps) must work whatever the script did to the global: it ran
+        // in the creator. Snapshot scripts ran before the context's console was installed, so a
+        // frozen global or a non-configurable console failed every start, and a proxy the script made
+        // ran its traps when logged. Builder steps that need a taken name fail with a JS error.
+        var child = ChildProcess.Completed("probe13", "hostile-globals");
+
+        foreach (var key in new[] { "logs", "proxy-log", "frozen-global", "console-taken", "lexical-host", "accessor-host" })
+            child.AssertResult($"probe13.hostile-globals.{key}.plain", "accepted:value:2");
+        child.AssertResult("probe13.hostile-globals.logs", "ok")
+            .AssertResult("probe13.hostile-globals.proxy-log", "ok")
+            .AssertResult("probe13.hostile-globals.frozen-global", "JavaScriptException:TypeError")
+            .AssertResult("probe13.hostile-globals.console-taken", "JavaScriptException:TypeError")
+            .AssertResult("probe13.hostile-globals.lexical-host", "JavaScriptException:TypeError")
+            .AssertResult("probe13.hostile-globals.accessor-host", "JavaScriptException:Error");
+    }
+
+    [Fact]
     public void Odd_thrown_values_in_Eval_AddContext_and_warm_ups_are_JavaScriptExceptions_and_the_creator_goes_on()
     {
         var child = ChildProcess.Completed("probe13", "odd-throws");

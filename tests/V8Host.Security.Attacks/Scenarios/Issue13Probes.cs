@@ -20,6 +20,7 @@ internal static class Issue13Probes
         Action<string> probe = step switch
         {
             "tamper" => Tamper,
+            "hostile-globals" => HostileGlobals,
             "odd-throws" => OddThrows,
             "loops" => Loops,
             "dispose-running" => DisposeRunning,
@@ -198,6 +199,41 @@ internal static class Issue13Probes
             Report.Result(name + ".error", Report.Outcome(name, () => context.Eval("null.x")));
             Report.Result(name + ".console", Report.Outcome(name, () => context.Eval("console.log('x', { a: 1 })")));
             Report.Result(name + ".works", Report.StillWorks(context));
+        }
+    }
+
+    /// <summary>
+    /// Snapshot scripts that take the global names builder steps install later (frozen global, a
+    /// non-configurable console, a lexical binding named like a host function): building fails with
+    /// a clear exception or works, the process survives, and a new context from the same data works.
+    /// </summary>
+    private static void HostileGlobals(string name)
+    {
+        var cases = new Dictionary<string, string>
+        {
+            ["logs"] = "console.log('a snapshot script logs');",
+            ["proxy-log"] = "globalThis.spy = new Proxy({}, { get() { throw new Error('trap ran'); }, ownKeys() { throw new Error('trap ran'); } });",
+            ["frozen-global"] = "Object.freeze(globalThis);",
+            ["console-taken"] = "Object.defineProperty(globalThis, 'console', { value: 1, writable: false, configurable: false });",
+            ["lexical-host"] = "const host = 'mine'; let config = 'mine';",
+            ["accessor-host"] = "Object.defineProperty(globalThis, 'host', { get() { throw new Error('getter'); }, configurable: false });",
+        };
+        foreach (var (key, script) in cases)
+        {
+            using var creator = new SnapshotCreator();
+            creator.AddContext(script);
+            var data = creator.CreateBlob();
+            Report.Result($"{name}.{key}", Report.Outcome($"{name}.{key}", () =>
+            {
+                using var context = new Isolate(data).CreateContextBuilder()
+                    .UseSnapshot(0)
+                    .AddHostFunction("host.add", new Func<int, int, int>((a, b) => a + b))
+                    .SetGlobal("config", 42)
+                    .Install(ConsoleApi.Discard)
+                    .Build();
+                context.Eval("host.add(1, 2)");
+            }));
+            Report.Result($"{name}.{key}.plain", Restore($"{name}.{key}", data, "typeof spy === 'object' ? (console.log(spy), 2) : 2"));
         }
     }
 
