@@ -122,6 +122,13 @@ public sealed partial class Context
         var snapshot = _core.Snapshot ?? throw new InvalidOperationException("The isolate was not created from StartupData.");
         snapshot.CheckContextIndex(index);
         var scripts = snapshot.Contexts[index];
+        // The creator ran these scripts in a plain context, which has the default console (and the
+        // Proxy recorder that keeps console.log from running a proxy's traps); here they run before
+        // the builder's steps, which is where a context otherwise gets its console. Without it a
+        // script that froze the global baked fine and failed every start, and proxies it made ran
+        // their traps when logged. A console the builder installs later replaces this one.
+        if (!HasConsole)
+            ConsoleApi.InstallDefault(this);
         var rejected = new List<string>();
         foreach (var script in scripts)
         {

@@ -16,6 +16,9 @@ public sealed class SnapshotCreator : IDisposable, IAsyncDisposable
     private readonly List<SnapshotSource> _prelude = new();
     private readonly List<IReadOnlyList<SnapshotScript>> _contexts = new();
     private Context? _defaultContext;
+    // The context AddContext is working in, so that Dispose from another thread reaches a script
+    // running there: without ScriptTimeout that is the host's only way to stop an endless one.
+    private Context? _working;
     private string? _cacheTag;
     private bool _blobCreated;
 
@@ -49,9 +52,41 @@ public sealed class SnapshotCreator : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(source);
         var context = Live("Eval");
         var script = new SnapshotSource(filename ?? $"<snapshot-prelude-{_prelude.Count}>", source);
-        using (var compiled = context.Compile(script.Source, script.Name))
+        try
+        {
+            using var compiled = context.Compile(script.Source, script.Name);
             compiled.Run(ScriptTimeout);
+        }
+        finally
+        {
+            // A script over the heap limit spends the isolate: every later Eval, and CreateBlob,
+            // would fail in it although the failed script is not kept. A fresh one runs the kept prelude.
+            if (!context.IsAlive && ReferenceEquals(Interlocked.CompareExchange(ref _defaultContext, null, context), context))
+                Renew(context);
+        }
+
         _prelude.Add(script);
+    }
+
+    private void Renew(Context spent)
+    {
+        spent.Dispose();
+        var fresh = new Isolate().CreateContext();
+        try
+        {
+            foreach (var kept in _prelude)
+            {
+                using var compiled = fresh.Compile(kept.Source, kept.Name);
+                compiled.Run(ScriptTimeout);
+            }
+        }
+        catch
+        {
+            fresh.Dispose();
+            throw;
+        }
+
+        _defaultContext = fresh;
     }
 
     /// <summary>
@@ -69,6 +104,22 @@ public sealed class SnapshotCreator : IDisposable, IAsyncDisposable
             sources.Add(new SnapshotSource(filename ?? $"<snapshot-context-{_contexts.Count}>", source));
 
         using var context = new Isolate().CreateContext();
+        // A full fence, like Dispose's exchange: either Dispose sees this context, or this sees Dispose.
+        Interlocked.Exchange(ref _working, context);
+        if (Volatile.Read(ref _defaultContext) is null)
+            Live("AddContext");
+        try
+        {
+            return RecordContext(context, sources, warmUp, warmUpFilename);
+        }
+        finally
+        {
+            Interlocked.CompareExchange(ref _working, null, context);
+        }
+    }
+
+    private int RecordContext(Context context, List<SnapshotSource> sources, string? warmUp, string? warmUpFilename)
+    {
         var compiled = new List<Script>(sources.Count);
         foreach (var script in sources)
         {
@@ -100,10 +151,11 @@ public sealed class SnapshotCreator : IDisposable, IAsyncDisposable
         return data;
     }
 
-    /// <summary>Releases the creator's working isolate.</summary>
+    /// <summary>Releases the creator's working isolate; a script still running in it (or in the context <see cref="AddContext"/> is adding) is terminated.</summary>
     public void Dispose()
     {
         Interlocked.Exchange(ref _defaultContext, null)?.Dispose();
+        Volatile.Read(ref _working)?.Dispose();
     }
 
     /// <summary>Disposes synchronously (V8 teardown does not block on I/O); lets <c>await using</c> own the object.</summary>

@@ -20,6 +20,9 @@ namespace V8Host;
 /// versions and V8's code-cache tag (the version and flag hashes V8 checks). A cache V8 rejects (another
 /// V8 version or platform) falls back to plain compilation, reported by <see cref="Context.SnapshotRestore"/>.
 /// Code caches are code: load only startup data you built or trust, as you would an assembly.
+/// The checksum detects damage, not forgery: whoever can write the data can seal it again. V8 checks a
+/// cache only against its own version and flags and the length of the source, and then runs the code
+/// the cache holds (not necessarily the source the data shows); a forged cache can crash the process.
 /// </para>
 /// </remarks>
 public sealed class StartupData
@@ -138,7 +141,9 @@ public sealed class StartupData
 
     private SnapshotContents? Read(out string problem)
     {
-        if (_bytes.Length < s_magic.Length + 1 + ChecksumLength || !_bytes.AsSpan(0, s_magic.Length).SequenceEqual(s_magic))
+        // Signature and version are checked before the length: format 1 had no checksum, so its
+        // smallest data is shorter than one, and it must still be told apart from foreign bytes.
+        if (_bytes.Length < s_magic.Length + 1 || !_bytes.AsSpan(0, s_magic.Length).SequenceEqual(s_magic))
         {
             problem = "it does not start with the V8Host snapshot signature";
             return null;
@@ -147,6 +152,12 @@ public sealed class StartupData
         if (_bytes[s_magic.Length] != FormatVersion)
         {
             problem = $"it has format version {_bytes[s_magic.Length]}, and this runtime reads version {FormatVersion} (create it again with this V8Host)";
+            return null;
+        }
+
+        if (_bytes.Length < s_magic.Length + 1 + ChecksumLength)
+        {
+            problem = "it is truncated (shorter than its checksum)";
             return null;
         }
 
@@ -174,6 +185,10 @@ public sealed class StartupData
                 for (var s = 0; s < scriptCount; s++)
                 {
                     var name = reader.ReadString();
+                    // Compile refuses these names, so the creator never writes them; refused here, the
+                    // data says it is malformed instead of each context start throwing about a "filename".
+                    if (!IsScriptName(name))
+                        throw new InvalidDataException($"script {s} of context {c} has a name V8Host cannot compile ('{(name.Length > 64 ? name[..64] + "…" : name)}')");
                     var source = reader.ReadString();
                     scripts.Add(new SnapshotScript(name, source, reader.ReadBytes(reader.ReadCount(reader.Remaining))));
                 }
@@ -186,11 +201,26 @@ public sealed class StartupData
             problem = "";
             return new SnapshotContents(runtimeVersion, clearScriptVersion, cacheTag, contexts);
         }
-        catch (Exception exception) when (exception is DecoderFallbackException or FormatException)
+        catch (Exception exception) when (exception is DecoderFallbackException or FormatException or InvalidDataException)
         {
             // The checksum matched, so this is a writer bug or a crafted blob, not damage in transit.
-            problem = "its contents are malformed";
+            problem = exception is InvalidDataException ? "its contents are malformed: " + exception.Message : "its contents are malformed";
             return null;
+        }
+    }
+
+    private static bool IsScriptName(string name)
+    {
+        if (name.Length == 0)
+            return false;
+        try
+        {
+            Engine.EngineCore.CheckName(name, nameof(name));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 }

@@ -30,6 +30,7 @@ internal static class Registry
         ["web-encoding"] = WebEncodingScenarios.Run,
         ["probe11"] = Issue11Probes.Run,
         ["probe12"] = Issue12Probes.Run,
+        ["probe13"] = Issue13Probes.Run,
         ["inspector"] = InspectorAttacks.Run,
         ["profiler-thread-exit"] = ProfilerThreadExit.Run,
     };

@@ -95,3 +95,13 @@ public sealed class NpmTheoryAttribute : TheoryAttribute
             Skip = reason;
     }
 }
+
+/// <summary>A fact that needs the npm packages: skipped, with the reason, when npm or the network is unavailable.</summary>
+public sealed class NpmFactAttribute : FactAttribute
+{
+    public NpmFactAttribute()
+    {
+        if (NpmPackages.SkipReason is { } reason)
+            Skip = reason;
+    }
+}
