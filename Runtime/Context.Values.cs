@@ -129,24 +129,29 @@ public sealed partial class Context
         // their traps when logged. A console the builder installs later replaces this one.
         if (!HasConsole)
             ConsoleApi.InstallDefault(this);
-        var rejected = new List<string>();
+        var rejected = new List<SnapshotScript>();
         foreach (var script in scripts)
         {
             using var compiled = Compile(script.Source, script.Name, cachedData: script.CodeCache);
             if (compiled.CachedDataRejected)
-                rejected.Add(script.Name);
+                rejected.Add(script);
             compiled.Run();
         }
 
-        SnapshotRestore = new SnapshotRestore(index, scripts.Count, rejected, rejected.Count == 0 ? null : RejectionReason(snapshot));
+        SnapshotRestore = new SnapshotRestore(index, scripts.Count, rejected.Select(s => s.Name).ToList(), rejected.Count == 0 ? null : RejectionReason(snapshot, rejected));
     }
 
-    private string RejectionReason(StartupData snapshot)
+    /// <summary>Why V8 rejected the caches, from the tags they carry (a blob extended from another one may hold caches of several V8s).</summary>
+    private static string RejectionReason(StartupData snapshot, IReadOnlyList<SnapshotScript> rejected)
     {
-        var tag = CodeCacheHeader.Current(this);
-        var clearScript = StartupData.CurrentClearScriptVersion;
-        if (snapshot.V8CacheTag != tag || snapshot.ClearScriptVersion != clearScript)
-            return $"the snapshot was made by ClearScript {snapshot.ClearScriptVersion} with V8 cache tag {snapshot.V8CacheTag}; this process runs ClearScript {clearScript} with V8 cache tag {tag}";
-        return $"V8 cache tag {tag} matches, so V8 found the cache itself unusable (damaged, or made on another CPU or platform)";
+        var current = CodeCacheHeader.Current;
+        var tags = rejected.Select(script => CodeCacheHeader.Tag(script.CodeCache)).Distinct().ToList();
+        var made = $"the snapshot was made by ClearScript {snapshot.ClearScriptVersion}";
+        if (tags.Contains(CodeCacheHeader.Unknown))
+            return $"{made}; a rejected cache is not a V8 code cache (the data was damaged or forged)";
+        var foreign = tags.Where(tag => tag != current).ToList();
+        if (foreign.Count > 0)
+            return $"{made}; the rejected cache(s) carry V8 cache tag {string.Join(", ", foreign)}, and this process runs ClearScript {StartupData.CurrentClearScriptVersion} with V8 cache tag {current}";
+        return $"{made}; the rejected cache(s) carry V8 cache tag {current}, which matches this process's, so V8 found the cache itself unusable (made for another source, or damaged)";
     }
 }

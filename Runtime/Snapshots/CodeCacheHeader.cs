@@ -9,19 +9,29 @@ namespace V8Host;
 /// </summary>
 internal static class CodeCacheHeader
 {
-    /// <summary>The tag of <paramref name="cache"/>, or "unknown" when it does not look like a V8 code cache.</summary>
+    // V8's flags are process-wide, so one probe serves every isolate; its own isolate keeps the probe
+    // script out of the user's contexts (and their debuggers).
+    private static readonly Lazy<string> s_current = new(Probe, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>What <see cref="Tag"/> returns for bytes that do not look like a V8 code cache.</summary>
+    public const string Unknown = "unknown";
+
+    /// <summary>The tag of <paramref name="cache"/>, or <see cref="Unknown"/> when it does not look like a V8 code cache.</summary>
     public static string Tag(ReadOnlySpan<byte> cache)
     {
         if (cache.Length < 16 || BinaryPrimitives.ReadUInt32LittleEndian(cache) >> 16 != 0xC0DE)
-            return "unknown";
+            return Unknown;
         var version = BinaryPrimitives.ReadUInt32LittleEndian(cache[4..]);
         var flags = BinaryPrimitives.ReadUInt32LittleEndian(cache[12..]);
         return $"{version:x8}-{flags:x8}";
     }
 
-    /// <summary>The tag of this process's V8, read from the cache of a one-character script compiled in <paramref name="context"/>.</summary>
-    public static string Current(Context context)
+    /// <summary>The tag of this process's V8, read from the cache of a one-character script.</summary>
+    public static string Current => s_current.Value;
+
+    private static string Probe()
     {
+        using var context = new Isolate().CreateContext();
         using var script = context.Compile("0", "<v8-cache-tag>");
         return Tag(script.CreateCodeCache());
     }

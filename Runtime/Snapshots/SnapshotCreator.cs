@@ -145,7 +145,7 @@ public sealed class SnapshotCreator : IDisposable, IAsyncDisposable
     public StartupData CreateBlob()
     {
         var context = Live("CreateBlob");
-        var data = StartupData.Create(_contexts, _cacheTag ?? CodeCacheHeader.Current(context));
+        var data = StartupData.Create(_contexts, _cacheTag ?? CodeCacheHeader.Current);
         _blobCreated = true;
         Dispose();
         return data;

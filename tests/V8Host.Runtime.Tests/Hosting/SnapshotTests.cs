@@ -456,10 +456,29 @@ public class SnapshotTests
         var restore = context.SnapshotRestore!;
         Assert.True(restore.CacheRejected);
         Assert.Equal(["prelude.js", "context.js"], restore.RejectedScripts);
-        // The blob's tag is this process's own, so the reason says V8 found the cache itself unusable.
-        Assert.Contains(good.V8CacheTag, restore.RejectionReason);
-        Assert.Contains("matches", restore.RejectionReason);
+        // The reason reads the tag each rejected cache carries, not only the blob's (which is this process's here).
+        var altered = CodeCacheHeader.Tag(other.Contexts[0][0].CodeCache);
+        Assert.NotEqual(good.V8CacheTag, altered);
+        Assert.Contains($"carry V8 cache tag {altered}, and this process runs ClearScript {StartupData.CurrentClearScriptVersion} with V8 cache tag {good.V8CacheTag}", restore.RejectionReason);
         Assert.Contains("2 of 2 code cache(s) rejected", restore.ToString());
+    }
+
+    [Fact]
+    public void A_cache_made_for_another_source_is_rejected_though_its_tag_matches()
+    {
+        var good = OneContext();
+        // V8 checks the source's length: a cache of a longer script does not fit this one.
+        using var creator = new SnapshotCreator();
+        creator.Eval("globalThis.somethingMuchLongerThanTheOriginal = [1, 2, 3].map(x => x * 2);", "other.js");
+        creator.AddContext();
+        var otherCache = creator.CreateBlob().Contexts[0][0].CodeCache;
+        var mismatched = WithCaches(good, _ => otherCache);
+
+        using var context = new Isolate(mismatched).CreateContextFromSnapshot(0);
+
+        Assert.Equal(43, context.Eval<int>("fromContext"));
+        Assert.Equal(["prelude.js", "context.js"], context.SnapshotRestore!.RejectedScripts);
+        Assert.Contains($"carry V8 cache tag {good.V8CacheTag}, which matches this process's", context.SnapshotRestore.RejectionReason);
     }
 
     [Fact]
@@ -498,7 +517,7 @@ public class SnapshotTests
         Assert.Equal(43, context.Eval<int>("fromContext"));
         Assert.True(context.SnapshotRestore!.CacheRejected);
         Assert.Equal(["prelude.js", "context.js"], context.SnapshotRestore.RejectedScripts);
-        Assert.Contains(good.V8CacheTag, context.SnapshotRestore.RejectionReason);
+        Assert.Contains("a rejected cache is not a V8 code cache", context.SnapshotRestore.RejectionReason);
     }
 
     [Fact]
@@ -665,8 +684,7 @@ public class SnapshotTests
         Assert.Equal(typeof(StartupData).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion, blob.RuntimeVersion);
         Assert.False(string.IsNullOrWhiteSpace(blob.RuntimeVersion));
         Assert.Matches(new Regex("^[0-9a-f]{8}-[0-9a-f]{8}$"), blob.V8CacheTag);
-        using var context = new Isolate().CreateContext();
-        Assert.Equal(CodeCacheHeader.Current(context), blob.V8CacheTag);
+        Assert.Equal(CodeCacheHeader.Current, blob.V8CacheTag);
     }
 
     [Fact]
