@@ -67,12 +67,12 @@ internal sealed class Bridge
     {
         _nameForDebugger = nameForDebugger;
         _engine = engine;
-        _primordials = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:primordials"), Named("v8host:primordials", LoadScript("Primordials")));
+        _primordials = GlueScripts.Run(engine, "v8host:primordials", Named("v8host:primordials", GlueScripts.Source("Primordials")), static value => (ScriptObject)value);
         ScriptObject Load(string name, params object[] more) => LoadGlue(name, more);
 
         // Functions read with ScriptObject.GetProperty are ~40x slower to invoke later (ClearScript
         // keeps them as bound property values); read through a JS call instead.
-        _pick = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:pick"), Named("v8host:pick", LoadScript("Pick")));
+        _pick = GlueScripts.Run(engine, "v8host:pick", Named("v8host:pick", GlueScripts.Source("Pick")), static value => (ScriptObject)value);
         var helpers = Load("Bootstrap");
         ScriptObject Helper(string name) => Pick(helpers, name);
         _describeError = Helper("describeError");
@@ -341,7 +341,7 @@ internal sealed class Bridge
 
     /// <summary>Runs embedded glue file <paramref name="name"/> for its effects; returns its completion value.</summary>
     public object? RunGlue(string name, params object[] args) =>
-        ((ScriptObject)_engine.Evaluate(EngineCore.Document("v8host:" + name), Named("v8host:" + name, LoadScript(name)))).Invoke(false, [_primordials, .. args]);
+        GlueScripts.Run(_engine, "v8host:" + name, Named("v8host:" + name, GlueScripts.Source(name)), glue => ((ScriptObject)glue).Invoke(false, [_primordials, .. args]));
 
     /// <summary>The glue's text as V8 compiles it: with the inspector on, named for the debugger (blackboxed there by its v8host: prefix).</summary>
     private string Named(string name, string source) => _nameForDebugger ? Debugging.SourceUrl.Append(source, name) : source;
@@ -349,12 +349,4 @@ internal sealed class Bridge
     /// <summary>A helper from a glue table, read through <c>Pick.js</c> (see there why not <c>GetProperty</c>).</summary>
     public ScriptObject Pick(ScriptObject table, string name) =>
         _pick.Invoke(false, table, name) as ScriptObject ?? throw new InvalidOperationException($"The runtime's glue has no helper '{name}'.");
-
-    private static string LoadScript(string name)
-    {
-        using var stream = typeof(Bridge).Assembly.GetManifestResourceStream($"V8Host.{name}.js")
-            ?? throw new InvalidOperationException($"V8Host.Runtime is missing its embedded script '{name}.js'.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }
