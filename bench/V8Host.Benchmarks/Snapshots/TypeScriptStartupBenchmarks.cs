@@ -22,7 +22,7 @@ namespace V8Host.Benchmarks.Snapshots;
 /// <c>V8HOST_TYPESCRIPT_JS</c> names). <c>[GlobalSetup]</c> checks that every variant returns the expected
 /// JavaScript and that no code cache was rejected, so no row can measure a fallback to plain compilation.
 /// </remarks>
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15, invocationCount: 1)]
+[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 30, invocationCount: 1)]
 public class TypeScriptStartupBenchmarks
 {
     private const string Snippet = """
