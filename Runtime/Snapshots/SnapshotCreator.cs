@@ -144,7 +144,7 @@ public sealed class SnapshotCreator : IDisposable, IAsyncDisposable
     /// <summary>Produces the startup data and ends the creator.</summary>
     public StartupData CreateBlob()
     {
-        var context = Live("CreateBlob");
+        Live("CreateBlob");
         var data = StartupData.Create(_contexts, _cacheTag ?? CodeCacheHeader.Current);
         _blobCreated = true;
         Dispose();
