@@ -69,9 +69,16 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     private V8FastHostFunction ArrayBufferBytesAvailable() => new("arrayBufferBytesAvailable", (bool _, in V8FastArgs _, in V8FastResult result) =>
         result.Set(Options.MaxArrayBufferBytes is { } limit ? Math.Max(0, limit - _core.GetHeapStatistics().ExternalMemory) : double.PositiveInfinity));
 
-    /// <summary>Limits.js queued FinalizationRegistry callbacks: they run as one event-loop task.</summary>
+    /// <summary>
+    /// How long one turn of FinalizationRegistry callbacks may run. Cleanup callbacks are meant to be
+    /// short, and the garbage collector decides when they run, so a host call (CollectGarbage, an Eval
+    /// without a timeout) could otherwise wait behind a cleanup that never ends.
+    /// </summary>
+    internal static readonly TimeSpan FinalizationTurnLimit = TimeSpan.FromSeconds(1);
+
+    /// <summary>Limits.js queued FinalizationRegistry callbacks: they run as one event-loop task, bounded by <see cref="FinalizationTurnLimit"/>.</summary>
     private V8FastHostFunction FinalizationPending() => new("finalizationPending", (bool _, in V8FastArgs _, in V8FastResult _) =>
-        EventLoop.Post(() => Bridge.RunFinalizationCallbacks.Invoke(false)));
+        EventLoop.Post(() => Bridge.RunFinalizationCallbacks.Invoke(false), FinalizationTurnLimit));
 
     /// <summary>Whether the context (and its isolate) is still usable.</summary>
     public bool IsAlive => !_disposed && _spentReason is null;

@@ -23,7 +23,7 @@ internal sealed class EventLoop
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly Context _context;
-    private readonly Queue<Action> _tasks = new();
+    private readonly Queue<(Action Run, TimeSpan? Limit)> _tasks = new();
     private readonly SemaphoreSlim _doorbell = new(0, 1);
     private readonly bool _automatic;
     private int _queued;
@@ -53,13 +53,14 @@ internal sealed class EventLoop
     public bool HasPendingWork =>
         Volatile.Read(ref _queued) > 0 || Volatile.Read(ref _running) > 0 || Volatile.Read(ref _externalWork) > 0 || Timers.ActiveCount > 0;
 
-    public void Post(Action task)
+    /// <summary>Queues <paramref name="task"/>; <paramref name="limit"/> bounds how long it may run (besides <see cref="IsolateOptions.EventLoopTaskTimeout"/>).</summary>
+    public void Post(Action task, TimeSpan? limit = null)
     {
         if (_closed)
             return;
         lock (_tasks)
         {
-            _tasks.Enqueue(task);
+            _tasks.Enqueue((task, limit));
             _queued++;
             Monitor.PulseAll(_tasks);
         }
@@ -188,7 +189,7 @@ internal sealed class EventLoop
         }
     }
 
-    private bool TryTake(TimeSpan wait, out Action task)
+    private bool TryTake(TimeSpan wait, out (Action Run, TimeSpan? Limit) task)
     {
         lock (_tasks)
         {
@@ -200,7 +201,7 @@ internal sealed class EventLoop
                 {
                     if (_tasks.Count > 0)
                         break;
-                    task = null!;
+                    task = default;
                     return false;
                 }
             }
@@ -215,17 +216,17 @@ internal sealed class EventLoop
         }
     }
 
-    /// <summary>Runs a task as its own outermost call (its microtasks run when it returns), under the task time limit.</summary>
-    private void RunTask(Action task, TimeSpan? runLimit = null)
+    /// <summary>Runs a task as its own outermost call (its microtasks run when it returns), under the shortest of its limits.</summary>
+    private void RunTask((Action Run, TimeSpan? Limit) task, TimeSpan? runLimit = null)
     {
-        var limit = _context.Options.EventLoopTaskTimeout;
-        if (runLimit is { } wait && (limit is null || wait < limit))
-            limit = wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait;
+        var limit = Shortest(Shortest(_context.Options.EventLoopTaskTimeout, task.Limit), runLimit);
+        if (limit < TimeSpan.FromMilliseconds(1))
+            limit = TimeSpan.FromMilliseconds(1);
         try
         {
             _context.Run<object?>("event loop task", _ =>
             {
-                task();
+                task.Run();
                 return null;
             }, limit);
         }
@@ -234,6 +235,8 @@ internal sealed class EventLoop
             Interlocked.Decrement(ref _running);
         }
     }
+
+    private static TimeSpan? Shortest(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     private void ScheduleDrain()
     {
