@@ -35,7 +35,14 @@ public sealed partial class Context
     /// <summary>Whether the isolate runs V8's inspector (<see cref="IsolateOptions.EnableInspector"/>).</summary>
     internal bool HasInspector => _core.Inspector is not null;
 
-    /// <summary>The text V8 compiles for user code named <paramref name="name"/>: with the inspector on, named for the debugger (<see cref="SourceUrl"/>).</summary>
-    internal string ForDebugger(string source, string name) =>
-        _core.Inspector is null ? source : SourceUrl.Append(source, name);
+    /// <summary>
+    /// The text V8 compiles for user code named <paramref name="name"/>: with the inspector on, named for
+    /// the debugger (<see cref="SourceUrl"/>). Every user compile passes here, so a pooled context's rent
+    /// also records the source (<see cref="RentSources"/>).
+    /// </summary>
+    internal string ForDebugger(string source, string name)
+    {
+        RentSources?.Record(source);
+        return _core.Inspector is null ? source : SourceUrl.Append(source, name);
+    }
 }

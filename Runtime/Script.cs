@@ -53,6 +53,7 @@ public sealed class Script : IDisposable
         {
             // The source may have been forgotten since compiling (ScriptSources is bounded): errors from this run still show their line.
             _context.Sources.Remember(_resourceKey, Source);
+            _context.RentSources?.Record(Source);
             return _context.Values.ToHost(engine.Evaluate(_compiled));
         }, timeout);
     }

@@ -41,6 +41,16 @@ internal sealed class ModuleRegistry : DocumentLoader
     /// <summary>The modules from the context's loader and import map.</summary>
     public LoaderModules Loaded { get; }
 
+    /// <summary>How many modules the context holds, compiled or loaded (a pool recycles a context whose rent added any).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_bySpecifier)
+                return _bySpecifier.Count + Loaded.Count;
+        }
+    }
+
     public void Register(Module module, DocumentInfo info)
     {
         lock (_bySpecifier)

@@ -30,6 +30,16 @@ internal sealed class LoaderModules
 
     private readonly Context _context;
     private readonly Dictionary<string, Record> _records = new(StringComparer.Ordinal);
+
+    /// <summary>How many modules were resolved so far.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_records)
+                return _records.Count;
+        }
+    }
     private ModuleLoader? _loader;
     private string? _importMapJson;
     private ImportMap? _importMap;

@@ -33,5 +33,6 @@ internal static class Registry
         ["probe13"] = Issue13Probes.Run,
         ["inspector"] = InspectorAttacks.Run,
         ["profiler-thread-exit"] = ProfilerThreadExit.Run,
+        ["pool"] = PoolAttacks.Run,
     };
 }

@@ -1,0 +1,54 @@
+using Microsoft.ClearScript;
+
+namespace V8Host;
+
+/// <summary>
+/// A pooled context's state as the pool set it up, and the way back to it (PoolReset.js): captured
+/// once per context, before any renter runs; <see cref="Reset"/> after each rent.
+/// </summary>
+internal sealed class PoolBaseline
+{
+    // A reset is plain JS over the baseline; this bounds one against a renter's million globals.
+    private static readonly TimeSpan s_resetTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly Context _context;
+    private readonly ScriptObject _reset;
+
+    private PoolBaseline(Context context, ScriptObject reset, int modules)
+    {
+        _context = context;
+        _reset = reset;
+        Modules = modules;
+    }
+
+    /// <summary>How many modules the context held at its baseline.</summary>
+    public int Modules { get; }
+
+    public static PoolBaseline Capture(Context context) => context.Run("ContextPool.CaptureBaseline", _ =>
+    {
+        var glue = context.Bridge.LoadGlue("PoolReset");
+        context.Bridge.Pick(glue, "capture").Invoke(false);
+        return new PoolBaseline(context, context.Bridge.Pick(glue, "reset"), context.ModuleCount);
+    });
+
+    /// <summary>
+    /// Puts the globals back to the baseline and checks that nothing else changed; returns null when the
+    /// context is as it was, or why it is not (the pool then recycles it).
+    /// </summary>
+    public string? Reset(IReadOnlyList<string> candidates)
+    {
+        try
+        {
+            var reason = _context.Run("ContextPool.Reset", _ => _reset.Invoke(false, string.Join('\n', candidates)) as string, s_resetTimeout);
+            return string.IsNullOrEmpty(reason) ? null : reason;
+        }
+        catch (ScriptTerminatedException)
+        {
+            return $"resetting took longer than {s_resetTimeout.TotalSeconds} s";
+        }
+        catch (Exception exception) when (exception is JavaScriptException or ScriptResourceException or InvalidOperationException or ObjectDisposedException)
+        {
+            return "resetting failed: " + exception.Message;
+        }
+    }
+}
