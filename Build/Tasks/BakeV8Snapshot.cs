@@ -18,6 +18,9 @@ namespace V8Host.Build
     /// </summary>
     public sealed class BakeV8Snapshot : ToolTask
     {
+        // The one warm-up file Execute found among the items' WarmUp metadata.
+        private string? _warmUp;
+
         /// <summary>The snapshot's name (the <c>SnapshotName</c> metadata).</summary>
         [Required]
         public string SnapshotName { get; set; } = "";
@@ -73,8 +76,6 @@ namespace V8Host.Build
             _warmUp = warmUps.FirstOrDefault();
             return base.Execute();
         }
-
-        private string? _warmUp;
 
         /// <summary>The .NET host running this build (the SDK sets DOTNET_HOST_PATH for tasks), else the first dotnet on PATH.</summary>
         protected override string GenerateFullPathToTool()
