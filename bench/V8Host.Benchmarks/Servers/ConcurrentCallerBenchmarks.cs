@@ -13,6 +13,7 @@ namespace V8Host.Benchmarks.Servers;
 public class ConcurrentCallerBenchmarks
 {
     private ContextPool _pool = null!;
+    private CallerBatch _callers = null!;
 
     [Params(1, 2, 4)]
     public int Callers { get; set; }
@@ -20,6 +21,7 @@ public class ConcurrentCallerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _callers = new CallerBatch(Callers);
         _pool = new ContextPool(new ContextPoolOptions
         {
             MaxSize = Callers,
@@ -40,6 +42,7 @@ public class ConcurrentCallerBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _callers.Dispose();
         // A context recycled during the run would have put context creation into the pooled rows.
         var created = _pool.Created;
         _pool.Dispose();
@@ -48,14 +51,14 @@ public class ConcurrentCallerBenchmarks
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = CallerBatch.Requests, Description = "ContextPool: rent + Eval + return")]
-    public void Pooled() => CallerBatch.Run(Callers, () =>
+    public void Pooled() => _callers.Run(() =>
     {
         using var lease = _pool.Rent();
         PricingRule.Check(lease.Context.Eval<double>(PricingRule.Script));
     });
 
     [Benchmark(OperationsPerInvoke = CallerBatch.Requests, Description = "new context per request: create + Eval + dispose")]
-    public void ContextPerRequest() => CallerBatch.Run(Callers, () =>
+    public void ContextPerRequest() => _callers.Run(() =>
     {
         using var context = new Isolate().CreateContextBuilder().Install(ConsoleApi.Discard).Build();
         PricingRule.Check(context.Eval<double>(PricingRule.Script));

@@ -20,6 +20,7 @@ public class SharedRuntimePoolBenchmarks
     private const ulong HeapLimit = 256 << 20;
 
     private ContextPool _pool = null!;
+    private CallerBatch _callers = null!;
     private V8Runtime _runtime = null!;
     private readonly ConcurrentBag<V8ScriptEngine> _shared = new();
     private readonly ConcurrentBag<V8ScriptEngine> _own = new();
@@ -30,6 +31,7 @@ public class SharedRuntimePoolBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _callers = new CallerBatch(Callers);
         _pool = new ContextPool(new ContextPoolOptions
         {
             MaxSize = Callers,
@@ -52,6 +54,7 @@ public class SharedRuntimePoolBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _callers.Dispose();
         var created = _pool.Created;
         _pool.Dispose();
         foreach (var engine in _shared.Concat(_own))
@@ -62,17 +65,17 @@ public class SharedRuntimePoolBenchmarks
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = CallerBatch.Requests, Description = "V8Host ContextPool (isolate each, reset on return)")]
-    public void V8HostPool() => CallerBatch.Run(Callers, () =>
+    public void V8HostPool() => _callers.Run(() =>
     {
         using var lease = _pool.Rent();
         PricingRule.Check(lease.Context.Eval<double>(PricingRule.Script));
     });
 
     [Benchmark(OperationsPerInvoke = CallerBatch.Requests, Description = "ClearScript engines on one shared V8Runtime (no reset)")]
-    public void SharedRuntimePool() => CallerBatch.Run(Callers, () => Request(_shared));
+    public void SharedRuntimePool() => _callers.Run(() => Request(_shared));
 
     [Benchmark(OperationsPerInvoke = CallerBatch.Requests, Description = "ClearScript engines, a runtime each (no reset)")]
-    public void OwnRuntimePool() => CallerBatch.Run(Callers, () => Request(_own));
+    public void OwnRuntimePool() => _callers.Run(() => Request(_own));
 
     // Rent by taking from the bag, return by adding back: as many engines as callers, so a take never fails.
     private static void Request(ConcurrentBag<V8ScriptEngine> engines)
