@@ -182,9 +182,10 @@ internal static class SharedIsolateCheck
     }
 
     // The runtime V8Host would give an isolate with MaxHeapBytes = 64 MiB (Runtime/Engine/EngineCore.cs):
-    // a sampled soft limit with the Interrupt policy, and V8's hard limit far enough above it.
+    // a sampled soft limit with the Interrupt policy, and V8's hard limit far enough above it (the
+    // limit plus max(3 x limit, 1 GiB), in MiB).
     private static V8Runtime NewLimitedRuntime() =>
-        new(new V8RuntimeConstraints { MaxOldSpaceSize = 1024 + 3 * 64, HeapExpansionMultiplier = 2 })
+        new(new V8RuntimeConstraints { MaxOldSpaceSize = 64 + Math.Max(3 * 64, 1024), HeapExpansionMultiplier = 2 })
         {
             MaxHeapSize = (UIntPtr)HeapLimit,
             HeapSizeViolationPolicy = V8RuntimeViolationPolicy.Interrupt,
