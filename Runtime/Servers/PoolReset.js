@@ -16,6 +16,7 @@
     const {
         ArrayPrototypePush,
         MapPrototypeGet,
+        MapPrototypeGetSize,
         MapPrototypeHas,
         MapPrototypeSet,
         ObjectIs,
@@ -35,6 +36,9 @@
 
     // Past this many renter-added globals the context is recycled rather than cleaned one by one.
     const maxAddedGlobals = 10000;
+    // Compiled name checks kept per context, by the list of names they check (lexicalBinding).
+    let probes = new MapCtor();
+    const maxProbes = 64;
 
     function nullArray() {
         const array = [];
@@ -168,20 +172,39 @@
     // each candidate up (spelled as \u escapes, so a candidate can only ever be a name; it declares no
     // locals that could shadow one, and reaches its helpers through `this`). A name left behind
     // resolves (or is uninitialized); a baseline global's name resolves to something else.
-    function lexicalBinding(candidates) {
+    function lexicalBinding(candidateLines, candidates) {
         if (candidates.length === 0)
             return '';
-        const probe = { __proto__: null, left: nullArray(), values: nullArray(), checked: nullArray(), is: ObjectIs, push: ArrayPrototypePush,
+        let probe = MapPrototypeGet(probes, candidateLines);
+        try {
+            if (probe === undefined) {
+                probe = compileProbe(candidates);
+                if (MapPrototypeGetSize(probes) >= maxProbes)
+                    probes = new MapCtor();
+                MapPrototypeSet(probes, candidateLines, probe);
+            }
+            probe.left = nullArray();
+            primordials.FunctionPrototypeCall(probe.check, probe);
+        } catch {
+            return 'the names its scripts declared could not be checked';
+        }
+        return probe.left.length === 0 ? '' : `a top-level let, const or class named '${candidates[probe.left[0]]}' was declared`;
+    }
+
+    // The probe for one list of candidates. Servers run the same scripts over and over, so probes are
+    // kept by their list: compiling one costs more than the rest of a reset. What a probe compares
+    // against (the baseline's values) never changes for its context.
+    function compileProbe(candidates) {
+        const probe = { __proto__: null, check: undefined, left: undefined, values: nullArray(), is: ObjectIs, push: ArrayPrototypePush,
             ReferenceError: primordials.ReferenceError, indexOf: StringPrototypeIndexOf };
         let body = '';
         for (let i = 0; i < candidates.length; i++) {
             const name = candidates[i];
             const descriptor = MapPrototypeGet(globalsByKey, name);
             // A baseline accessor global cannot be compared without running its getter: not checked.
-            probe.checked[i] = descriptor === undefined || isData(descriptor);
-            probe.values[i] = descriptor === undefined ? undefined : descriptor.value;
-            if (!probe.checked[i])
+            if (descriptor !== undefined && !isData(descriptor))
                 continue;
+            probe.values[i] = descriptor === undefined ? undefined : descriptor.value;
             let escaped = '';
             for (let j = 0; j < name.length; j++) {
                 const code = primordials.StringPrototypeCodePointAt(name, j);
@@ -192,12 +215,8 @@
             const test = descriptor === undefined ? `void ${escaped}; this.push(this.left, ${i});` : `if (!this.is(${escaped}, this.values[${i}])) this.push(this.left, ${i});`;
             body += `try { ${test} } catch (error) { if (!(error instanceof this.ReferenceError) || this.indexOf(error.message, 'before initialization') >= 0) this.push(this.left, ${i}); }\n`;
         }
-        try {
-            primordials.FunctionPrototypeCall(new primordials.Function(body), probe);
-        } catch {
-            return 'the names its scripts declared could not be checked';
-        }
-        return probe.left.length === 0 ? '' : `a top-level let, const or class named '${candidates[probe.left[0]]}' was declared`;
+        probe.check = new primordials.Function(body);
+        return probe;
     }
 
     // candidates: the names to check for lexical bindings, one per line (names hold no line breaks).
@@ -212,7 +231,7 @@
             if (changed(watched[i]))
                 return 'a built-in or baseline object was changed';
         }
-        return lexicalBinding(candidates);
+        return lexicalBinding(candidateLines, candidates);
     }
 
     return { __proto__: null, capture, reset };
