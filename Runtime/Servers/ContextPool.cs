@@ -207,7 +207,7 @@ public sealed class ContextPool : IDisposable, IAsyncDisposable
             return "pending-work";
         if (context.ModuleCount != entry.Baseline.Modules)
             return "modules";
-        if (sources?.Candidates() is not { } candidates)
+        if (sources?.CandidateLines() is not { } candidates)
             return "too-much-source";
         var reset = entry.Baseline.Reset(candidates);
         if (reset is null)

@@ -32,14 +32,16 @@ internal sealed class PoolBaseline
     });
 
     /// <summary>
-    /// Puts the globals back to the baseline and checks that nothing else changed; returns null when the
-    /// context is as it was, or why it is not (the pool then recycles it).
+    /// Puts the globals back to the baseline and checks that nothing else changed, and that none of
+    /// <paramref name="candidateLines"/> (names, one per line: <see cref="RentSources.CandidateLines"/>)
+    /// is a top-level lexical binding; returns null when the context is as it was, or why it is not
+    /// (the pool then recycles it).
     /// </summary>
-    public string? Reset(IReadOnlyList<string> candidates)
+    public string? Reset(string candidateLines)
     {
         try
         {
-            var reason = _context.Run("ContextPool.Reset", _ => _reset.Invoke(false, string.Join('\n', candidates)) as string, s_resetTimeout);
+            var reason = _context.Run("ContextPool.Reset", _ => _reset.Invoke(false, candidateLines) as string, s_resetTimeout);
             return string.IsNullOrEmpty(reason) ? null : reason;
         }
         catch (ScriptTerminatedException)

@@ -172,13 +172,13 @@
     // each candidate up (spelled as \u escapes, so a candidate can only ever be a name; it declares no
     // locals that could shadow one, and reaches its helpers through `this`). A name left behind
     // resolves (or is uninitialized); a baseline global's name resolves to something else.
-    function lexicalBinding(candidateLines, candidates) {
-        if (candidates.length === 0)
+    function lexicalBinding(candidateLines) {
+        if (candidateLines === '')
             return '';
         let probe = MapPrototypeGet(probes, candidateLines);
         try {
             if (probe === undefined) {
-                probe = compileProbe(candidates);
+                probe = compileProbe(primordials.StringPrototypeSplit(candidateLines, '\n'));
                 if (MapPrototypeGetSize(probes) >= maxProbes)
                     probes = new MapCtor();
                 MapPrototypeSet(probes, candidateLines, probe);
@@ -188,14 +188,14 @@
         } catch {
             return 'the names its scripts declared could not be checked';
         }
-        return probe.left.length === 0 ? '' : `a top-level let, const or class named '${candidates[probe.left[0]]}' was declared`;
+        return probe.left.length === 0 ? '' : `a top-level let, const or class named '${probe.names[probe.left[0]]}' was declared`;
     }
 
     // The probe for one list of candidates. Servers run the same scripts over and over, so probes are
     // kept by their list: compiling one costs more than the rest of a reset. What a probe compares
     // against (the baseline's values) never changes for its context.
     function compileProbe(candidates) {
-        const probe = { __proto__: null, check: undefined, left: undefined, values: nullArray(), is: ObjectIs, push: ArrayPrototypePush,
+        const probe = { __proto__: null, check: undefined, left: undefined, names: candidates, values: nullArray(), is: ObjectIs, push: ArrayPrototypePush,
             ReferenceError: primordials.ReferenceError, indexOf: StringPrototypeIndexOf };
         let body = '';
         for (let i = 0; i < candidates.length; i++) {
@@ -221,7 +221,6 @@
 
     // candidates: the names to check for lexical bindings, one per line (names hold no line breaks).
     function reset(candidateLines) {
-        const candidates = candidateLines === '' ? nullArray() : primordials.StringPrototypeSplit(candidateLines, '\n');
         let reason = resetGlobals();
         if (reason === '')
             reason = restoreGlobals();
@@ -231,7 +230,7 @@
             if (changed(watched[i]))
                 return 'a built-in or baseline object was changed';
         }
-        return lexicalBinding(candidateLines, candidates);
+        return lexicalBinding(candidateLines);
     }
 
     return { __proto__: null, capture, reset };

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -36,6 +37,13 @@ internal sealed class RentSources
         "with", "yield", "let", "static", "implements", "interface", "package", "private", "protected", "public",
     };
 
+    // Servers run the same few scripts over and over: each one's names are worked out once. Bounded in
+    // entries and in the length of a source kept, so that a renter's endless distinct scripts cost time
+    // (the regex, as without the cache), never memory.
+    private const int MaxCachedSources = 256;
+    private const int MaxCachedSourceChars = 16 * 1024;
+    private static readonly ConcurrentDictionary<string, string?> s_linesBySource = new(StringComparer.Ordinal);
+
     private readonly List<string> _sources = new();
     private long _chars;
 
@@ -58,26 +66,62 @@ internal sealed class RentSources
         }
     }
 
-    /// <summary>The distinct names the rent's sources could have declared, or null when there are too many to check.</summary>
-    public IReadOnlyList<string>? Candidates()
+    /// <summary>
+    /// The distinct names the rent's sources could have declared, one per line (names hold no line
+    /// breaks), or null when there are too many to check.
+    /// </summary>
+    public string? CandidateLines()
     {
         lock (_sources)
         {
             if (Overflowed)
                 return null;
+            switch (_sources.Count)
+            {
+                case 0:
+                    return string.Empty;
+                case 1:
+                    return LinesOf(_sources[0]);
+            }
+
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var source in _sources)
             {
-                foreach (Match match in s_identifier.Matches(source))
-                {
-                    var name = match.Value.Contains('\\') ? Unescape(match.Value) : match.Value;
-                    if (name is not null && !s_notBindings.Contains(name) && names.Add(name) && names.Count > MaxNames)
-                        return null;
-                }
+                if (!AddNames(source, names))
+                    return null;
             }
 
-            return names.ToList();
+            return string.Join('\n', names);
         }
+    }
+
+    private static string? LinesOf(string source)
+    {
+        if (s_linesBySource.TryGetValue(source, out var cached))
+            return cached;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var lines = AddNames(source, names) ? string.Join('\n', names) : null;
+        if (source.Length <= MaxCachedSourceChars)
+        {
+            if (s_linesBySource.Count >= MaxCachedSources)
+                s_linesBySource.Clear();
+            s_linesBySource[source] = lines;
+        }
+
+        return lines;
+    }
+
+    /// <summary>Adds the names <paramref name="source"/> could declare; false past <see cref="MaxNames"/>.</summary>
+    private static bool AddNames(string source, HashSet<string> names)
+    {
+        foreach (Match match in s_identifier.Matches(source))
+        {
+            var name = match.Value.Contains('\\') ? Unescape(match.Value) : match.Value;
+            if (name is not null && !s_notBindings.Contains(name) && names.Add(name) && names.Count > MaxNames)
+                return false;
+        }
+
+        return true;
     }
 
     private static string? Unescape(string name)

@@ -97,6 +97,35 @@ public class ContextPoolTests
             "`${[1, 2].map(x => x * 2)}|${JSON.parse('1')}|${({}).isAdmin}|${typeof leaked}|${typeof x}|${typeof Secret}|${typeof pinned}|${Object.isFrozen(Array.prototype)}|${typeof declared}`"));
     }
 
+    // The reset keeps its name check for a list of names it has seen: the check must look the names up
+    // again on every reset, never remember the answer of an earlier rent with the same names.
+    [Theory]
+    [InlineData("typeof zed", "let zed = 2;")]
+    [InlineData("typeof zed", "class zed {}")]
+    [InlineData("typeof JSON", "const JSON = 2;")]
+    public void A_lexical_binding_is_found_when_an_earlier_rent_ran_the_same_names(string earlier, string later)
+    {
+        using var pool = NewPool(options => options.MaxSize = 1);
+        Context first;
+        for (var rent = 0; rent < 3; rent++)
+        {
+            using var rented = pool.Rent();
+            first = rented.Context;
+            rented.Context.Eval(earlier);
+        }
+
+        using (var rented = pool.Rent())
+        {
+            first = rented.Context;
+            rented.Context.Eval(later);
+        }
+
+        Assert.False(first.IsAlive);
+        using var next = pool.Rent();
+        Assert.Equal(2, pool.Created);
+        Assert.Equal("undefined|object", next.Context.Eval<string>("`${typeof zed}|${typeof JSON}`"));
+    }
+
     [Fact]
     public void A_script_running_past_the_rent_is_terminated_and_its_context_replaced()
     {
