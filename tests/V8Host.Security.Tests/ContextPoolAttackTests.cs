@@ -19,4 +19,12 @@ public class ContextPoolAttackTests
             .AssertResult("pool.endless.recycled", "yes")
             .AssertResult("pool.endless.next", "value:2")
             .AssertResult("pool.endless.fresh", "yes");
+
+    // Issue 14: the reset's own allocations in a renter's nearly full heap (see PoolAttacks.ResetOutOfMemory).
+    [Fact]
+    public void A_reset_in_a_nearly_full_heap_ends_and_the_next_renter_gets_a_working_context() =>
+        ChildProcess.Completed("pool", "reset-oom")
+            .AssertResult("pool.reset-oom.fill", "ok")
+            .AssertResult("pool.reset-oom.return", "ok")
+            .AssertResult("pool.reset-oom.next", "value:2");
 }
