@@ -213,7 +213,7 @@ public sealed class ContextPool : IDisposable, IAsyncDisposable
         if (reset is null)
             return null;
         _logger.LogDebug("V8Host pool '{Pool}': a context could not be reset: {Detail}.", _options.Name, reset);
-        return "state";
+        return reset.StartsWith(PoolBaseline.PendingPrefix, StringComparison.Ordinal) ? "pending-work" : "state";
     }
 
     private PoolEntry CreateEntry()

@@ -11,6 +11,9 @@ internal sealed class PoolBaseline
     // A reset is plain JS over the baseline; this bounds one against a renter's million globals.
     private static readonly TimeSpan s_resetTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>How a reason that is work still pending (an Atomics.waitAsync) begins (PoolReset.js).</summary>
+    public const string PendingPrefix = "pending:";
+
     private readonly Context _context;
     private readonly ScriptObject _reset;
 
@@ -26,7 +29,9 @@ internal sealed class PoolBaseline
 
     public static PoolBaseline Capture(Context context) => context.Run("ContextPool.CaptureBaseline", _ =>
     {
-        var glue = context.Bridge.LoadGlue("PoolReset");
+        var resetters = context.Bridge.NewArray();
+        context.Bridge.AppendAll(resetters, context.RentResetters.ToArray(), context.RentResetters.Count);
+        var glue = context.Bridge.LoadGlue("PoolReset", resetters);
         context.Bridge.Pick(glue, "capture").Invoke(false);
         return new PoolBaseline(context, context.Bridge.Pick(glue, "reset"), context.ModuleCount);
     });

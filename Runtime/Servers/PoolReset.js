@@ -1,25 +1,39 @@
-// V8Host context pool: puts a returned context's globals back to the baseline the pool captured when
-// the context was set up (after its profile, snapshot and Configure ran), or says why it cannot, so
-// that nothing one renter leaves behind reaches the next (Servers/ContextPool.cs).
+// V8Host context pool: makes a pooled context's baseline immutable, and after each rent puts the
+// global object back to that baseline, or says why it cannot, so that nothing one renter leaves
+// behind reaches the next (Servers/ContextPool.cs, docs/servers.md).
 //
-// capture() records the global object's own properties and, one level down, every own property of
-// the objects those globals hold (constructors, their prototypes, Math, JSON, a profile's objects)
-// plus the intrinsics no global names (%TypedArray%.prototype, the iterator prototypes …).
-// reset() deletes globals a renter added and restores the ones it replaced or removed; it returns
-// the empty string when the context is back at its baseline, or the reason it is not (a changed
-// intrinsic, a global that cannot be put back, a top-level let/const/class binding), and the pool
-// then disposes the context instead of renting it again. Only descriptors are read and written:
-// no getter, setter or Proxy trap of a renter's runs here.
-(function (primordials) {
+// capture() runs once per context, after its profile, snapshot and Configure and before any renter:
+//   - it freezes every object reachable from the global object (through property values, getters,
+//     setters and prototypes) and the intrinsics no global names (iterator prototypes, %AsyncFunction%
+//     …), as Node's --frozen-intrinsics and SES's lockdown() do. What is frozen cannot carry state
+//     from one renter to the next, so it never needs to be compared. A few writable built-in data
+//     properties that ordinary code overrides by assignment on its own objects (`constructor`,
+//     `toString`, an error's `name` and `message` …) become accessors whose setter defines the
+//     property on the object assigned to, so that `MyError.prototype.name = 'MyError'` keeps working;
+//   - objects that cannot be frozen (a typed array with elements) are compared property by property;
+//   - it records the global object's own properties.
+// reset() deletes globals a renter added and restores the ones it replaced or removed, clears the
+// engine's and the host APIs' per-rent state (RegExp's legacy statics, the console's counters), and
+// returns the empty string when the context is back at its baseline, or the reason it is not (a
+// global that cannot be put back, a pending Atomics.waitAsync, a top-level let/const/class binding);
+// the pool then disposes the context instead of renting it again. Only descriptors are read and
+// written (null-prototype ones), so no getter, setter or Proxy trap of a renter's runs here.
+(function (primordials, hostResetters) {
     'use strict';
 
     const {
         ArrayPrototypePush,
+        FunctionPrototypeCall,
         MapPrototypeGet,
         MapPrototypeGetSize,
         MapPrototypeHas,
         MapPrototypeSet,
+        ObjectFreeze,
         ObjectIs,
+        ObjectIsFrozen,
+        ObjectSetPrototypeOf,
+        PromisePrototypeThen,
+        ReflectApply,
         ReflectDefineProperty,
         ReflectDeleteProperty,
         ReflectGetOwnPropertyDescriptor,
@@ -28,42 +42,70 @@
         ReflectOwnKeys,
         SetPrototypeAdd,
         SetPrototypeHas,
-        StringPrototypeIndexOf,
+        StringPrototypeSplit,
+        TypeError: TypeErrorCtor,
         globalThis: global,
     } = primordials;
     const MapCtor = primordials.Map;
     const SetCtor = primordials.Set;
+    const { ObjectPrototypeHasOwnProperty: hasOwn } = primordials;
+    const ownDescriptor = ReflectGetOwnPropertyDescriptor;
+
+    // Taken here, not from the primordials: this script runs before any renter, after only the host's
+    // own setup, and these are used by the pool alone.
+    const RegExpPrototypeExec = primordials.uncurryThis(RegExp.prototype.exec);
+    const indirectEval = global.eval;
+    const AtomicsWaitAsync = typeof Atomics === 'object' && typeof Atomics.waitAsync === 'function' ? Atomics.waitAsync : undefined;
+
+    // The host APIs' own per-rent state (the console's counters …): functions their glue gave the pool.
+    const resetters = nullArray();
+    for (let i = 0; i < hostResetters.length; i++)
+        resetters[i] = hostResetters[i];
 
     // Past this many renter-added globals the context is recycled rather than cleaned one by one.
     const maxAddedGlobals = 10000;
-    // Compiled name checks kept per context, by the list of names they check (lexicalBinding).
+    // Compiled name lookups kept per context, by the list of names they look up (lexicalBinding).
     let probes = new MapCtor();
     const maxProbes = 64;
+    // IdentifierName as V8 itself reads it: candidates the host extracted as a superset are kept only if they match.
+    const identifierName = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
+    const emptyPattern = /(?:)/;
+    // Words that cannot be a binding's name in sloppy code (so a lookup of them is not a name lookup).
+    const reservedWords = new SetCtor(['break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete',
+        'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof',
+        'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with']);
+    // Writable built-in data properties that code overrides by assigning to its own objects; frozen as
+    // data they would make such assignments fail (the "override mistake"), so they become accessors.
+    const overridable = new SetCtor(['constructor', 'toString', 'toLocaleString', 'valueOf', 'toJSON', 'name', 'message',
+        'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', primordials.SymbolIterator]);
 
     function nullArray() {
         const array = [];
-        primordials.ObjectSetPrototypeOf(array, null);
+        ObjectSetPrototypeOf(array, null);
         return array;
+    }
+
+    function isObject(value) {
+        return (typeof value === 'object' && value !== null) || typeof value === 'function';
     }
 
     // Descriptors are ordinary objects: a renter's getter on Object.prototype.value would run if an
     // accessor's descriptor were read for .value. Only own fields are read (hasOwn decides the kind).
-    const { ObjectPrototypeHasOwnProperty: hasOwn } = primordials;
-    const ownDescriptor = ReflectGetOwnPropertyDescriptor;
-
     function isData(descriptor) {
         return hasOwn(descriptor, 'value');
     }
 
-    // The state of one object: prototype, extensibility, its own keys in order and their descriptors.
-    // Compared index by index: V8 lists own keys in a stable order, and one deleted and added again
-    // moves to the end, which counts as a change (a recycle, never a missed difference).
-    function stateOf(target) {
-        const keys = ReflectOwnKeys(target);
-        const descriptors = nullArray();
-        for (let i = 0; i < keys.length; i++)
-            descriptors[i] = ownDescriptor(target, keys[i]);
-        return { __proto__: null, target, prototype: ReflectGetPrototypeOf(target), extensible: ReflectIsExtensible(target), keys, descriptors };
+    // A null-prototype copy: Reflect.defineProperty reads a descriptor's fields through its prototype chain.
+    function copyOf(descriptor) {
+        const copy = { __proto__: null, enumerable: descriptor.enumerable, configurable: descriptor.configurable };
+        if (isData(descriptor)) {
+            copy.value = descriptor.value;
+            copy.writable = descriptor.writable;
+        } else {
+            copy.get = descriptor.get;
+            copy.set = descriptor.set;
+        }
+        return copy;
     }
 
     function sameDescriptor(a, b) {
@@ -75,50 +117,152 @@
         return data ? ObjectIs(a.value, b.value) && a.writable === b.writable : a.get === b.get && a.set === b.set;
     }
 
-    function isObject(value) {
-        return (typeof value === 'object' && value !== null) || typeof value === 'function';
+    // ---- capture: freeze what the baseline holds ---------------------------------------------
+
+    // Intrinsics that no global names and no walk from the global object reaches: only syntax or a
+    // built-in's result leads to them.
+    function hiddenIntrinsics() {
+        const found = nullArray();
+        const add = value => {
+            if (isObject(value))
+                ArrayPrototypePush(found, value);
+        };
+        const prototypeOf = ReflectGetPrototypeOf;
+        // %AsyncFunction.prototype%, %GeneratorFunction.prototype%, %AsyncGeneratorFunction.prototype%:
+        // the walk goes on from them to their constructors, %GeneratorPrototype%, %AsyncIteratorPrototype% …
+        add(prototypeOf(async function () {}));
+        add(prototypeOf(function* () {}));
+        add(prototypeOf(async function* () {}));
+        add(prototypeOf([][Symbol.iterator]()));
+        add(prototypeOf(new Map().entries()));
+        add(prototypeOf(new Set().values()));
+        add(prototypeOf(''[Symbol.iterator]()));
+        add(prototypeOf(/(?:)/[Symbol.matchAll]('')));
+        const iterator = [][Symbol.iterator]();
+        if (typeof iterator.map === 'function')
+            add(prototypeOf(iterator.map(x => x)));
+        if (typeof Iterator === 'function' && typeof Iterator.from === 'function')
+            add(prototypeOf(Iterator.from({ next() { return { done: true }; } })));
+        if (typeof Intl === 'object' && typeof Intl.Segmenter === 'function') {
+            const segments = new Intl.Segmenter().segment('');
+            add(prototypeOf(segments));
+            add(prototypeOf(segments[Symbol.iterator]()));
+        }
+        return found;
     }
 
     let globals;
     let globalsByKey;
     const watched = nullArray();
+    let waitingAtomics = 0;
 
-    function watch(seen, value) {
-        if (!isObject(value) || value === global || SetPrototypeHas(seen, value))
+    // An accessor in place of a writable data property: reading gives the built-in value; assigning on
+    // an object that inherits it gives that object its own property, as assignment did before freezing.
+    function makeOverridable(target, key, descriptor) {
+        const value = descriptor.value;
+        const get = function () {
+            return value;
+        };
+        const set = function (newValue) {
+            if (this === target)
+                throw new TypeErrorCtor(`Cannot assign to read only property '${typeof key === 'symbol' ? 'Symbol.iterator' : key}' of a built-in: a pooled context's built-ins are frozen`);
+            if (!ReflectDefineProperty(this, key, { __proto__: null, value: newValue, writable: true, enumerable: true, configurable: true }))
+                throw new TypeErrorCtor(`Cannot assign to property '${typeof key === 'symbol' ? 'Symbol.iterator' : key}' of a frozen or non-extensible object`);
+        };
+        ReflectDefineProperty(target, key, { __proto__: null, get, set, enumerable: descriptor.enumerable, configurable: descriptor.configurable });
+        ObjectFreeze(get);
+        ObjectFreeze(set);
+    }
+
+    function harden(target) {
+        const keys = ReflectOwnKeys(target);
+        for (let i = 0; i < keys.length; i++) {
+            if (!SetPrototypeHas(overridable, keys[i]))
+                continue;
+            const descriptor = ownDescriptor(target, keys[i]);
+            if (isData(descriptor) && descriptor.writable && descriptor.configurable)
+                makeOverridable(target, keys[i], descriptor);
+        }
+        try {
+            ObjectFreeze(target);
+        } catch {
+            // A typed array with elements: its elements stay writable, so it is compared instead.
+        }
+        if (!ObjectIsFrozen(target))
+            ArrayPrototypePush(watched, stateOf(target));
+    }
+
+    // Atomics.waitAsync settles in a later task, perhaps another renter's: the wrapper counts the
+    // waits still pending, and a context with any is recycled.
+    function countWaitAsync() {
+        if (AtomicsWaitAsync === undefined)
             return;
-        SetPrototypeAdd(seen, value);
-        ArrayPrototypePush(watched, stateOf(value));
+        const settled = () => {
+            waitingAtomics--;
+        };
+        const waitAsync = {
+            waitAsync(typedArray, index, value, timeout) {
+                const result = ReflectApply(AtomicsWaitAsync, Atomics, [typedArray, index, value, timeout]);
+                if (result.async) {
+                    waitingAtomics++;
+                    PromisePrototypeThen(result.value, settled, settled);
+                }
+                return result;
+            },
+        }.waitAsync;
+        ReflectDefineProperty(Atomics, 'waitAsync', { __proto__: null, value: waitAsync, writable: true, enumerable: false, configurable: true });
     }
 
     function capture() {
+        countWaitAsync();
         globals = stateOf(global);
         globalsByKey = new MapCtor();
         for (let i = 0; i < globals.keys.length; i++)
             MapPrototypeSet(globalsByKey, globals.keys[i], globals.descriptors[i]);
+
+        // Everything reachable, breadth first; the global object itself stays open for renters' globals.
         const seen = new SetCtor();
-        const keys = ReflectOwnKeys(global);
-        for (let i = 0; i < keys.length; i++) {
-            const descriptor = globals.descriptors[i];
-            if (!isData(descriptor) || !isObject(descriptor.value))
-                continue;
-            watch(seen, descriptor.value);
-            // A constructor's prototype (Array.prototype …), read as a descriptor, never through a getter.
-            if (typeof descriptor.value === 'function') {
-                const prototype = ownDescriptor(descriptor.value, 'prototype');
-                if (prototype !== undefined && isData(prototype))
-                    watch(seen, prototype.value);
+        const queue = nullArray();
+        const visit = value => {
+            if (isObject(value) && !SetPrototypeHas(seen, value)) {
+                SetPrototypeAdd(seen, value);
+                ArrayPrototypePush(queue, value);
+            }
+        };
+        visit(global);
+        const hidden = hiddenIntrinsics();
+        for (let i = 0; i < hidden.length; i++)
+            visit(hidden[i]);
+        for (let i = 0; i < queue.length; i++) {
+            const target = queue[i];
+            visit(ReflectGetPrototypeOf(target));
+            const keys = ReflectOwnKeys(target);
+            for (let j = 0; j < keys.length; j++) {
+                const descriptor = ownDescriptor(target, keys[j]);
+                if (isData(descriptor)) {
+                    visit(descriptor.value);
+                } else {
+                    visit(descriptor.get);
+                    visit(descriptor.set);
+                }
             }
         }
-
-        const hidden = ['TypedArray', 'IteratorPrototype', 'ArrayIteratorPrototype', 'MapIteratorPrototype', 'SetIteratorPrototype',
-            'StringIteratorPrototype', 'RegExpStringIteratorPrototype', 'GeneratorPrototype', 'AsyncGeneratorPrototype',
-            'AsyncFunctionPrototype', 'GeneratorFunctionPrototype', 'AsyncGeneratorFunctionPrototype'];
-        for (let i = 0; i < hidden.length; i++) {
-            const intrinsic = primordials[hidden[i]];
-            watch(seen, intrinsic);
-            if (typeof intrinsic === 'function')
-                watch(seen, ownDescriptor(intrinsic, 'prototype').value);
+        for (let i = 0; i < queue.length; i++) {
+            if (queue[i] !== global)
+                harden(queue[i]);
         }
+    }
+
+    // ---- reset -------------------------------------------------------------------------------
+
+    // The state of one object that could not be frozen: prototype, extensibility, own keys in order
+    // and their descriptors. A key deleted and added again moves to the end, which counts as a change.
+    function stateOf(target) {
+        const keys = ReflectOwnKeys(target);
+        const descriptors = nullArray();
+        for (let i = 0; i < keys.length; i++)
+            descriptors[i] = copyOf(ownDescriptor(target, keys[i]));
+        return { __proto__: null, target, prototype: ReflectGetPrototypeOf(target), extensible: ReflectIsExtensible(target), keys, descriptors };
     }
 
     function changed(state) {
@@ -150,10 +294,6 @@
             if (!MapPrototypeHas(globalsByKey, keys[i]) && !ReflectDeleteProperty(global, keys[i]))
                 return `${describe(keys[i])} cannot be deleted`;
         }
-        return '';
-    }
-
-    function restoreGlobals() {
         for (let i = 0; i < globals.keys.length; i++) {
             const key = globals.keys[i];
             const descriptor = globals.descriptors[i];
@@ -167,44 +307,60 @@
     }
 
     // Names a renter's scripts may have declared with top-level let, const or class: such bindings
-    // live in the context's global lexical scope, not on the global object, nothing can delete them,
-    // and they shadow globals of the same name for every later script. A generated function looks
-    // each candidate up (spelled as \u escapes, so a candidate can only ever be a name; it declares no
-    // locals that could shadow one, and reaches its helpers through `this`). A name left behind
-    // resolves (or is uninitialized); a baseline global's name resolves to something else.
+    // live in the context's global lexical scope, not on the global object; nothing can delete them,
+    // and they shadow globals of the same name for every later script. Each candidate is looked up
+    // from global code with a unique value planted on the global object under its name: a lookup
+    // that finds something else, or throws (a binding left uninitialized), found a binding.
+    // A name that is a non-configurable global is skipped: the language refuses a lexical
+    // declaration of such a name.
     function lexicalBinding(candidateLines) {
         if (candidateLines === '')
             return '';
         let probe = MapPrototypeGet(probes, candidateLines);
         try {
             if (probe === undefined) {
-                probe = compileProbe(primordials.StringPrototypeSplit(candidateLines, '\n'));
+                probe = compileProbe(StringPrototypeSplit(candidateLines, '\n'));
                 if (MapPrototypeGetSize(probes) >= maxProbes)
                     probes = new MapCtor();
                 MapPrototypeSet(probes, candidateLines, probe);
             }
-            probe.left = nullArray();
-            primordials.FunctionPrototypeCall(probe.check, probe);
         } catch {
             return 'the names its scripts declared could not be checked';
         }
-        return probe.left.length === 0 ? '' : `a top-level let, const or class named '${probe.names[probe.left[0]]}' was declared`;
+        const sentinel = { __proto__: null };
+        for (let i = 0; i < probe.names.length; i++) {
+            const name = probe.names[i];
+            const own = MapPrototypeGet(globalsByKey, name);
+            if (own !== undefined && !own.configurable)
+                continue;
+            ReflectDefineProperty(global, name, { __proto__: null, value: sentinel, writable: true, enumerable: false, configurable: true });
+            let bound;
+            try {
+                bound = FunctionPrototypeCall(probe.lookups[i]) !== sentinel;
+            } catch {
+                bound = true;
+            }
+            if (own === undefined)
+                ReflectDeleteProperty(global, name);
+            else
+                ReflectDefineProperty(global, name, own);
+            if (bound)
+                return `a top-level let, const or class named '${name}' was declared`;
+        }
+        return '';
     }
 
-    // The probe for one list of candidates. Servers run the same scripts over and over, so probes are
-    // kept by their list: compiling one costs more than the rest of a reset. What a probe compares
-    // against (the baseline's values) never changes for its context.
+    // One lookup function per candidate, compiled once per list: arrows in global code (indirect
+    // eval), so that a name resolves exactly as in a renter's script (`arguments` included), spelled
+    // as \u escapes so that a candidate can only ever be a name. The code declares nothing that
+    // could shadow one.
     function compileProbe(candidates) {
-        const probe = { __proto__: null, check: undefined, left: undefined, names: candidates, values: nullArray(), is: ObjectIs, push: ArrayPrototypePush,
-            ReferenceError: primordials.ReferenceError, indexOf: StringPrototypeIndexOf };
-        let body = '';
+        const names = nullArray();
+        let source = '[';
         for (let i = 0; i < candidates.length; i++) {
             const name = candidates[i];
-            const descriptor = MapPrototypeGet(globalsByKey, name);
-            // A baseline accessor global cannot be compared without running its getter: not checked.
-            if (descriptor !== undefined && !isData(descriptor))
+            if (RegExpPrototypeExec(identifierName, name) === null || SetPrototypeHas(reservedWords, name))
                 continue;
-            probe.values[i] = descriptor === undefined ? undefined : descriptor.value;
             let escaped = '';
             for (let j = 0; j < name.length; j++) {
                 const code = primordials.StringPrototypeCodePointAt(name, j);
@@ -212,25 +368,32 @@
                 if (code > 0xffff)
                     j++;
             }
-            const test = descriptor === undefined ? `void ${escaped}; this.push(this.left, ${i});` : `if (!this.is(${escaped}, this.values[${i}])) this.push(this.left, ${i});`;
-            body += `try { ${test} } catch (error) { if (!(error instanceof this.ReferenceError) || this.indexOf(error.message, 'before initialization') >= 0) this.push(this.left, ${i}); }\n`;
+            ArrayPrototypePush(names, name);
+            source += `() => ${escaped},\n`;
         }
-        probe.check = new primordials.Function(body);
-        return probe;
+        const lookups = indirectEval(source + ']');
+        ObjectSetPrototypeOf(lookups, null);
+        return { __proto__: null, names, lookups };
     }
 
-    // candidates: the names to check for lexical bindings, one per line (names hold no line breaks).
+    // candidateLines: the names to check for lexical bindings, one per line (names hold no line breaks).
     function reset(candidateLines) {
         let reason = resetGlobals();
-        if (reason === '')
-            reason = restoreGlobals();
         if (reason !== '')
             return reason;
         for (let i = 0; i < watched.length; i++) {
             if (changed(watched[i]))
-                return 'a built-in or baseline object was changed';
+                return 'a baseline object that could not be frozen was changed';
         }
-        return lexicalBinding(candidateLines);
+        if (waitingAtomics > 0)
+            return 'pending: an Atomics.waitAsync has not settled';
+        for (let i = 0; i < resetters.length; i++)
+            FunctionPrototypeCall(resetters[i]);
+        reason = lexicalBinding(candidateLines);
+        // Last: the last match of any regular expression (RegExp.$1, lastMatch, input …) is the
+        // engine's, not an object's, and the checks above match regular expressions too.
+        RegExpPrototypeExec(emptyPattern, '');
+        return reason;
     }
 
     return { __proto__: null, capture, reset };

@@ -20,21 +20,28 @@ internal sealed class RentSources
     /// <summary>Past this many distinct names, likewise.</summary>
     public const int MaxNames = 20000;
 
-    // IdentifierName as the spec defines it, escapes included (\u0078 and \u{78} spell x), and any
-    // surrogate (letters outside the BMP): a superset is harmless, a missed name is not.
-    private static readonly Regex s_identifier = new(
-        @"(?:[\p{L}\p{Nl}$_\uD800-\uDFFF]|\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]{1,6}\})(?:[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$\u200C\u200D\uD800-\uDFFF]|\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]{1,6}\})*",
+    /// <summary>A name longer than this makes its rent's context recycled rather than checked.</summary>
+    public const int MaxNameChars = 256;
+
+    /// <summary>Names adding up to more than this many characters, likewise (checking costs time per character).</summary>
+    public const int MaxNamesChars = 64 * 1024;
+
+    // A superset of IdentifierName: runs of ASCII name characters, \u escapes and every non-ASCII
+    // character JS does not count as white space. V8 itself then keeps only real names
+    // (PoolReset.js matches each against \p{ID_Start}\p{ID_Continue}*), so .NET's Unicode tables,
+    // which lag or lead V8's, cannot make a name be missed.
+    private static readonly Regex s_word = new(
+        @"(?:[A-Za-z0-9$_]|[^\x00-\x7F\p{Zs}\uFEFF\u2028\u2029]|\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]+\})+",
         RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    private static readonly Regex s_escape = new(@"\\u(?:([0-9a-fA-F]{4})|\{([0-9a-fA-F]{1,6})\})", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex s_escape = new(@"\\u(?:([0-9a-fA-F]{4})|\{([0-9a-fA-F]+)\})", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    // Words that cannot name a binding (or mean something else where the check looks them up).
+    // Words that cannot name a binding in sloppy code (`let` cannot name a lexical one).
     private static readonly HashSet<string> s_notBindings = new(StringComparer.Ordinal)
     {
-        "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
-        "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof",
-        "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while",
-        "with", "yield", "let", "static", "implements", "interface", "package", "private", "protected", "public",
+        "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export",
+        "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "let", "new", "null", "return",
+        "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with",
     };
 
     // Servers run the same few scripts over and over: each one's names are worked out once. Bounded in
@@ -85,9 +92,10 @@ internal sealed class RentSources
             }
 
             var names = new HashSet<string>(StringComparer.Ordinal);
+            var chars = 0;
             foreach (var source in _sources)
             {
-                if (!AddNames(source, names))
+                if (!AddNames(source, names, ref chars))
                     return null;
             }
 
@@ -100,7 +108,8 @@ internal sealed class RentSources
         if (s_linesBySource.TryGetValue(source, out var cached))
             return cached;
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var lines = AddNames(source, names) ? string.Join('\n', names) : null;
+        var chars = 0;
+        var lines = AddNames(source, names, ref chars) ? string.Join('\n', names) : null;
         if (source.Length <= MaxCachedSourceChars)
         {
             if (s_linesBySource.Count >= MaxCachedSources)
@@ -111,13 +120,19 @@ internal sealed class RentSources
         return lines;
     }
 
-    /// <summary>Adds the names <paramref name="source"/> could declare; false past <see cref="MaxNames"/>.</summary>
-    private static bool AddNames(string source, HashSet<string> names)
+    /// <summary>Adds the names <paramref name="source"/> could declare; false past <see cref="MaxNames"/>, <see cref="MaxNameChars"/> or <see cref="MaxNamesChars"/>.</summary>
+    private static bool AddNames(string source, HashSet<string> names, ref int chars)
     {
-        foreach (Match match in s_identifier.Matches(source))
+        foreach (Match match in s_word.Matches(source))
         {
+            if (char.IsAsciiDigit(match.Value[0]))
+                continue;
             var name = match.Value.Contains('\\') ? Unescape(match.Value) : match.Value;
-            if (name is not null && !s_notBindings.Contains(name) && names.Add(name) && names.Count > MaxNames)
+            if (name is null || s_notBindings.Contains(name))
+                continue;
+            if (name.Length > MaxNameChars)
+                return false;
+            if (names.Add(name) && (names.Count > MaxNames || (chars += name.Length) > MaxNamesChars))
                 return false;
         }
 
@@ -128,11 +143,18 @@ internal sealed class RentSources
     {
         try
         {
-            return s_escape.Replace(name, match => char.ConvertFromUtf32(int.Parse(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)));
+            return s_escape.Replace(name, match =>
+            {
+                // \u{0000000078} is x: leading zeros are allowed, in any number.
+                var hex = (match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value).TrimStart('0');
+                if (hex.Length > 6)
+                    throw new ArgumentOutOfRangeException(nameof(name));
+                return char.ConvertFromUtf32(hex.Length == 0 ? 0 : int.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+            });
         }
         catch (ArgumentOutOfRangeException)
         {
-            // Not a code point: not a name V8 accepts either.
+            // Not a code point (or a lone surrogate): not a name V8 accepts either.
             return null;
         }
     }

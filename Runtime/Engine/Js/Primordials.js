@@ -40,6 +40,7 @@
     define('uncurryThis', uncurryThis);
     define('FunctionPrototypeApply', uncurryThis(apply));
     define('FunctionPrototypeCall', uncurryThis(call));
+    define('FunctionPrototypeBind', uncurryThis(bind));
 
     // Constructors (and functions used as values).
     define('Array', Array);

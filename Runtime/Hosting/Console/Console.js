@@ -44,8 +44,8 @@
     const LOG = 0, INFO = 1, DEBUG = 2, WARN = 3, ERROR = 4, TRACE = 5, ASSERT = 6, DIR = 7, DIRXML = 8, TABLE = 9,
         COUNT = 10, COUNT_RESET = 11, TIME = 12, TIME_LOG = 13, TIME_END = 14, GROUP = 15, GROUP_COLLAPSED = 16;
 
-    const counts = new Map();
-    const timers = new Map();
+    let counts = new Map();
+    let timers = new Map();
     const groups = [];
     let indent = 0;
 
@@ -412,5 +412,13 @@
     // Scripts may replace or delete `console` (as in Node); the runtime never reads it back.
     ObjectDefineProperty(globalThis, 'console', { __proto__: null, value: console, writable: true, enumerable: false, configurable: true });
 
-    return { __proto__: null };
+    // A pooled context's next renter starts with no counts, timers or groups (Servers/PoolReset.js).
+    function reset() {
+        counts = new Map();
+        timers = new Map();
+        groups.length = 0;
+        indent = 0;
+    }
+
+    return { __proto__: null, reset };
 });

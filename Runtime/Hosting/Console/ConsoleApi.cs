@@ -81,7 +81,8 @@ public sealed class ConsoleApi : IHostApi
                 var stacks = bridge.LoadGlue("ConsoleStack", bridge.DisplayName);
                 return new Formatter(bridge.LoadGlue("Inspect", proxies, stacks, bridge.HostClassOf), stacks);
             });
-            bridge.LoadGlue("Console", formatter.Inspect, formatter.Stacks, WriteFunction(sink), s_now, sink.WantsLocation, context.HasInspector);
+            var console = bridge.LoadGlue("Console", formatter.Inspect, formatter.Stacks, WriteFunction(sink), s_now, sink.WantsLocation, context.HasInspector);
+            context.AddRentResetter(bridge.Pick(console, "reset"));
             return null;
         });
         context.HasConsole = true;

@@ -1,10 +1,13 @@
 // V8Host console: remembers every Proxy scripts create, so that the formatter can show a proxy's
 // target without running a single trap. JavaScript cannot tell a Proxy from its target (that is
 // the point of proxies) and V8's own check is not reachable from script, so the global `Proxy`
-// is replaced, before any user code runs, by a proxy of the real constructor whose `construct`
-// trap records each new proxy with its target and handler; `Proxy.revocable` is wrapped the same
-// way and its `revoke` marks the proxy revoked. The replacement behaves like the original for
-// scripts (typeof, name, length, no prototype, `new` only). Other glue keeps the real constructor
+// is replaced, before any user code runs, by a proxy whose `construct` trap makes each new proxy
+// with the real constructor and records it with its target and handler; `Proxy.revocable` is
+// wrapped the same way and its `revoke` marks the proxy revoked. The replacement behaves like the
+// original for scripts (typeof, name, length, no prototype, `new` only). Its target is a stand-in
+// (the real constructor, bound: a constructor with no prototype) that holds the wrapped
+// `revocable` as an ordinary property, so that no trap has to report what the target does not
+// hold, and freezing it (a pooled context freezes its built-ins) keeps every invariant. Other glue keeps the real constructor
 // from the primordials, so proxies made by the runtime itself (live collection views) are not
 // recorded: they are the runtime's own and their traps are safe to run.
 (function (primordials) {
@@ -17,7 +20,7 @@
         Proxy,
         ProxyRevocable,
         ReflectConstruct,
-        ReflectGet,
+        FunctionPrototypeBind,
         ReflectGetOwnPropertyDescriptor,
         WeakMap,
         WeakMapPrototypeGet,
@@ -53,31 +56,24 @@
     ObjectDefineProperty(revocable, 'name', { __proto__: null, value: 'revocable' });
     ObjectDefineProperty(revocable, 'length', { __proto__: null, value: 2 });
 
-    const ownRevocable = ReflectGetOwnPropertyDescriptor(Proxy, 'revocable');
+    const standIn = FunctionPrototypeBind(Proxy, undefined);
+    ObjectDefineProperty(standIn, 'name', { __proto__: null, value: 'Proxy' });
+    ObjectDefineProperty(standIn, 'length', { __proto__: null, value: 2 });
+    ObjectDefineProperty(standIn, 'revocable', { __proto__: null, ...ReflectGetOwnPropertyDescriptor(Proxy, 'revocable'), value: revocable });
 
     const handler = ObjectFreeze({
         __proto__: null,
-        construct(target, args, newTarget) {
+        construct(_, args, newTarget) {
             // The real constructor validates the arguments (and throws V8's own errors) first.
-            const proxy = ReflectConstruct(target, args, newTarget);
+            const proxy = ReflectConstruct(Proxy, args, newTarget);
             return record(proxy, args[0], args[1]);
         },
-        // `Proxy.revocable` reads as the recording wrapper while a script has not replaced it.
-        get(target, key, receiver) {
-            const value = ReflectGet(target, key, receiver);
-            return key === 'revocable' && value === ownRevocable.value ? revocable : value;
-        },
-        getOwnPropertyDescriptor(target, key) {
-            const descriptor = ReflectGetOwnPropertyDescriptor(target, key);
-            if (key === 'revocable' && descriptor !== undefined && descriptor.value === ownRevocable.value)
-                return { __proto__: null, value: revocable, writable: descriptor.writable, enumerable: descriptor.enumerable, configurable: true };
-            return descriptor;
-        },
     });
+    const globalProxy = new Proxy(standIn, handler);
 
     ObjectDefineProperty(globalThis, 'Proxy', {
         __proto__: null,
-        value: new Proxy(Proxy, handler),
+        value: globalProxy,
         writable: true,
         enumerable: false,
         configurable: true,

@@ -35,12 +35,28 @@ public class ContextPoolIsolationAttackTests
         },
     });
 
+    /// <summary>
+    /// Runs an attack; one that fails with a TypeError (the baseline is frozen: a strict-mode
+    /// assignment or a defineProperty on a built-in throws) has still tried, and the next renter's
+    /// view is what counts.
+    /// </summary>
+    private static void EvalAttack(Context context, string attack)
+    {
+        try
+        {
+            context.Eval(attack);
+        }
+        catch (JavaScriptException error) when (error.ErrorName == "TypeError")
+        {
+        }
+    }
+
     /// <summary>Runs <paramref name="attack"/> in one rent and returns what <paramref name="probe"/> evaluates to in the next.</summary>
     private static string AfterAttack(string attack, string probe)
     {
         using var pool = NewPool();
         using (var attacker = pool.Rent())
-            attacker.Context.Eval(attack);
+            EvalAttack(attacker.Context, attack);
         using var victim = pool.Rent();
         return victim.Context.Eval<string>(probe);
     }
@@ -50,7 +66,7 @@ public class ContextPoolIsolationAttackTests
     // Intl's constructors, Array.prototype[Symbol.unscopables] …) are not checked: whatever a renter
     // stores on or replaces in them reaches the next renter.
 
-    [Theory(Skip = "finding 1: objects two levels below a global are not checked (methods of built-ins, Intl.*.prototype, unscopables)")]
+    [Theory]
     [InlineData("Object.keys.stash = 'tenant A';", "String(Object.keys.stash)", "undefined")]
     [InlineData("Array.prototype.map.stash = 'tenant A';", "String(Array.prototype.map.stash)", "undefined")]
     [InlineData("Math.max.stash = 'tenant A';", "String(Math.max.stash)", "undefined")]
@@ -67,13 +83,13 @@ public class ContextPoolIsolationAttackTests
 
     // Finding 1, end to end: tenant A hooks a depth-2 built-in, tenant B's data passes through it, and
     // A reads it back in a later rent of the same context.
-    [Fact(Skip = "finding 1: a hook on Intl.NumberFormat.prototype.format captures the next renter's data for a later rent")]
+    [Fact]
     public void A_hook_planted_below_a_global_never_captures_the_next_renters_data()
     {
         using var pool = NewPool();
         using (var tenantA = pool.Rent())
         {
-            tenantA.Context.Eval("""
+            EvalAttack(tenantA.Context, """
                 (() => {
                     const loot = [];
                     Object.keys.loot = loot;
@@ -109,7 +125,7 @@ public class ContextPoolIsolationAttackTests
     private const string GeneratorFunction = "Object.getPrototypeOf(function* () {})['constr' + 'uctor']";
     private const string AsyncGeneratorFunction = "Object.getPrototypeOf(async function* () {})['constr' + 'uctor']";
 
-    [Theory(Skip = "finding 6: intrinsics the capture does not list (%AsyncIteratorPrototype%, iterator helpers, segments, %AsyncFunction% …) are not checked")]
+    [Theory]
     [InlineData(AsyncIteratorPrototype)]
     [InlineData(IteratorHelperPrototype)]
     [InlineData(WrapForValidIteratorPrototype)]
@@ -139,11 +155,11 @@ public class ContextPoolIsolationAttackTests
     // not checked. What a renter puts there is a global for every later renter: data, a getter that
     // runs in the next rent, or a setter that catches the next renter's sloppy assignments.
 
-    [Fact(Skip = "finding 3: properties added to the global object's prototype become globals of the next renter")]
+    [Fact]
     public void The_global_objects_prototype_is_checked() =>
         Assert.Equal("undefined", AfterAttack("Object.getPrototypeOf(globalThis)['sec' + 'ret'] = 'tenant A';", "typeof secret"));
 
-    [Fact(Skip = "finding 3: a getter on the global object's prototype runs in the next rent")]
+    [Fact]
     public void A_getter_on_the_global_objects_prototype_never_runs_in_the_next_rent() =>
         Assert.Equal("undefined|undefined", AfterAttack(
             "Object.defineProperty(Object.getPrototypeOf(globalThis), 'con' + 'fig', { get() { return { admin: true }; }, configurable: true });",
@@ -153,7 +169,7 @@ public class ContextPoolIsolationAttackTests
     // Finding 2: RegExp's legacy static properties keep the last match (and RegExp.input can be set):
     // the next renter reads the previous renter's matched text.
 
-    [Theory(Skip = "finding 2: RegExp legacy statics ($1, lastMatch, input, leftContext …) keep the previous renter's last match")]
+    [Theory]
     [InlineData("/secret-(\\w+)/.exec('token secret-tenantA here');", "RegExp.$1")]
     [InlineData("/secret-(\\w+)/.exec('token secret-tenantA here');", "RegExp.lastMatch")]
     [InlineData("/secret-(\\w+)/.exec('token secret-tenantA here');", "RegExp.input")]
@@ -174,13 +190,13 @@ public class ContextPoolIsolationAttackTests
     // not see as pending work: the renter's callback runs after its rent ended, during the next rent,
     // and sees (and can change) the next renter's globals.
 
-    [Fact(Skip = "finding 4: an Atomics.waitAsync callback of one renter runs during the next rent")]
+    [Fact]
     public void An_Atomics_waitAsync_callback_never_runs_in_the_next_rent()
     {
         using var pool = NewPool();
         using (var attacker = pool.Rent())
         {
-            attacker.Context.Eval("""
+            EvalAttack(attacker.Context, """
                 (() => {
                     const cell = new Int32Array(new SharedArrayBuffer(4));
                     Atomics.waitAsync(cell, 0, 0, 200).value.then(() => { globalThis.lateA = 'saw ' + typeof globalThis.tenantB; });
@@ -200,7 +216,7 @@ public class ContextPoolIsolationAttackTests
     // top-level let/const/class bindings: letters of Other_ID_Start (℘ ℮ ゛ ゜), Other_ID_Continue
     // inside a name (a·b), and \u{…} escapes with more than six hex digits (leading zeros are legal).
 
-    [Theory(Skip = "finding 7: a top-level let whose name RentSources does not parse (Other_ID_Start/Continue, long \\u{} escapes) survives the rent")]
+    [Theory]
     [InlineData("let \u2118 = 'tenant A';", "typeof \u2118")]
     [InlineData("let \u212E = 'tenant A';", "typeof \u212E")]
     [InlineData("let \u309B = 'tenant A';", "typeof \u309B")]
@@ -217,7 +233,7 @@ public class ContextPoolIsolationAttackTests
     // initialization"), which the reset's probe takes for "no binding": the context is kept, and the
     // next renter can neither declare the name (SyntaxError) nor assign it (ReferenceError).
 
-    [Fact(Skip = "finding 8: a top-level let left uninitialized (its initializer threw) survives the rent")]
+    [Fact]
     public void An_uninitialized_top_level_binding_does_not_survive()
     {
         using var pool = NewPool();
@@ -232,7 +248,7 @@ public class ContextPoolIsolationAttackTests
     // detected; the binding stays, so the next renter cannot declare that name (SyntaxError) or, for a
     // const, assign it.
 
-    [Theory(Skip = "finding 9: a top-level const/let holding a baseline global's own value survives the rent")]
+    [Theory]
     [InlineData("const Math = globalThis.Math;", "let Math = 'mine'; typeof Math")]
     [InlineData("const JSON = globalThis.JSON;", "JSON = 'mine'; typeof JSON")]
     [InlineData("let host = globalThis.host;", "let host = 'mine'; typeof host")]
@@ -244,7 +260,7 @@ public class ContextPoolIsolationAttackTests
     // renter's console output reveals the previous renter's labels and counts, and is indented by its
     // groups.
 
-    [Fact(Skip = "finding 10: console.count/time/group state of one renter shows in the next renter's console output")]
+    [Fact]
     public void Console_counters_timers_and_groups_do_not_carry_over()
     {
         var output = new StringWriter();
@@ -272,7 +288,7 @@ public class ContextPoolIsolationAttackTests
     // on Object.prototype runs inside Return, after the rent ended (it can call the host's functions),
     // and a getter that loops holds Return for the full 5-second reset timeout.
 
-    [Fact(Skip = "finding 11: a renter's getter on Object.prototype runs inside the reset, after the rent ended")]
+    [Fact]
     public void No_renter_code_runs_after_the_rent_ended()
     {
         var calls = new ConcurrentQueue<string>();
@@ -280,7 +296,7 @@ public class ContextPoolIsolationAttackTests
         using var pool = NewPool(builder => builder.AddHostFunction("report", new Action<string>(what => calls.Enqueue((Volatile.Read(ref returning) ? "after the rent: " : "during the rent: ") + what))));
         using (var attacker = pool.Rent())
         {
-            attacker.Context.Eval("""
+            EvalAttack(attacker.Context, """
                 Object.defineProperty(Object.prototype, 'g' + 'et', { configurable: true, get() { report('getter'); return undefined; } });
                 delete globalThis.Math;
                 """);
@@ -290,12 +306,12 @@ public class ContextPoolIsolationAttackTests
         Assert.DoesNotContain("after the rent: getter", calls);
     }
 
-    [Fact(Skip = "finding 11: a looping getter on Object.prototype holds Return for 5 s (the reset timeout)")]
+    [Fact]
     public void A_renter_cannot_hold_Return()
     {
         using var pool = NewPool();
         var attacker = pool.Rent();
-        attacker.Context.Eval("Object.defineProperty(Object.prototype, 's' + 'et', { configurable: true, get() { for (;;) {} } }); delete globalThis.Math;");
+        EvalAttack(attacker.Context, "Object.defineProperty(Object.prototype, 's' + 'et', { configurable: true, get() { for (;;) {} } }); delete globalThis.Math;");
         var watch = Stopwatch.StartNew();
         attacker.Dispose();
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"Return took {watch.Elapsed.TotalMilliseconds:F0} ms");
@@ -306,7 +322,7 @@ public class ContextPoolIsolationAttackTests
     // 9,000 names of 440 characters (5 s: the reset timeout, then a recycle), both under the 4 MiB and
     // 20,000-name limits, hold Return for seconds of CPU, for under a second of the renter's own time.
 
-    [Theory(Skip = "finding 12: long names under the source and name limits make Return take 1 to 6 s")]
+    [Theory]
     [InlineData(1, 4_190_000)]
     [InlineData(9_000, 440)]
     public void Return_stays_cheap_for_sources_under_the_limits(int names, int length)
@@ -327,7 +343,7 @@ public class ContextPoolIsolationAttackTests
     // through the global object's prototype chain (toString, valueOf, constructor, hasOwnProperty,
     // __proto__ …) is taken for a top-level let binding, so ordinary scripts cost a fresh context.
 
-    [Theory(Skip = "finding 13: mentioning toString, constructor, hasOwnProperty … recycles the context (reason 'state')")]
+    [Theory]
     [InlineData("[1, 2].toString()")]
     [InlineData("({ a: 1 }).hasOwnProperty('a')")]
     [InlineData("[].constructor === Array")]
@@ -364,7 +380,7 @@ public class ContextPoolIsolationAttackTests
     [InlineData("Error.prepareStackTrace = () => 'poisoned';", "new Error('x').stack.split('\\n')[0]", "Error: x")]
     [InlineData("Error.stackTraceLimit = 0;", "String(Error.stackTraceLimit)", "10")]
     [InlineData("Object.setPrototypeOf(globalThis, new Proxy({}, { get: () => 'trap' }));", "typeof anything", "undefined")]
-    [InlineData("Object.freeze(Math);", "String(Object.isFrozen(Math))", "false")]
+    [InlineData("Object.freeze(Math);", "String(Object.isFrozen(Math))", "true")]
     [InlineData("Object.defineProperty(globalThis, 'Math', { writable: false });", "(() => { Math = 1; return typeof Math; })()", "number")]
     [InlineData("Object.defineProperty(globalThis, 'JSON', { value: globalThis.JSON, writable: false, configurable: false });", "(() => { JSON = 1; return typeof JSON; })()", "number")]
     [InlineData("Object.defineProperty(Array.prototype, 'poison', { get() { return 'tenant A'; }, configurable: true });", "String([].poison)", "undefined")]
@@ -383,27 +399,26 @@ public class ContextPoolIsolationAttackTests
         using var pool = NewPool();
         using (var attacker = pool.Rent())
         {
-            attacker.Context.Eval("""
-                Object.defineProperty(Object.prototype, 'val' + 'ue', { configurable: true, get() { return 'poisoned'; }, set(v) { Object.keys.caught = v; } });
+            EvalAttack(attacker.Context, """
                 delete globalThis.Math;
+                Object.defineProperty(Object.prototype, 'val' + 'ue', { configurable: true, get() { return 'poisoned'; }, set(v) { Object.keys.caught = v; } });
                 """);
         }
 
         using var victim = pool.Rent();
         Assert.Equal("object|undefined|undefined", victim.Context.Eval<string>("`${typeof Math}|${({}).value}|${Object.keys.caught}`"));
-        Assert.Equal(2, pool.Created);
     }
 
     // Finding 5: a FinalizationRegistry the renter keeps reachable (below a global, finding 1, or on the
     // global object's prototype, finding 3) has its cleanup callbacks run in the next rent as soon as
     // that renter's garbage is collected and the event loop turns: the callback sees its globals.
-    [Fact(Skip = "finding 5: a FinalizationRegistry callback of one renter runs in the next rent (CollectGarbage + RunUntilIdle)")]
+    [Fact]
     public void A_FinalizationRegistry_callback_of_one_renter_never_runs_in_the_next_rent()
     {
         using var pool = NewPool();
         using (var attacker = pool.Rent())
         {
-            attacker.Context.Eval("""
+            EvalAttack(attacker.Context, """
                 (() => {
                     const registry = new FinalizationRegistry(() => { globalThis.fromA = 'saw ' + typeof globalThis.tenantB; });
                     for (let i = 0; i < 100; i++) registry.register({}, i);
