@@ -47,8 +47,8 @@ public sealed class ConsoleCapture
 
             if (entry.Length > _charactersLeft)
             {
+                // The cut entry says itself what it lost; the final entry counts whole entries only.
                 var cut = _charactersLeft;
-                _droppedCharacters += entry.Length - cut;
                 entry = $"{entry[..cut]}… ({entry.Length - cut:N0} more characters dropped)";
                 _charactersLeft = 0;
             }

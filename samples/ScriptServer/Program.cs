@@ -17,9 +17,9 @@ builder.Services.AddV8Host(pool =>
     pool.IsolateOptions = options.IsolateOptions;
     pool.MaxRentDuration = options.MaxRentDuration;
     pool.Configure = ScriptContexts.Configure;
-    pool.MinIdle = options.ContextPerRequest ? 0 : 2;
     if (options.PoolSize > 0)
         pool.MaxSize = options.PoolSize;
+    pool.MinIdle = options.ContextPerRequest ? 0 : Math.Min(2, pool.MaxSize);
 });
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes);
 

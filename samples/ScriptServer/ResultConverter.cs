@@ -25,16 +25,20 @@ public sealed class ResultConverter(int maxCharacters, int maxDepth)
 
     private JsonNode? Convert(object? value, int depth)
     {
-        Charge(4); // the shortest value, null, and its separator
+        // Each value is charged the characters it takes in JSON (escapes aside), so the limit is the text's size.
         switch (value)
         {
             case null or JsUndefined:
+                Charge(4);
                 return null;
             case bool flag:
+                Charge(flag ? 4 : 5);
                 return JsonValue.Create(flag);
             case int number:
+                Charge(number.ToString(CultureInfo.InvariantCulture).Length);
                 return JsonValue.Create(number);
             case double number when double.IsFinite(number):
+                Charge(number.ToString("R", CultureInfo.InvariantCulture).Length);
                 return JsonValue.Create(number);
             case double number:
                 throw new ResultException($"{Path} is {number.ToString(CultureInfo.InvariantCulture)}, which JSON cannot carry.");
@@ -45,6 +49,7 @@ public sealed class ResultConverter(int maxCharacters, int maxDepth)
                 throw new ResultException($"{Path} is a bigint, which JSON cannot carry (convert it with String() or Number() first).");
             case DateTime date:
                 // A Date is an instant; JSON.stringify writes it as this ISO 8601 text too.
+                Charge(26);
                 return JsonValue.Create(date.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
             case JsFunction:
                 throw new ResultException($"{Path} is a function, which JSON cannot carry.");
@@ -68,7 +73,7 @@ public sealed class ResultConverter(int maxCharacters, int maxDepth)
         {
             CheckDepth(depth);
             var count = array.Count;
-            Charge(2L * count); // before reading: new Array(1e9) fails here, not after a billion reads
+            Charge(2L + Math.Max(0, count - 1)); // brackets and commas, before reading: new Array(1e9) fails here, not after a billion reads
             var result = new JsonArray();
             for (var i = 0; i < count; i++)
             {
@@ -90,10 +95,11 @@ public sealed class ResultConverter(int maxCharacters, int maxDepth)
             if (kind != "[object Object]")
                 throw new ResultException($"{Path} is {Describe(kind)}, which JSON cannot carry as it is (convert it to an array or a plain object first).");
             CheckDepth(depth);
+            Charge(2);
             var result = new JsonObject();
             foreach (var key in obj.Keys)
             {
-                Charge(key.Length + 3);
+                Charge(key.Length + 4); // "key": and the comma
                 _path.Add(key);
                 result[key] = Convert(obj[key], depth + 1);
                 _path.RemoveAt(_path.Count - 1);

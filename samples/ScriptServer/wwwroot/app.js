@@ -1,5 +1,5 @@
 // Sends the textarea's script to POST /run and shows what came back. Everything shown is text the
-// script controls, so it is set with textContent only (never innerHTML).
+// script controls, so it is set with textContent only: never parsed as HTML.
 'use strict';
 
 const script = document.getElementById('script');
