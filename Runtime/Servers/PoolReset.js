@@ -170,6 +170,7 @@
                 throw new TypeErrorCtor(`Cannot assign to property '${typeof key === 'symbol' ? 'Symbol.iterator' : key}' of a frozen or non-extensible object`);
         };
         ReflectDefineProperty(target, key, { __proto__: null, get, set, enumerable: descriptor.enumerable, configurable: descriptor.configurable });
+        primordials.WeakMapPrototypeSet(primordials.BuiltInAccessorValues, get, value);
         ObjectFreeze(get);
         ObjectFreeze(set);
     }

@@ -226,6 +226,11 @@
         return ObjectFreeze(methods);
     })());
 
+    // Getter -> value of the accessors a context pool puts in place of built-in data properties it
+    // freezes (Servers/PoolReset.js), so that glue which reads only data properties (the console's
+    // formatter) still sees a built-in's `constructor` or `name`. Only the pool adds to it.
+    define('BuiltInAccessorValues', new WeakMap());
+
     // A data property that no inherited setter can intercept (assignment would consult the
     // prototype chain; definition does not).
     define('defineData', function defineData(target, key, value) {

@@ -96,6 +96,8 @@
         WeakMapPrototypeHas,
         WeakSetPrototypeHas,
         defineData,
+        BuiltInAccessorValues,
+        WeakMapPrototypeGet,
     } = primordials;
 
     const defaults = {
@@ -186,10 +188,16 @@
     }
 
     // A property's value when it (own or inherited) is a data property; undefined otherwise.
+    // A data property's value, or the built-in value behind a pooled context's accessor (the pool's
+    // getters are known; no other getter runs); undefined for any other accessor.
+    function descriptorValue(descriptor) {
+        return isData(descriptor) ? descriptor.value : WeakMapPrototypeGet(BuiltInAccessorValues, descriptor.get);
+    }
+
     function dataValue(target, key) {
         for (let object = target, i = 0; object !== null && i < maxPrototypeWalk; object = prototypeOf(object), i++) {
             const descriptor = ownDescriptor(object, key);
-            if (descriptor !== undefined) return isData(descriptor) ? descriptor.value : undefined;
+            if (descriptor !== undefined) return descriptorValue(descriptor);
         }
         return undefined;
     }
@@ -432,9 +440,10 @@
         let object = value;
         for (let i = 0; object !== null && i < maxPrototypeWalk; i++) {
             const descriptor = ownDescriptor(object, 'constructor');
-            if (descriptor !== undefined && isData(descriptor) && typeof descriptor.value === 'function') {
-                const name = functionName(descriptor.value);
-                const prototype = dataValue(descriptor.value, 'prototype');
+            const constructor = descriptor === undefined ? undefined : descriptorValue(descriptor);
+            if (typeof constructor === 'function') {
+                const name = functionName(constructor);
+                const prototype = dataValue(constructor, 'prototype');
                 if (name !== '' && isObjectLike(prototype) && inheritsFrom(value, prototype)) return name;
             }
             object = prototypeOf(object);

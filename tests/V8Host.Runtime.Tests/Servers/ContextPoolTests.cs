@@ -96,6 +96,41 @@ public class ContextPoolTests
             "`${[1, 2].map(x => x * 2)}|${JSON.parse('1')}|${({}).isAdmin}|${Object.isFrozen(Array.prototype)}|${host.twice(3)}|${host.twice.stash}`"));
     }
 
+    // The frozen built-ins keep ordinary code working: assigning a property that a frozen prototype
+    // holds defines it on one's own object (no "override mistake"), and the console still names
+    // classes and errors as in a context of its own.
+    [Fact]
+    public void Ordinary_code_runs_as_in_a_context_of_its_own()
+    {
+        const string Script = """
+            (() => {
+                class MyError extends Error { constructor(message) { super(message); this.name = 'MyError'; } }
+                function Base() {}
+                function Child() {}
+                Child.prototype = Object.create(Base.prototype);
+                Child.prototype.constructor = Child;
+                Child.prototype.toString = function () { return 'a child'; };
+                const point = { x: 1 };
+                point.valueOf = () => 42;
+                console.log({ answer: 42 }, new Map([[1, 2]]), [1, 2, 3], new Child(), new MyError('m').name);
+                return [String(new Child()), new Child().constructor === Child, point + 0, new MyError('m').toString(),
+                    Object.getOwnPropertyNames(Child.prototype).join()].join('|');
+            })()
+            """;
+        var plainOutput = new StringWriter();
+        string plain;
+        using (var context = new Isolate().CreateContextBuilder().Install(new ConsoleApi(plainOutput)).Build())
+            plain = context.Eval<string>(Script);
+        var pooledOutput = new StringWriter();
+        using var pool = NewPool(options => options.Configure = builder => builder.Install(new ConsoleApi(pooledOutput)));
+        using var rented = pool.Rent();
+
+        Assert.Equal("a child|true|42|MyError: m|constructor,toString", plain);
+        Assert.Equal(plain, rented.Context.Eval<string>(Script));
+        Assert.Equal(plainOutput.ToString(), pooledOutput.ToString());
+        Assert.Contains("{ answer: 42 } Map(1) { 1 => 2 } [ 1, 2, 3 ] Child {} MyError", pooledOutput.ToString());
+    }
+
     [Theory]
     [InlineData("let leaked = 'tenant A';")]
     [InlineData("const JSON = { parse: () => 'poisoned' };")]
