@@ -167,6 +167,24 @@
     }
 
     // V8's own text for a frame, with resource names as the user gave them.
+    // The function index of a wasm frame: V8 prints it as "wasm-function[3]" in the call site's text
+    // (CallSite has no public accessor for it); null for other frames.
+    function wasmFunctionIndex(site) {
+        if (!callSite.isWasm(site)) return null;
+        const text = callSite.toString(site);
+        const marker = 'wasm-function[';
+        const at = StringPrototypeIndexOf(text, marker);
+        if (at < 0) return null;
+        let index = 0;
+        let digits = 0;
+        for (let i = at + marker.length; i < text.length && digits < 10; i++, digits++) {
+            const code = StringPrototypeCharCodeAt(text, i);
+            if (code < 48 || code > 57) break;
+            index = index * 10 + (code - 48);
+        }
+        return digits > 0 ? index : null;
+    }
+
     function formatCallSite(site) {
         const raw = callSite.getFileName(site);
         let text = callSite.toString(site);
@@ -247,6 +265,7 @@
                         callSite.isWasm(site),
                         // The resource name as V8 has it, to find the frame's source text (ScriptSources).
                         callSite.getFileName(site) ?? null,
+                        wasmFunctionIndex(site),
                     ]);
                 }
                 text += '\n    at ' + formatCallSite(site);
