@@ -100,7 +100,7 @@
         }
         const prototype = ObjectGetPrototypeOf(sites[0]);
         const method = name => uncurryThis(prototype[name]);
-        return {
+        const table = {
             __proto__: null,
             getFileName: method('getFileName'),
             getFunctionName: method('getFunctionName'),
@@ -109,9 +109,21 @@
             getEvalOrigin: method('getEvalOrigin'),
             isEval: method('isEval'),
             isConstructor: method('isConstructor'),
-            isWasm: typeof prototype.isWasm === 'function' ? method('isWasm') : () => false,
+            isWasm: typeof prototype.isWasm === 'function' ? method('isWasm') : null,
             toString: method('toString'),
         };
+        // V8's CallSite has no isWasm: a wasm frame is one in a wasm:// script whose text V8 prints
+        // with a wasm-function[index] location (a JS script merely named wasm://… has line:column).
+        if (table.isWasm === null) {
+            const getFileName = method('getFileName');
+            const toString = method('toString');
+            table.isWasm = site => {
+                const name = getFileName(site);
+                return typeof name === 'string' && StringPrototypeStartsWith(name, 'wasm://') &&
+                    StringPrototypeIndexOf(toString(site), ':wasm-function[') >= 0;
+            };
+        }
+        return table;
     })();
 
     // Scripts are registered with ClearScript as "v8host:<escaped name>#<n>" (user code) or
