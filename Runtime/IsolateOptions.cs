@@ -25,8 +25,9 @@ public sealed record IsolateOptions
     /// wasm code returns -1 there, and <c>memory.grow()</c> from JS or <see cref="WasmMemory.Grow"/>
     /// from .NET fail with a clear error; a module whose initial memory is already larger does not
     /// compile. <see langword="null"/> (the default) leaves V8's own bound (4 GiB for a 32-bit memory).
-    /// The total across memories is bounded by <see cref="MaxArrayBufferBytes"/>, which counts wasm
-    /// memories too. See docs/wasm.md, "Limits".
+    /// It bounds each memory, not their total; <see cref="MaxArrayBufferBytes"/> applies to wasm
+    /// memories as well. Enforced per isolate by V8Host's glue (V8's own flag is process-wide); see
+    /// docs/wasm.md, "Limits".
     /// </summary>
     public long? MaxWasmMemoryBytes { get; init; }
 
