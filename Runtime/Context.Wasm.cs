@@ -106,12 +106,10 @@ public sealed partial class Context
             return Watch(glue.InstantiateAsync(Resolve(module.Handle, operation), importObject));
         });
         var result = await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
-        using var pair = result as JsArray ?? throw new InvalidOperationException($"{operation}: the engine returned no instance.");
+        using var settled = result as JsObject ?? throw new InvalidOperationException($"{operation}: the engine returned no instance.");
         return Run(operation, _ =>
         {
-            var parts = Resolve(pair, operation);
-            var instance = (ScriptObject)parts.GetProperty(0);
-            var exports = (ScriptObject)parts.GetProperty(1);
+            var (instance, exports) = Bridge.Wasm.PairOf(Resolve(settled, operation));
             return new WasmInstance(this, module, (JsObject)Values.Wrap(instance), (JsObject)Values.Wrap(exports));
         });
     }

@@ -17,6 +17,7 @@ internal sealed class WasmGlue
     private readonly ScriptObject? _bigIntResult;
     private readonly ScriptObject? _instantiate;
     private readonly ScriptObject? _instantiateAsync;
+    private readonly ScriptObject? _pairOf;
     private readonly ScriptObject? _exportOf;
     private readonly ScriptObject? _newMemory;
     private readonly ScriptObject? _memoryBuffer;
@@ -38,6 +39,7 @@ internal sealed class WasmGlue
         _bigIntResult = pick(table, "bigIntResult");
         _instantiate = pick(table, "instantiate");
         _instantiateAsync = pick(table, "instantiateAsync");
+        _pairOf = pick(table, "pairOf");
         _exportOf = pick(table, "exportOf");
         _newMemory = pick(table, "newMemory");
         _memoryBuffer = pick(table, "memoryBuffer");
@@ -78,8 +80,15 @@ internal sealed class WasmGlue
         return ((ScriptObject)pair[0], (ScriptObject)pair[1]);
     }
 
-    /// <summary>A promise of [instance, exports].</summary>
+    /// <summary>V8's promise of the instance.</summary>
     public ScriptObject InstantiateAsync(ScriptObject module, ScriptObject imports) => (ScriptObject)_instantiateAsync!.Invoke(false, module, imports);
+
+    /// <summary>The instance and its exports object, for an instance the promise gave (a TypeError for anything else).</summary>
+    public (ScriptObject Instance, ScriptObject Exports) PairOf(ScriptObject instance)
+    {
+        var pair = (IList<object>)_pairOf!.Invoke(false, instance);
+        return ((ScriptObject)pair[0], (ScriptObject)pair[1]);
+    }
 
     public object ExportOf(ScriptObject exports, string name) => _exportOf!.Invoke(false, exports, name);
 

@@ -109,7 +109,8 @@ public sealed class WasmMemory : IDisposable
         var buffer = Context.Bridge.Wasm.MemoryBuffer(memory);
         try
         {
-            return action((IArrayBuffer)buffer);
+            // A shared memory's buffer is a SharedArrayBuffer, which ClearScript offers no direct access to.
+            return action(buffer as IArrayBuffer ?? throw new NotSupportedException($"WasmMemory: memory '{Name}' is shared; WasmMemory reads and writes only unshared memories."));
         }
         finally
         {

@@ -12,7 +12,6 @@
     const {
         BigInt,
         ObjectGetOwnPropertyDescriptor,
-        PromisePrototypeThen,
         ReflectApply,
         ReflectConstruct,
         ObjectPrototypeIsPrototypeOf,
@@ -132,9 +131,19 @@
             return asPair(ReflectConstruct(NativeInstance, [module, imports]));
         },
 
-        // A promise of [instance, exports].
+        // V8's own promise of the instance, which .NET watches with the intrinsic `then`. `then` looks
+        // up a species through the promise's `constructor`, which it inherits from the script-writable
+        // Promise.prototype; an own `constructor` of undefined makes it use the intrinsic Promise. No
+        // script ever sees this promise, so the property is not observable.
         instantiateAsync(module, imports) {
-            return PromisePrototypeThen(ReflectApply(WebAssemblyInstantiate, WebAssembly, [module, imports]), asPair);
+            const promise = ReflectApply(WebAssemblyInstantiate, WebAssembly, [module, imports]);
+            defineData(promise, 'constructor', undefined);
+            return promise;
+        },
+
+        // [instance, exports] of an instance the asynchronous path produced; anything else is refused.
+        pairOf(instance) {
+            return asPair(instance);
         },
 
         // An export's value; the exports object is V8's frozen, null-prototype namespace.

@@ -157,6 +157,26 @@ public class WasmInstanceTests
     }
 
     [Fact]
+    public void Float_imports_receive_and_return_floats_and_doubles()
+    {
+        var builder = new WasmModuleBuilder();
+        var mix = builder.ImportFunction("env", "mix", [F32, F64, I32, I64], [F64]);
+        builder.AddFunction([], [F64], Op.Code(Op.F32Const(0.5f), Op.F64Const(0.25), Op.I32Const(-3), Op.I64Const(1L << 60), Op.Call(mix)), export: "run");
+        using var context = new Isolate().CreateContext();
+        using var module = context.CompileWasm(builder.Build());
+        var seen = new List<object>();
+
+        using var instance = context.InstantiateWasm(module, new WasmImports().Add("env", "mix", (float a, double b, int c, long d) =>
+        {
+            seen.AddRange([a, b, c, d]);
+            return a + b;
+        }));
+
+        Assert.Equal(0.75, instance.GetFunction<Func<double>>("run")());
+        Assert.Equal([0.5f, 0.25, -3, 1L << 60], seen);
+    }
+
+    [Fact]
     public void An_exception_thrown_by_a_host_import_surfaces_cleanly_through_wasm()
     {
         using var context = new Isolate().CreateContext();
@@ -217,6 +237,25 @@ public class WasmInstanceTests
 
         Assert.Equal(12, instance.GetFunction<Func<int, int>>("quad")(3));
         await Assert.ThrowsAsync<ArgumentException>(() => context.InstantiateWasmAsync(module));
+    }
+
+    [Fact]
+    public async Task InstantiateWasmAsync_ignores_a_script_that_replaced_promises_and_WebAssembly_instantiate()
+    {
+        using var context = new Isolate().CreateContext();
+        using var module = context.CompileWasm(ImportingModule(out _));
+        context.Eval("""
+            globalThis.hits = 0;
+            WebAssembly.instantiate = () => { hits++; return Promise.reject(new Error('fake')); };
+            class Fake extends Promise { constructor(run) { hits++; super(run); } }
+            Promise.prototype.constructor = Fake;
+            Object.defineProperty(Promise.prototype, 'then', { value() { hits++; throw new Error('fake then'); } });
+            """);
+
+        using var instance = await context.InstantiateWasmAsync(module, new WasmImports().Add("env", "twice", (int x) => x * 2));
+
+        Assert.Equal(4, instance.GetFunction<Func<int, int>>("quad")(1));
+        Assert.Equal(0, context.Eval<int>("hits"));
     }
 
     [Fact]
