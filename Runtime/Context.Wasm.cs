@@ -237,8 +237,8 @@ public sealed partial class Context
         {
             if (WasmSignatures.Unsupported(type) is { } reason)
                 throw new NotSupportedException($"{operation}: import {what} cannot be a typed delegate: {reason}.");
-            if (!WasmSignatures.Matches(function.GetType(), type))
-                throw new ArgumentException($"{operation}: import {what} is {type}, but the delegate given for it is {WasmSignatures.Describe(function.GetType())}.", "imports");
+            if (!WasmSignatures.Matches(function.GetType(), type, hostFunction: true))
+                throw new ArgumentException($"{operation}: import {what} is {type}, but the delegate given for it is {WasmSignatures.Describe(function.GetType(), hostFunction: true)}.", "imports");
         }
 
         var host = HostCalls.CreateDelegateFunction(import.Name, function);
@@ -249,8 +249,23 @@ public sealed partial class Context
     {
         var binding = profile.FindFunction(import.Name)
             ?? throw new ArgumentException($"{operation}: the module imports {what} ({import.Signature ?? "?"}), and the profile given for module '{import.Module}' has no function '{import.Name}'.", "imports");
-        if (import.Type.Function is { } type && binding.Length != type.Parameters.Count)
-            throw new ArgumentException($"{operation}: import {what} is {type} ({type.Parameters.Count} parameters), but the profile's function '{binding.Name}' takes {binding.Length}.", "imports");
+        if (import.Type.Function is { } type)
+        {
+            if (WasmSignatures.Unsupported(type) is { } reason)
+                throw new NotSupportedException($"{operation}: import {what} cannot be a host function: {reason}.");
+            // A function added at run time keeps its delegate: its types are checked like a delegate import's.
+            // A generated binding has only its parameter count.
+            if (binding.Source is { } source)
+            {
+                if (!WasmSignatures.Matches(source.GetType(), type, hostFunction: true))
+                    throw new ArgumentException($"{operation}: import {what} is {type}, but the profile's function '{binding.Name}' is {WasmSignatures.Describe(source.GetType(), hostFunction: true)}.", "imports");
+            }
+            else if (binding.Length != type.Parameters.Count)
+            {
+                throw new ArgumentException($"{operation}: import {what} is {type} ({type.Parameters.Count} parameters), but the profile's function '{binding.Name}' takes {binding.Length}.", "imports");
+            }
+        }
+
         var host = HostCalls.CreateFunction(binding);
         return ReturnsI64(import) ? Bridge.Wasm.BigIntResult(host) : host;
     }

@@ -15,7 +15,8 @@ public sealed class WasmImports
     /// Provides import <c><paramref name="module"/>.<paramref name="name"/></c> as a host function. Its
     /// parameters and result must carry the import's value types exactly: <c>int</c> for i32,
     /// <c>long</c> for i64, <c>float</c> for f32, <c>double</c> for f64, <c>void</c> for no result
-    /// (<c>Func&lt;int, int, int&gt;</c> for <c>(i32, i32) -> i32</c>). An exception it throws
+    /// (<c>Func&lt;int, int, int&gt;</c> for <c>(i32, i32) -> i32</c>); a leading <see cref="Context"/>
+    /// and a trailing <see cref="CancellationToken"/> are injected as for any host function. An exception it throws
     /// surfaces from the wasm call that reached it as a <see cref="JavaScriptException"/> whose
     /// <see cref="Exception.InnerException"/> is the original.
     /// </summary>
@@ -29,9 +30,9 @@ public sealed class WasmImports
     /// <summary>
     /// Provides every function of <paramref name="profile"/> as an import of <paramref name="module"/>,
     /// under the function's name (<c>env.log</c> for a profile function <c>log</c>). Entries added with
-    /// the other overloads take precedence. Profile functions carry no .NET types, so only their
-    /// parameter count is checked against the import; their arguments and results convert as for
-    /// calls from JS (docs/types.md).
+    /// the other overloads take precedence. Functions added with <see cref="HostProfile.AddFunction"/>
+    /// are checked like delegates; a generated profile's bindings carry no .NET types, so only their
+    /// parameter count is checked, and their arguments and results convert as for calls from JS (docs/types.md).
     /// </summary>
     /// <exception cref="ArgumentException">A profile is already given for <paramref name="module"/>.</exception>
     public WasmImports Add(string module, HostProfile profile)

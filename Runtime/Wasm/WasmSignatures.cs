@@ -6,19 +6,21 @@ namespace V8Host.Engine;
 internal static class WasmSignatures
 {
     /// <summary>The delegate type's signature in wasm words (<c>(i32, String) -> ()</c>), for error messages.</summary>
-    public static string Describe(Type delegateType)
+    /// <param name="hostFunction">Whether the delegate is called from wasm as a host function, which may take a leading <see cref="Context"/> and a trailing <see cref="CancellationToken"/> that wasm does not pass.</param>
+    public static string Describe(Type delegateType, bool hostFunction = false)
     {
         var invoke = InvokeMethod(delegateType);
-        var parameters = invoke.GetParameters().Select(p => p.ParameterType.IsByRef ? $"ref {p.ParameterType.GetElementType()!.Name}" : WasmValueType.TextOf(p.ParameterType));
+        var parameters = ValueParameters(invoke, hostFunction).Select(p => p.ParameterType.IsByRef ? $"ref {p.ParameterType.GetElementType()!.Name}" : WasmValueType.TextOf(p.ParameterType));
         var hasResult = invoke.ReturnType != typeof(void);
         return WasmFunctionType.Format(parameters, hasResult ? [WasmValueType.TextOf(invoke.ReturnType)] : [], hasResult ? 1 : 0);
     }
 
     /// <summary>Whether the delegate type carries exactly the function type's values.</summary>
-    public static bool Matches(Type delegateType, WasmFunctionType type)
+    /// <param name="hostFunction">As for <see cref="Describe"/>.</param>
+    public static bool Matches(Type delegateType, WasmFunctionType type, bool hostFunction = false)
     {
         var invoke = InvokeMethod(delegateType);
-        var parameters = invoke.GetParameters();
+        var parameters = ValueParameters(invoke, hostFunction);
         if (parameters.Length != type.Parameters.Count)
             return false;
         for (var i = 0; i < parameters.Length; i++)
@@ -45,6 +47,17 @@ internal static class WasmSignatures
         }
 
         return type.Results.Count > 1 ? $"its type {type} has {type.Results.Count} results, which typed delegates do not carry (call it through WasmInstance.Exports)" : null;
+    }
+
+    /// <summary>The parameters wasm passes values for: a host function's injected Context and CancellationToken are not among them.</summary>
+    private static ParameterInfo[] ValueParameters(MethodInfo invoke, bool hostFunction)
+    {
+        var parameters = invoke.GetParameters();
+        if (!hostFunction)
+            return parameters;
+        var start = parameters.Length > 0 && parameters[0].ParameterType == typeof(Context) ? 1 : 0;
+        var end = parameters.Length > start && parameters[^1].ParameterType == typeof(CancellationToken) ? parameters.Length - 1 : parameters.Length;
+        return parameters[start..end];
     }
 
     public static MethodInfo InvokeMethod(Type delegateType) =>

@@ -116,6 +116,27 @@ public class WasmInstanceTests
     }
 
     [Fact]
+    public void A_generated_profile_function_is_checked_by_its_parameter_count()
+    {
+        using var context = new Isolate().CreateContext();
+        using var module = context.CompileWasm(ImportingModule(out _));
+        // What generated profiles add: a binding with a name, a length and an invoker, but no delegate.
+        var generated = new TestProfile(new V8Host.Binding.HostFunctionBinding("twice", 1, (in V8Host.Binding.HostArgs args, in V8Host.Binding.HostResult result) => result.Set(args.GetInt32(0, "twice", "x") * 2)));
+        var wrongCount = new TestProfile(new V8Host.Binding.HostFunctionBinding("twice", 2, (in V8Host.Binding.HostArgs args, in V8Host.Binding.HostResult result) => result.Set(0)));
+
+        using var instance = context.InstantiateWasm(module, new WasmImports().Add("env", generated));
+
+        Assert.Equal(12, instance.GetFunction<Func<int, int>>("quad")(3));
+        var error = Assert.Throws<ArgumentException>(() => context.InstantiateWasm(module, new WasmImports().Add("env", wrongCount)));
+        Assert.Contains("the profile's function 'twice' takes 2", error.Message);
+    }
+
+    private sealed class TestProfile : HostProfile
+    {
+        public TestProfile(V8Host.Binding.HostFunctionBinding binding) => AddBinding(binding);
+    }
+
+    [Fact]
     public void A_mismatched_import_delegate_names_the_import_and_both_signatures()
     {
         using var context = new Isolate().CreateContext();
@@ -221,8 +242,10 @@ public class WasmInstanceTests
         using var instance = context.InstantiateWasm(module, new WasmImports().Add("env", profile));
 
         Assert.Equal(20, instance.GetFunction<Func<int, int>>("quad")(5));
-        var wrongArity = Assert.Throws<ArgumentException>(() => context.InstantiateWasm(module, new WasmImports().Add("env", new HostProfile().AddFunction("twice", (int x, int y) => x * y))));
-        Assert.Contains("profile's function 'twice' takes 2", wrongArity.Message);
+        var wrongTypes = Assert.Throws<ArgumentException>(() => context.InstantiateWasm(module, new WasmImports().Add("env", new HostProfile().AddFunction("twice", (int x, int y) => x * y))));
+        Assert.Contains("import env.twice is (i32) -> i32, but the profile's function 'twice' is (i32, i32) -> i32", wrongTypes.Message);
+        var withContext = new HostProfile().AddFunction("twice", (Context caller, int x, CancellationToken _) => caller.Eval<int>("2") * x);
+        Assert.Equal(8, context.InstantiateWasm(module, new WasmImports().Add("env", withContext)).GetFunction<Func<int, int>>("quad")(2));
         var missing = Assert.Throws<ArgumentException>(() => context.InstantiateWasm(module, new WasmImports().Add("env", new HostProfile())));
         Assert.Contains("has no function 'twice'", missing.Message);
     }
