@@ -339,8 +339,9 @@ internal static class WasmBinary
         var name = reader.Name("an export's name");
         var kind = reader.Byte("an export's kind");
         var index = reader.U32("an export's index");
+        var at = reader.Position;
         WasmExternType Pick(List<WasmExternType> space, string what) =>
-            index < space.Count ? space[(int)index] : throw new WasmFormatException($"export '{name}': {what} index {index} is out of range", 0);
+            index < space.Count ? space[(int)index] : throw new WasmFormatException($"export '{name}': {what} index {index} is out of range", at);
         return kind switch
         {
             0 when index < functions.Count => new WasmExportDescriptor(name, new WasmExternType(WasmExternKind.Function, functions[(int)index].ToString(), functions[(int)index])),

@@ -89,6 +89,26 @@ public class WasmInstanceTests
         Assert.Contains("v128", vector.Message);
     }
 
+    [Fact]
+    public void Delegates_and_handles_used_after_the_context_is_disposed_throw_ObjectDisposedException()
+    {
+        var context = new Isolate().CreateContext();
+        var module = context.CompileWasm(ArithmeticModule());
+        var instance = context.InstantiateWasm(module);
+        var add = instance.GetFunction<Func<int, int, int>>("add");
+        Assert.Equal(3, add(1, 2));
+
+        context.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => add(1, 2));
+        Assert.Throws<ObjectDisposedException>(() => instance.GetFunction<Func<int, int, int>>("add"));
+        Assert.Throws<ObjectDisposedException>(() => context.InstantiateWasm(module));
+        Assert.False(module.IsAlive);
+        Assert.False(instance.IsAlive);
+        module.Dispose();
+        instance.Dispose();
+    }
+
     /// <summary>Imports env.twice (i32) -> i32 and exports quad (i32) -> i32 = twice(twice(x)).</summary>
     private static byte[] ImportingModule(out int twiceIndex)
     {
