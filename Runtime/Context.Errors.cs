@@ -123,7 +123,7 @@ public sealed partial class Context
         var result = new List<JsStackFrame>(count);
         for (var i = 0; i < count; i++)
         {
-            if (list[i] is not IList<object> { Count: 8 } frame)
+            if (list[i] is not IList<object> { Count: 9 } frame)
                 continue;
             if (result.Count == 0)
                 topResource = frame[7] as string;
@@ -134,7 +134,10 @@ public sealed partial class Context
                 AsInt(frame[3]),
                 frame[4] is true,
                 frame[5] is true,
-                frame[6] is true));
+                frame[6] is true)
+            {
+                WasmFunctionIndex = frame[6] is true ? AsInt(frame[8]) : null,
+            });
         }
 
         return result;

@@ -46,7 +46,8 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
         _core = core;
         try
         {
-            Bridge = new Bridge(core.Engine, ArrayBufferBytesAvailable(), FinalizationPending(), core.Inspector is not null);
+            Bridge = new Bridge(core.Engine, ArrayBufferBytesAvailable(), FinalizationPending(), core.Inspector is not null,
+                core.Options.MaxWasmMemoryBytes is { } wasmBytes ? Math.Floor(wasmBytes / (double)WasmMemory.PageSize) : double.PositiveInfinity);
             Values = new Marshaller(this);
             HostCalls = new HostCallSupport(this);
             EventLoop = new EventLoop(this, core.Options.EventLoop);

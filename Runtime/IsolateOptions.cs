@@ -18,6 +18,19 @@ public sealed record IsolateOptions
     /// </summary>
     public long? MaxArrayBufferBytes { get; init; }
 
+    /// <summary>
+    /// Largest size, in bytes, of any one WebAssembly memory in the isolate (rounded down to whole
+    /// 64 KiB pages). Every memory, whether a module declares it or a script creates it with
+    /// <c>new WebAssembly.Memory</c>, gets a maximum no larger than this, so <c>memory.grow</c> inside
+    /// wasm code returns -1 there, and <c>memory.grow()</c> from JS or <see cref="WasmMemory.Grow"/>
+    /// from .NET fail with a clear error; a module whose initial memory is already larger does not
+    /// compile. <see langword="null"/> (the default) leaves V8's own bound (4 GiB for a 32-bit memory).
+    /// It bounds each memory, not their total; <see cref="MaxArrayBufferBytes"/> applies to wasm
+    /// memories as well. Enforced per isolate by V8Host's glue (V8's own flag is process-wide); see
+    /// docs/wasm.md, "Limits".
+    /// </summary>
+    public long? MaxWasmMemoryBytes { get; init; }
+
     /// <summary>Native stack budget, in bytes, for script execution. Deep recursion beyond it raises a JS <c>RangeError</c>.</summary>
     public long? MaxStackBytes { get; init; }
 
@@ -90,6 +103,8 @@ public sealed record IsolateOptions
             throw new ArgumentOutOfRangeException(nameof(MaxHeapBytes), MaxHeapBytes, "MaxHeapBytes must be positive.");
         if (MaxArrayBufferBytes is < 0)
             throw new ArgumentOutOfRangeException(nameof(MaxArrayBufferBytes), MaxArrayBufferBytes, "MaxArrayBufferBytes cannot be negative.");
+        if (MaxWasmMemoryBytes is < 0)
+            throw new ArgumentOutOfRangeException(nameof(MaxWasmMemoryBytes), MaxWasmMemoryBytes, "MaxWasmMemoryBytes cannot be negative.");
         if (MaxConversionBytes <= 0)
             throw new ArgumentOutOfRangeException(nameof(MaxConversionBytes), MaxConversionBytes, "MaxConversionBytes must be positive.");
         if (!Enum.IsDefined(EventLoop))

@@ -40,4 +40,7 @@ public sealed class HostFunctionBinding
 
     /// <summary>The TypeScript declaration of the function, when known.</summary>
     public string? TypeScript { get; }
+
+    /// <summary>The delegate behind a reflection-path binding (null for generated ones): wasm imports check its types.</summary>
+    internal Delegate? Source { get; init; }
 }

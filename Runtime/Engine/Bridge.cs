@@ -6,7 +6,7 @@ namespace V8Host.Engine;
 
 /// <summary>
 /// The JavaScript half of the runtime. <c>Primordials.js</c> captures the intrinsics before any user
-/// code runs; <c>Bootstrap.js</c>, <c>DataGlue.js</c>, <c>LiveCollections.js</c>, <c>StructuredClone.js</c> and <c>Limits.js</c> are functions of that
+/// code runs; <c>Bootstrap.js</c>, <c>DataGlue.js</c>, <c>LiveCollections.js</c>, <c>StructuredClone.js</c>, <c>Limits.js</c> and <c>Wasm.js</c> are functions of that
 /// table, so nothing a script later does to the built-ins changes what the glue does. This class only
 /// gives each helper a typed .NET signature.
 /// </summary>
@@ -63,7 +63,8 @@ internal sealed class Bridge
     private readonly bool _nameForDebugger;
 
     /// <param name="nameForDebugger">Whether the inspector is on: glue then shows in debuggers as <c>v8host:&lt;name&gt;</c> (Debugging/SourceUrl.cs).</param>
-    public Bridge(V8ScriptEngine engine, V8FastHostFunction arrayBufferBytesAvailable, V8FastHostFunction finalizationPending, bool nameForDebugger)
+    /// <param name="maxWasmMemoryPages">IsolateOptions.MaxWasmMemoryBytes in 64 KiB pages, or infinity.</param>
+    public Bridge(V8ScriptEngine engine, V8FastHostFunction arrayBufferBytesAvailable, V8FastHostFunction finalizationPending, bool nameForDebugger, double maxWasmMemoryPages)
     {
         _nameForDebugger = nameForDebugger;
         _engine = engine;
@@ -134,11 +135,15 @@ internal sealed class Bridge
         StructuredCloneGlue = clone;
 
         var limits = Load("Limits");
-        Pick(limits, "install").Invoke(false, arrayBufferBytesAvailable, finalizationPending);
+        var wasmLimits = Pick(limits, "install").Invoke(false, arrayBufferBytesAvailable, finalizationPending, maxWasmMemoryPages);
+        Wasm = new WasmGlue(LoadGlue("Wasm", wasmLimits), Pick);
         RunFinalizationCallbacks = Pick(limits, "runFinalizationCallbacks");
         _disconnect = (Helper("disconnect"), Pick(limits, "disconnect"));
         ErrorMarker = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:error-marker"), Named("v8host:error-marker", "Object.freeze({ __proto__: null })"));
     }
+
+    /// <summary>The WebAssembly helpers (Wasm.js), behind Context.CompileWasm and the Wasm* handles.</summary>
+    public WasmGlue Wasm { get; }
 
     /// <summary>The value a fast host function returns to tell its JS wrapper "throw the pending host error".</summary>
     public ScriptObject ErrorMarker { get; }

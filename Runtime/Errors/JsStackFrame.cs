@@ -17,13 +17,27 @@ public sealed record JsStackFrame(
     bool IsConstructor,
     bool IsWasm)
 {
+    /// <summary>
+    /// For a WebAssembly frame (<see cref="IsWasm"/>), the index of the function in the module's
+    /// function index space (imported functions first), as V8 prints it in <c>wasm-function[3]</c>;
+    /// <see langword="null"/> for other frames. <see cref="Column"/> is then the byte offset in the module plus one.
+    /// </summary>
+    public int? WasmFunctionIndex { get; init; }
+
     /// <summary>The frame as V8 prints it in a stack trace, without the leading <c>at</c>: <c>inner (app.js:2:9)</c>, <c>new Widget (app.js:1:20)</c>, <c>map (&lt;anonymous&gt;)</c>, or just <c>app.js:5:1</c> for top-level code.</summary>
     public override string ToString()
     {
         // V8's SerializeJSStackFrame: the location omits what is unknown; code without a function name
         // prints the bare location, except a constructor, which V8 names "<anonymous>".
         var location = ScriptName ?? "<anonymous>";
-        if (Line is { } line)
+        if (IsWasm && WasmFunctionIndex is { } function)
+        {
+            // V8 prints a wasm location as the function index and the byte offset in the module.
+            location += $":wasm-function[{function}]";
+            if (Column is { } offset)
+                location += $":0x{offset - 1:x}";
+        }
+        else if (Line is { } line)
             location += Column is { } column ? $":{line}:{column}" : $":{line}";
         var named = !string.IsNullOrEmpty(FunctionName);
         if (IsConstructor)

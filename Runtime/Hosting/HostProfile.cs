@@ -151,6 +151,9 @@ public class HostProfile
         return this;
     }
 
+    /// <summary>The function named <paramref name="name"/> (its full, possibly dotted, name), or null; wasm imports use this.</summary>
+    internal HostFunctionBinding? FindFunction(string name) => _functions.FirstOrDefault(f => f.Name == name);
+
     internal void InstallInto(Context context)
     {
         foreach (var install in _installers)

@@ -14,7 +14,7 @@ public sealed partial class GettingStartedTests : IDisposable
 {
     private const string ProgramMarker = "<!-- program -->";
     private const string GettingStarted = "docs/getting-started.md";
-    private static readonly string[] s_pages = { GettingStarted, "README.md", "docs/generator.md" };
+    private static readonly string[] s_pages = { GettingStarted, "README.md", "docs/generator.md", "docs/wasm.md" };
     private readonly string _root = Directory.CreateTempSubdirectory("v8host-getting-started-").FullName;
 
     [Fact]

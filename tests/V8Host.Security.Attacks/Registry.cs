@@ -34,5 +34,6 @@ internal static class Registry
         ["inspector"] = InspectorAttacks.Run,
         ["profiler-thread-exit"] = ProfilerThreadExit.Run,
         ["pool"] = PoolAttacks.Run,
+        ["wasm-jitless"] = WasmJitless.Run,
     };
 }

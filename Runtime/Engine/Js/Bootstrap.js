@@ -100,7 +100,7 @@
         }
         const prototype = ObjectGetPrototypeOf(sites[0]);
         const method = name => uncurryThis(prototype[name]);
-        return {
+        const table = {
             __proto__: null,
             getFileName: method('getFileName'),
             getFunctionName: method('getFunctionName'),
@@ -109,9 +109,21 @@
             getEvalOrigin: method('getEvalOrigin'),
             isEval: method('isEval'),
             isConstructor: method('isConstructor'),
-            isWasm: typeof prototype.isWasm === 'function' ? method('isWasm') : () => false,
+            isWasm: typeof prototype.isWasm === 'function' ? method('isWasm') : null,
             toString: method('toString'),
         };
+        // V8's CallSite has no isWasm: a wasm frame is one in a wasm:// script whose text V8 prints
+        // with a wasm-function[index] location (a JS script merely named wasm://… has line:column).
+        if (table.isWasm === null) {
+            const getFileName = method('getFileName');
+            const toString = method('toString');
+            table.isWasm = site => {
+                const name = getFileName(site);
+                return typeof name === 'string' && StringPrototypeStartsWith(name, 'wasm://') &&
+                    StringPrototypeIndexOf(toString(site), ':wasm-function[') >= 0;
+            };
+        }
+        return table;
     })();
 
     // Scripts are registered with ClearScript as "v8host:<escaped name>#<n>" (user code) or
@@ -167,6 +179,24 @@
     }
 
     // V8's own text for a frame, with resource names as the user gave them.
+    // The function index of a wasm frame: V8 prints it as "wasm-function[3]" in the call site's text
+    // (CallSite has no public accessor for it); null for other frames.
+    function wasmFunctionIndex(site) {
+        if (!callSite.isWasm(site)) return null;
+        const text = callSite.toString(site);
+        const marker = 'wasm-function[';
+        const at = StringPrototypeIndexOf(text, marker);
+        if (at < 0) return null;
+        let index = 0;
+        let digits = 0;
+        for (let i = at + marker.length; i < text.length && digits < 10; i++, digits++) {
+            const code = StringPrototypeCharCodeAt(text, i);
+            if (code < 48 || code > 57) break;
+            index = index * 10 + (code - 48);
+        }
+        return digits > 0 ? index : null;
+    }
+
     function formatCallSite(site) {
         const raw = callSite.getFileName(site);
         let text = callSite.toString(site);
@@ -247,6 +277,7 @@
                         callSite.isWasm(site),
                         // The resource name as V8 has it, to find the frame's source text (ScriptSources).
                         callSite.getFileName(site) ?? null,
+                        wasmFunctionIndex(site),
                     ]);
                 }
                 text += '\n    at ' + formatCallSite(site);

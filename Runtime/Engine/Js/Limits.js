@@ -10,7 +10,9 @@
 //   WebAssembly memories. Each allocation or growth is checked against the bytes still available
 //   (asked from .NET), and WebAssembly memories, created from JS or declared in a module's binary
 //   (WebAssembly.Module, compile, instantiate), get a maximum no larger than that, so growth from
-//   inside wasm code is bounded too.
+//   inside wasm code is bounded too. IsolateOptions.MaxWasmMemoryBytes bounds each wasm memory the
+//   same way: it caps every maximum (and refuses larger initial sizes) on its own, whatever the
+//   ArrayBuffer limit says.
 //
 // The replacements keep the built-ins' names, lengths, prototypes, `instanceof` and subclassing.
 (function (primordials) {
@@ -69,6 +71,18 @@
     } = primordials;
 
     const pageSize = 65536;
+
+    // MaxWasmMemoryBytes in pages (Infinity without one) and whether it, rather than the ArrayBuffer
+    // limit, is the smaller bound right now: set by install, read by availablePages and limitText.
+    let wasmPageLimit = Infinity;
+    let wasmLimitBinds = false;
+
+    // The limit a refused wasm size ran into, for the RangeError's text.
+    function limitText(pages) {
+        return wasmLimitBinds
+            ? `the isolate's WebAssembly memory limit (MaxWasmMemoryBytes; ${pages} pages)`
+            : `the isolate's ArrayBuffer limit (MaxArrayBufferBytes; ${pages} pages available)`;
+    }
 
     // Queued FinalizationRegistry callbacks: id -> [cleanup, heldValue].
     const pendingCleanups = new Map();
@@ -146,6 +160,16 @@
         }
     }
 
+    // The current size of a WebAssembly.Memory in pages; throws a TypeError for anything else.
+    function memoryPages(memory) {
+        const buffer = WebAssemblyMemoryPrototypeGetBuffer(memory);
+        try {
+            return ArrayBufferPrototypeGetByteLength(buffer) / pageSize;
+        } catch {
+            return SharedArrayBufferPrototypeGetByteLength(buffer) / pageSize;
+        }
+    }
+
     // Unsigned LEB128 at `at`: [value, next offset]. Malformed input is left for V8 to reject.
     function readLeb(bytes, at) {
         let value = 0;
@@ -196,7 +220,7 @@
                 at = read[1];
             }
             if (initial > pages)
-                throw new RangeError(`WebAssembly: a memory of ${initial} pages would exceed the isolate's ArrayBuffer limit (MaxArrayBufferBytes; ${pages} pages available)`);
+                throw new RangeError(`WebAssembly: a memory of ${initial} pages would exceed ${limitText(pages)}`);
             defineData(out, out.length, flags | 1);
             pushLeb(out, initial);
             pushLeb(out, MathMin(maximum, pages));
@@ -232,8 +256,11 @@
     return {
         __proto__: null,
 
-        install(arrayBufferBytesAvailable, finalizationPending) {
+        // Returns what Wasm.js needs (null without WebAssembly): the bounded copy of a binary and the
+        // checked memory.grow, the same functions the replaced built-ins use.
+        install(arrayBufferBytesAvailable, finalizationPending, maxWasmMemoryPages) {
             notifyFinalizationPending = finalizationPending;
+            wasmPageLimit = maxWasmMemoryPages;
             function checkBytes(bytes, what) {
                 const available = arrayBufferBytesAvailable();
                 if (bytes > available)
@@ -242,7 +269,9 @@
 
             function availablePages() {
                 const available = arrayBufferBytesAvailable();
-                return available === Infinity ? Infinity : MathFloor(available / pageSize);
+                const pages = available === Infinity ? Infinity : MathFloor(available / pageSize);
+                wasmLimitBinds = wasmPageLimit <= pages;
+                return MathMin(pages, wasmPageLimit);
             }
 
             // ---- FinalizationRegistry ----
@@ -307,7 +336,7 @@
                     const shared = ReflectGet(descriptor, 'shared');
                     const pages = availablePages();
                     if (initial > pages)
-                        throw new RangeError(`WebAssembly.Memory: ${initial} pages would exceed the isolate's ArrayBuffer limit (MaxArrayBufferBytes; ${pages} pages available)`);
+                        throw new RangeError(`WebAssembly.Memory: ${initial} pages would exceed ${limitText(pages)}`);
                     // The maximum bounds growth from wasm code as well, which no JS wrapper sees.
                     let maximum = requestedMaximum === undefined ? undefined : toIndex(requestedMaximum, 'WebAssembly.Memory');
                     if (pages !== Infinity) maximum = maximum === undefined ? pages : MathMin(maximum, pages);
@@ -345,15 +374,21 @@
                         return PromiseReject(error);
                     }
                 });
-                replaceMethod(NativeMemory.prototype, 'grow', 1, function grow(delta) {
-                    WebAssemblyMemoryPrototypeGetBuffer(this); // the brand check
+                const grow = function grow(delta) {
+                    const current = memoryPages(this); // also the brand check
                     const pages = toIndex(delta, 'WebAssembly.Memory.grow');
-                    const available = availablePages();
-                    if (pages > available)
-                        throw new RangeError(`WebAssembly.Memory.grow: ${pages} pages would exceed the isolate's ArrayBuffer limit (MaxArrayBufferBytes; ${available} pages available)`);
+                    // The ArrayBuffer limit counts what is still free; the wasm limit bounds the memory's size.
+                    const free = arrayBufferBytesAvailable();
+                    if (free !== Infinity && pages > MathFloor(free / pageSize))
+                        throw new RangeError(`WebAssembly.Memory.grow: ${pages} more pages would exceed the isolate's ArrayBuffer limit (MaxArrayBufferBytes; ${MathFloor(free / pageSize)} pages available)`);
+                    if (current + pages > wasmPageLimit)
+                        throw new RangeError(`WebAssembly.Memory.grow: ${current} + ${pages} pages would exceed the isolate's WebAssembly memory limit (MaxWasmMemoryBytes; ${wasmPageLimit} pages)`);
                     return WebAssemblyMemoryPrototypeGrow(this, pages);
-                });
+                };
+                replaceMethod(NativeMemory.prototype, 'grow', 1, grow);
+                return { __proto__: null, bounded, grow, Memory };
             }
+            return null;
         },
 
         // Called just before the context is disposed (see Bootstrap.js's disconnect).

@@ -81,6 +81,20 @@
     define('WebAssemblyCompile', typeof WebAssembly === 'object' ? WebAssembly.compile : undefined);
     define('WebAssemblyInstantiate', typeof WebAssembly === 'object' ? WebAssembly.instantiate : undefined);
 
+    // Used by Wasm.js (Context.CompileWasm, InstantiateWasm and the handles on instances).
+    const wasm = typeof WebAssembly === 'object' ? WebAssembly : undefined;
+    define('WebAssemblyInstance', wasm && WebAssembly.Instance);
+    define('WebAssemblyInstancePrototypeGetExports', wasm && getter(WebAssembly.Instance.prototype, 'exports'));
+    define('WebAssemblyValidate', wasm && WebAssembly.validate);
+    define('WebAssemblyModuleImports', wasm && WebAssembly.Module.imports);
+    define('WebAssemblyGlobal', wasm && WebAssembly.Global);
+    define('WebAssemblyGlobalPrototypeGetValue', wasm && getter(WebAssembly.Global.prototype, 'value'));
+    define('WebAssemblyGlobalPrototypeSetValue', wasm && uncurryThis(ObjectGetOwnPropertyDescriptor(WebAssembly.Global.prototype, 'value').set));
+    define('WebAssemblyTable', wasm && WebAssembly.Table);
+    define('WebAssemblyCompileError', wasm && WebAssembly.CompileError);
+    define('WebAssemblyLinkError', wasm && WebAssembly.LinkError);
+    define('WebAssemblyRuntimeError', wasm && WebAssembly.RuntimeError);
+
     copyStatics('Object', Object, ['create', 'defineProperty', 'entries', 'freeze', 'getOwnPropertyDescriptor',
         'getOwnPropertyNames', 'getOwnPropertySymbols', 'getPrototypeOf', 'is', 'isExtensible', 'isFrozen', 'keys', 'setPrototypeOf']);
     copyMethods('ObjectPrototype', Object.prototype, ['hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toString']);

@@ -32,7 +32,10 @@ internal sealed class ReflectionBinding
     {
         HostNames.ThrowIfInvalidPath(name, nameof(name));
         var binding = Plan(name, null, function);
-        return new HostFunctionBinding(name, binding.Set.Length, (in HostArgs args, in HostResult result) => binding.Call(function, args, result), TypeScriptDeclarations.Function(binding.Set));
+        return new HostFunctionBinding(name, binding.Set.Length, (in HostArgs args, in HostResult result) => binding.Call(function, args, result), TypeScriptDeclarations.Function(binding.Set))
+        {
+            Source = function,
+        };
     }
 
     /// <summary>A host module whose exports are delegates.</summary>
