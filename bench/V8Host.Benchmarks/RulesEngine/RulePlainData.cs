@@ -16,3 +16,27 @@ public sealed record RuleOrderData(int Id, string Tier, string Region, List<Rule
     public static RuleOrderData From(RuleOrder order) =>
         new(order.Id, order.Tier, order.Region, order.Items.Select(i => new RuleLineData(i.Sku, i.Quantity, i.UnitPrice)).ToList());
 }
+
+/// <summary>
+/// The order as a [HostClass] whose items are plain data: <c>order.items</c> is still a copy made on
+/// every read, but of plain objects written in one batch, with no JS object looked up per item.
+/// </summary>
+[HostClass]
+public sealed partial class RuleOrderWithDataItems
+{
+    public RuleOrderWithDataItems(RuleOrder order)
+    {
+        Id = order.Id;
+        Tier = order.Tier;
+        Region = order.Region;
+        Items = order.Items.Select(i => new RuleLineData(i.Sku, i.Quantity, i.UnitPrice)).ToList();
+    }
+
+    public int Id { get; }
+
+    public string Tier { get; }
+
+    public string Region { get; }
+
+    public IReadOnlyList<RuleLineData> Items { get; }
+}

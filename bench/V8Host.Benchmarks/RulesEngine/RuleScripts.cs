@@ -6,12 +6,13 @@ namespace V8Host.Benchmarks.RulesEngine;
 /// view of <c>order.items</c> reports its size: <c>length</c> for a JS Array (V8Host's copy, Jurassic's
 /// array) and for Jint's list wrapper, <c>Count</c> for ClearScript's host object of the .NET list (it
 /// has no <c>length</c>). That property name is the only difference between the engines' scripts.
+/// The functions are <c>function</c> expressions, not arrows: Jurassic 3.2.4 does not parse arrow functions.
 /// </summary>
 public static class RuleScripts
 {
     /// <summary>The rule: sum quantity × unit price, two host calls, the final amount.</summary>
     public static string Rule(string count) => $$"""
-        (order) => {
+        (function (order) {
             const items = order.items;
             let total = 0;
             for (let i = 0; i < items.{{count}}; i++) {
@@ -21,24 +22,27 @@ public static class RuleScripts
             const discount = pricing.discountFor(order.tier, total);
             const rate = pricing.taxRate(order.region);
             return (total - discount) * (1 + rate);
-        }
+        })
         """;
 
     /// <summary>Step 1: a call into JS with no argument, no work.</summary>
-    public const string EmptyCall = "() => 0";
+    public const string EmptyCall = "(function () { return 0; })";
 
     /// <summary>Step 2: the same with the order as its argument (the argument's conversion is the difference).</summary>
-    public const string OrderArgument = "(order) => 0";
+    public const string OrderArgument = "(function (order) { return 0; })";
 
     /// <summary>Step 3: the order's three scalar properties (a number and two strings).</summary>
-    public const string ScalarStep = "(order) => order.id + order.tier.length + order.region.length";
+    public const string ScalarStep = "(function (order) { return order.id + order.tier.length + order.region.length; })";
 
     /// <summary>Step 4: the rule's two host calls, with constant arguments, so the order is not read.</summary>
-    public const string HostCallStep = "(order) => pricing.discountFor('gold', 200) + pricing.taxRate('EU')";
+    public const string HostCallStep = "(function (order) { return pricing.discountFor('gold', 200) + pricing.taxRate('EU'); })";
 
-    /// <summary>Step 5: <c>order.items</c> and each item's two fields, the rule's loop alone.</summary>
+    /// <summary>Step 5a: <c>order.items</c> alone (the collection crossing, no item read).</summary>
+    public static string ItemsReadStep(string count) => $"(function (order) {{ return order.items.{count}; }})";
+
+    /// <summary>Step 5b: <c>order.items</c> and each item's two fields, the rule's loop alone.</summary>
     public static string ItemsStep(string count) => $$"""
-        (order) => {
+        (function (order) {
             const items = order.items;
             let total = 0;
             for (let i = 0; i < items.{{count}}; i++) {
@@ -46,7 +50,7 @@ public static class RuleScripts
                 total += item.quantity * item.unitPrice;
             }
             return total;
-        }
+        })
         """;
 
     /// <summary>
@@ -54,9 +58,9 @@ public static class RuleScripts
     /// in JS, the amounts returned as one array (a rules engine needs each order's result, not a sum).
     /// </summary>
     public static string Batch(string rule) => $$"""
-        (() => {
+        (function () {
             const rule = {{rule}};
-            return (orders) => {
+            return function (orders) {
                 const amounts = new Array(orders.length);
                 for (let i = 0; i < orders.length; i++)
                     amounts[i] = rule(orders[i]);

@@ -5,7 +5,7 @@ namespace V8Host.Benchmarks.RulesEngine;
 /// <summary>
 /// Issue 16's rules engine: <see cref="RuleBook.OrderCount"/> orders, the JS rule called once per order
 /// from .NET in each engine (times are per order). Baseline: Jint, the issue's reference. The V8Host
-/// alternatives run the same rule with the orders as plain data, or in one call over the batch.
+/// alternatives run the same rule with the orders or only their items as plain data, or in one call over the batch.
 /// Every variant's grand total is checked against C# in the set-up.
 /// </summary>
 [MemoryDiagnoser]
@@ -15,6 +15,7 @@ public class RulesEngineBenchmarks
 
     private List<RuleOrder> _orders = null!;
     private List<RuleOrderData> _records = null!;
+    private List<RuleOrderWithDataItems> _dataItemOrders = null!;
     private V8HostRuleEngine _v8Host = null!;
     private ClearScriptRuleEngine _clearScript = null!;
     private JintRuleEngine _jint = null!;
@@ -31,6 +32,7 @@ public class RulesEngineBenchmarks
         var pricing = new RulePricing();
         _orders = RuleBook.CreateOrders();
         _records = _orders.Select(RuleOrderData.From).ToList();
+        _dataItemOrders = _orders.Select(o => new RuleOrderWithDataItems(o)).ToList();
         var expected = RuleBook.GrandTotal(_orders, o => RuleBook.Rule(o, pricing));
 
         _v8Host = new V8HostRuleEngine(pricing);
@@ -48,8 +50,10 @@ public class RulesEngineBenchmarks
         RuleBook.Check(Jint(), expected, "Jint");
         RuleBook.Check(Jurassic(), expected, "Jurassic");
         RuleBook.Check(V8HostPlainData(), expected, "V8Host plain data");
+        RuleBook.Check(V8HostDataItems(), expected, "V8Host [HostClass] order with plain-data items");
         RuleBook.Check(V8HostBatchHostObjects(), expected, "V8Host batch of host objects");
         RuleBook.Check(V8HostBatchPlainData(), expected, "V8Host batch of plain data");
+        RuleBook.Check(V8HostBatchDataItems(), expected, "V8Host batch of orders with plain-data items");
     }
 
     [GlobalCleanup]
@@ -76,9 +80,15 @@ public class RulesEngineBenchmarks
     [Benchmark(OperationsPerInvoke = Orders, Description = "V8Host alt: rule(order), [HostData] record")]
     public double V8HostPlainData() => _alternatives.PlainDataPerOrder(_records);
 
+    [Benchmark(OperationsPerInvoke = Orders, Description = "V8Host alt: rule(order), [HostClass] order, [HostData] items")]
+    public double V8HostDataItems() => _alternatives.DataItemsPerOrder(_dataItemOrders);
+
     [Benchmark(OperationsPerInvoke = Orders, Description = "V8Host alt: one call, 10,000 [HostClass] orders")]
     public double V8HostBatchHostObjects() => _alternatives.Batch(_orders);
 
     [Benchmark(OperationsPerInvoke = Orders, Description = "V8Host alt: one call, 10,000 [HostData] records")]
     public double V8HostBatchPlainData() => _alternatives.Batch(_records);
+
+    [Benchmark(OperationsPerInvoke = Orders, Description = "V8Host alt: one call, 10,000 [HostClass] orders, [HostData] items")]
+    public double V8HostBatchDataItems() => _alternatives.Batch(_dataItemOrders);
 }

@@ -12,6 +12,7 @@ public sealed class V8HostRuleEngine : RuleEngine
             .AddHostClass<RuleOrder>()
             .AddHostClass<RuleLineItem>()
             .AddHostClass<RulePricing>()
+            .AddHostClass<RuleOrderWithDataItems>()
             .SetGlobal("pricing", pricing)
             .Build();
     }
