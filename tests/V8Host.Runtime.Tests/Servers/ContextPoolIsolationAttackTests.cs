@@ -10,12 +10,11 @@ namespace V8Host.Tests.Servers;
 /// a fresh context shows, whether the pool reset the context or recycled it.
 /// </summary>
 /// <remarks>
-/// Tests skipped with "finding N" failed before any fix (the promise did not hold); the others held and
-/// stay as regression tests. Attack scripts avoid naming <c>constructor</c>, <c>toString</c>,
-/// <c>__proto__</c> … literally (they build such keys at run time): the reset's check for top-level
-/// <c>let</c> bindings takes any identifier of the rent's source that resolves as a binding, and names
-/// inherited by the global object always do, so their mere mention recycles the context (finding 13)
-/// and would hide the attack under test.
+/// The findings (numbered in the comments) failed before the fix that froze a pooled context's
+/// baseline and changed how top-level bindings are found; they stay as regression tests, with the
+/// attacks that held from the start. Attack scripts build names such as <c>constructor</c> or
+/// <c>__proto__</c> at run time: when any mention of such a name recycled the context (finding 13),
+/// a literal one would have hidden the attack under test.
 /// </remarks>
 public class ContextPoolIsolationAttackTests
 {
