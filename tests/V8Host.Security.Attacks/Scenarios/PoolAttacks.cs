@@ -45,10 +45,10 @@ internal static class PoolAttacks
         }
     }
 
-    // Issue 14: a renter fills its heap to just under the limit (keeping the data where the reset does
-    // not look, two levels below a global) and runs one name of almost 4 MiB, so that the reset's own
-    // check for top-level bindings (a generated function of \u{…} escapes, 8 characters per character
-    // of the name) has to allocate tens of MiB in a full heap. Return must end, recycle or keep a
+    // Issue 14: a renter fills its heap to just under the limit (in a global, which the reset deletes)
+    // and runs one name of almost 4 MiB, so that the reset's own check for top-level bindings would
+    // have to allocate tens of MiB in a full heap (a name that long is not checked: the context is
+    // recycled). Return must end, recycle or keep a
     // working context, and the process must survive.
     private static void ResetOutOfMemory()
     {
@@ -62,7 +62,7 @@ internal static class PoolAttacks
         var lease = pool.Rent();
         var attacked = lease.Context;
         Report.Result(name + ".fill", Report.Outcome(name, () => attacked.Eval(
-            "Object.keys.hold = []; for (let i = 0; i < 40; i++) Object.keys.hold.push(new Array(60000).fill(i + 0.5));")));
+            "globalThis.hold = []; for (let i = 0; i < 40; i++) hold.push(new Array(60000).fill(i + 0.5));")));
         Report.Result(name + ".name", Report.Outcome(name, () => attacked.Eval("globalThis." + new string('q', 4 * 1024 * 1024 - 64) + " = 1;")));
         Report.Detail(name, $"alive before Return: {attacked.IsAlive}");
         var watch = System.Diagnostics.Stopwatch.StartNew();
