@@ -35,6 +35,7 @@ public static class V8HostSettings
     /// off Turboshaft's loop unrolling, which removed it from some allocating loops, so that timeouts
     /// and heap limits could not stop them). Otherwise why that could not be done: then, with the JIT
     /// on, such a loop ignores timeouts and heap limits; set <see cref="DisableJitCompilation"/>.
+    /// Before the first isolate: "No isolate was created yet."
     /// </summary>
     public static string? LoopInterruptChecksUnavailable
     {
