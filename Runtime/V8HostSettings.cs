@@ -7,6 +7,7 @@ public static class V8HostSettings
 {
     private static readonly object s_gate = new();
     private static bool s_applied;
+    private static bool s_confirmed;
     private static bool s_disableJitCompilation;
     private static string? s_loopInterruptChecksUnavailable = "No isolate was created yet.";
 
@@ -43,6 +44,19 @@ public static class V8HostSettings
         {
             lock (s_gate)
                 return s_loopInterruptChecksUnavailable;
+        }
+    }
+
+    /// <summary>Called once the first engine exists: the flags must have reached the V8 it runs on.</summary>
+    internal static void ConfirmApplied()
+    {
+        lock (s_gate)
+        {
+            if (s_confirmed)
+                return;
+            s_confirmed = true;
+            if (s_loopInterruptChecksUnavailable is null)
+                s_loopInterruptChecksUnavailable = Engine.V8Flags.VerifySameLibrary();
         }
     }
 

@@ -26,6 +26,8 @@ internal static class V8Flags
     private const string LibraryName = "ClearScriptV8.linux-x64.so";
     private const string SetFlagsFromString = "_ZN2v82V818SetFlagsFromStringEPKcm"; // v8::V8::SetFlagsFromString(const char*, size_t)
 
+    private static string? s_loadedPath;
+
     /// <summary>Sets <paramref name="flags"/>; null when set, else why not.</summary>
     public static unsafe string? TrySet(string flags)
     {
@@ -42,6 +44,29 @@ internal static class V8Flags
         fixed (byte* text = bytes)
             ((delegate* unmanaged<byte*, nuint, void>)export)(text, (nuint)(bytes.Length - 1));
         return null;
+    }
+
+    /// <summary>
+    /// After ClearScript created its first isolate: null when the library it uses is the one the flags
+    /// were set in, else why the flags did not reach its V8 (it loaded another copy).
+    /// </summary>
+    public static string? VerifySameLibrary()
+    {
+        if (s_loadedPath is not { } expected)
+            return null;
+        try
+        {
+            var others = File.ReadLines("/proc/self/maps")
+                .Select(line => line.IndexOf('/', StringComparison.Ordinal) is var start and >= 0 ? line[start..] : "")
+                .Where(path => path.EndsWith("/" + LibraryName, StringComparison.Ordinal) && path != expected)
+                .Distinct()
+                .ToList();
+            return others.Count == 0 ? null : $"ClearScript loaded {others[0]}, not {expected} where V8Host set the flags.";
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Whether any copy of ClearScript's V8 library is mapped into this process.</summary>
@@ -83,7 +108,10 @@ internal static class V8Flags
         {
             var path = Path.Combine(directory, LibraryName);
             if (File.Exists(path) && NativeLibrary.TryLoad(path, out var handle))
+            {
+                s_loadedPath = Path.GetFullPath(path);
                 return handle;
+            }
         }
 
         return null;
