@@ -36,10 +36,9 @@ public sealed class ScriptServerOptions
     public int MaxResultDepth { get; set; } = 64;
 
     /// <summary>
-    /// Runs all JavaScript in V8's interpreter. On by default, as docs/security.md advises for hostile
-    /// scripts: limits then reach every loop whatever V8's optimizing compiler would have made of it
-    /// (docs/runtime.md, "Termination and limits"), and the compiler's attack surface is gone. Turn it
-    /// off for speed when the scripts are trusted. Process-wide, read before the first isolate.
+    /// Runs all JavaScript in V8's interpreter. On by default: with the JIT, a tight loop of built-in
+    /// calls (a heap bomb of <c>push</c>es) can outrun V8's interrupts and abort the whole process
+    /// (docs/runtime.md, "Termination and limits"). Process-wide, read before the first isolate.
     /// </summary>
     public bool DisableJit { get; set; } = true;
 
