@@ -31,7 +31,6 @@ internal sealed class EngineCore : IDisposable
             (Engine, Inspector) = CreateInspectedEngine(options);
         else
             Engine = new V8ScriptEngine(CreateConstraints(options), Flags);
-        V8HostSettings.ConfirmApplied();
         ExceptionMarshalGuard.EnsureInstalled();
         // Sampled limit: on breach ClearScript terminates the script and marks the isolate spent,
         // instead of letting V8 abort the process at its hard limit. Without MaxHeapBytes the limit is

@@ -10,7 +10,6 @@ internal static class Registry
         ["thrown"] = ThrownValues.Run,
         ["thrown-data"] = ThrownData.Run,
         ["heap"] = HeapBombs.Run,
-        ["heap-jit"] = JitHeapBombs.Run,
         ["finreg"] = FinalizationLoops.Run,
         ["arraybuffer"] = ArrayBufferLimits.Run,
         ["glue"] = GlueForgery.Run,

@@ -11,7 +11,6 @@ public class HeapBombTests
             data.Add(bomb, "limited");
         data.Add("json-nested", "default");
         data.Add("push-loop", "jitless");
-        data.Add("push-loop", "limited"); // JIT on: ignored every limit before V8Host kept loop interrupt checks
         data.Add("array-fill", "jitless");
         return data;
     }
