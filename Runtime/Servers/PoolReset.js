@@ -160,14 +160,19 @@
     // an object that inherits it gives that object its own property, as assignment did before freezing.
     function makeOverridable(target, key, descriptor) {
         const value = descriptor.value;
-        const get = function () {
-            return value;
-        };
-        const set = function (newValue) {
-            if (this === target)
-                throw new TypeErrorCtor(`Cannot assign to read only property '${typeof key === 'symbol' ? 'Symbol.iterator' : key}' of a built-in: a pooled context's built-ins are frozen`);
-            if (!ReflectDefineProperty(this, key, { __proto__: null, value: newValue, writable: true, enumerable: true, configurable: true }))
-                throw new TypeErrorCtor(`Cannot assign to property '${typeof key === 'symbol' ? 'Symbol.iterator' : key}' of a frozen or non-extensible object`);
+        // Methods, not function expressions: those would bring a `prototype` object, made after the
+        // freeze and so open to a renter's state.
+        const { get, set } = {
+            __proto__: null,
+            get() {
+                return value;
+            },
+            set(newValue) {
+                if (this === target)
+                    throw new TypeErrorCtor(`Cannot assign to read only property '${typeof key === 'symbol' ? 'Symbol.iterator' : key}' of a built-in: a pooled context's built-ins are frozen`);
+                if (!ReflectDefineProperty(this, key, { __proto__: null, value: newValue, writable: true, enumerable: true, configurable: true }))
+                    throw new TypeErrorCtor(`Cannot assign to property '${typeof key === 'symbol' ? 'Symbol.iterator' : key}' of a frozen or non-extensible object`);
+            },
         };
         ReflectDefineProperty(target, key, { __proto__: null, get, set, enumerable: descriptor.enumerable, configurable: descriptor.configurable });
         primordials.WeakMapPrototypeSet(primordials.BuiltInAccessorValues, get, value);

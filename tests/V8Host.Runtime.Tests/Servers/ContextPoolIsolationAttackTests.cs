@@ -74,6 +74,9 @@ public class ContextPoolIsolationAttackTests
     [InlineData("Array.prototype[Symbol.unscopables].stash = 'tenant A';", "String(Array.prototype[Symbol.unscopables].stash)", "undefined")]
     [InlineData("Object.getOwnPropertyDescriptor(Map.prototype, 'size').get.stash = 'tenant A';", "String(Object.getOwnPropertyDescriptor(Map.prototype, 'size').get.stash)", "undefined")]
     [InlineData("WebAssembly.Memory.prototype.stash = 'tenant A';", "String(WebAssembly.Memory.prototype.stash)", "undefined")]
+    // The accessors the pool puts in place of overridable built-ins are made after the freeze: they must bring nothing open.
+    [InlineData("Object.getOwnPropertyDescriptor(Object.prototype, 'toString').get.stash = 'tenant A';", "String(Object.getOwnPropertyDescriptor(Object.prototype, 'toString').get.stash)", "undefined")]
+    [InlineData("Object.getOwnPropertyDescriptor(Error.prototype, 'name').set.prototype.stash = 'tenant A';", "String(Object.getOwnPropertyDescriptor(Error.prototype, 'name').set.prototype)", "undefined")]
     [InlineData("Intl.Collator.prototype.resolvedOptions = () => ({ locale: 'poisoned' });", "new Intl.Collator('en').resolvedOptions().locale", "en")]
     [InlineData("Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', { get() { return () => 'poisoned'; }, configurable: true });",
         "new Intl.DateTimeFormat('en-US', { timeZone: 'UTC' }).format(0)", "1/1/1970")]
