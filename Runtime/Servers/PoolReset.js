@@ -239,6 +239,8 @@
         const hidden = hiddenIntrinsics();
         for (let i = 0; i < hidden.length; i++)
             visit(hidden[i]);
+        for (let i = 0; i < primordials.HiddenIntrinsics.length; i++)
+            visit(primordials.HiddenIntrinsics[i]);
         for (let i = 0; i < queue.length; i++) {
             const target = queue[i];
             visit(ReflectGetPrototypeOf(target));

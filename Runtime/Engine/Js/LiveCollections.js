@@ -335,6 +335,7 @@
     }
 
     const setPrototype = ObjectCreate(ObjectCtor.prototype);
+    primordials.ArrayPrototypePush(primordials.HiddenIntrinsics, setPrototype);
 
     function defineMethod(name, length, fn) {
         ObjectDefineProperty(setPrototype, name, { __proto__: null, value: named(name, length, fn), writable: true, configurable: true });

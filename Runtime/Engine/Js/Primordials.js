@@ -16,6 +16,7 @@
     const ObjectDefinePropertyRaw = Object.defineProperty;
     const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
     const ObjectFreeze = Object.freeze;
+    const ObjectSetPrototypeOfRaw = Object.setPrototypeOf;
 
     const table = { __proto__: null };
 
@@ -244,6 +245,13 @@
     // freezes (Servers/PoolReset.js), so that glue which reads only data properties (the console's
     // formatter) still sees a built-in's `constructor` or `name`. Only the pool adds to it.
     define('BuiltInAccessorValues', new WeakMap());
+
+    // Objects the runtime's glue makes that scripts reach only through instances (a WebIDL iterator
+    // prototype, a live view's prototype): a context pool freezes them with the built-ins. Glue adds
+    // to it with ArrayPrototypePush as it creates them.
+    const hiddenIntrinsics = [];
+    ObjectSetPrototypeOfRaw(hiddenIntrinsics, null);
+    define('HiddenIntrinsics', hiddenIntrinsics);
 
     // A data property that no inherited setter can intercept (assignment would consult the
     // prototype chain; definition does not).

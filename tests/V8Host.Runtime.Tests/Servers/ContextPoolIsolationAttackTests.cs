@@ -395,6 +395,27 @@ public class ContextPoolIsolationAttackTests
     public void Attacks_the_reset_handles(string attack, string probe, string expected) =>
         Assert.Equal(expected, AfterAttack(attack, probe));
 
+    // The Web platform's own state: the global object as an EventTarget (listeners, onerror), the
+    // buffer of performance marks, and the WebIDL iterator prototypes no global names.
+    [Theory]
+    [InlineData("globalThis.addEventListener('error', e => { globalThis.spy = String(e.error); e.preventDefault(); });",
+        "try { reportError(new Error('tenant B secret')); } catch {} typeof spy", "undefined")]
+    [InlineData("globalThis.onerror = () => { globalThis.spy = 'seen'; return true; };",
+        "try { reportError(new Error('tenant B secret')); } catch {} typeof spy + typeof onerror", "undefinedobject")]
+    [InlineData("performance.mark('tenantA-user-42');", "String(performance.getEntriesByType('mark').length)", "0")]
+    [InlineData("Object.getPrototypeOf(new Headers().entries()).stash = 'tenant A';", "String(Object.getPrototypeOf(new Headers().entries()).stash)", "undefined")]
+    [InlineData("Object.getPrototypeOf(new URLSearchParams('a=1').entries()).stash = 'tenant A';", "String(Object.getPrototypeOf(new URLSearchParams('a=1').entries()).stash)", "undefined")]
+    public void The_web_platforms_state_does_not_reach_the_next_renter(string attack, string probe, string expected)
+    {
+        var errors = new StringWriter();
+        using var pool = NewPool(builder => builder.UseWebPlatform().Install(new ConsoleApi(errors), new FetchApi(allow: _ => false)));
+        using (var attacker = pool.Rent())
+            EvalAttack(attacker.Context, attack);
+        using var victim = pool.Rent();
+        Assert.Equal(expected, victim.Context.Eval<string>(probe));
+        Assert.Equal(1, pool.Created);
+    }
+
     [Fact]
     public void A_setter_on_Object_prototype_cannot_catch_the_reset_or_the_next_renter()
     {

@@ -29,9 +29,11 @@ internal static class EventsInstaller
         web.Run("EventTarget", context.ReportErrorFunction);
         web.Run("Abort", context.Bridge.Pick(TimersApi.Glue(context), "setTimeout"));
         var clone = context.Bridge.StructuredCloneGlue;
-        web.Run("UserTiming", now, context.Bridge.Pick(clone, "serialize"), context.Bridge.Pick(clone, "deserialize"), context.Bridge.Pick(clone, "isCloneError"));
+        var userTiming = web.Load("UserTiming", now, context.Bridge.Pick(clone, "serialize"), context.Bridge.Pick(clone, "deserialize"), context.Bridge.Pick(clone, "isCloneError"));
+        context.AddRentResetter(context.Bridge.Pick(userTiming, "reset"));
         web.Run("Performance", now, timeOrigin);
         var global = web.Load("GlobalEvents");
         context.UncaughtEventHook = context.Bridge.Pick(global, "dispatchUncaught");
+        context.AddRentResetter(context.Bridge.Pick(global, "reset"));
     }
 }

@@ -76,5 +76,11 @@
         }
     }
 
-    return { __proto__: null, dispatchUncaught };
+    // A pooled context's next renter starts with no listeners or handlers on the global object (Servers/PoolReset.js).
+    function reset() {
+        globalTargetData.listeners = new primordials.Map();
+        globalTargetData.handlers = undefined;
+    }
+
+    return { __proto__: null, dispatchUncaught, reset };
 })

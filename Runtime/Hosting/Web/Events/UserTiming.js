@@ -248,4 +248,12 @@
         clearMarks: (name) => clear('mark', name),
         clearMeasures: (name) => clear('measure', name),
     }));
+
+    // A pooled context's next renter starts with no marks or measures (Servers/PoolReset.js).
+    return {
+        __proto__: null,
+        reset() {
+            buffer = [];
+        },
+    };
 })

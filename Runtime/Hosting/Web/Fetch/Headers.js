@@ -368,6 +368,7 @@
     createIterator = (headers, state, kind) => new HeadersIterator(headers, state, kind);
     ReflectDeleteProperty(HeadersIterator.prototype, 'constructor');
     ObjectSetPrototypeOf(HeadersIterator.prototype, IteratorPrototype);
+    primordials.ArrayPrototypePush(primordials.HiddenIntrinsics, HeadersIterator.prototype);
     ObjectDefineProperty(HeadersIterator.prototype, 'next', { __proto__: null, enumerable: true });
     ObjectDefineProperty(HeadersIterator.prototype, SymbolToStringTag, { __proto__: null, value: 'Headers Iterator', configurable: true });
 

@@ -335,6 +335,7 @@
     const iteratorPrototype = SearchParamsIterator.prototype;
     ReflectDeleteProperty(iteratorPrototype, 'constructor');
     ObjectSetPrototypeOf(iteratorPrototype, IteratorPrototype);
+    primordials.ArrayPrototypePush(primordials.HiddenIntrinsics, iteratorPrototype);
     ObjectDefineProperty(iteratorPrototype, 'next', { __proto__: null, enumerable: true });
     ObjectDefineProperty(iteratorPrototype, SymbolToStringTag, { __proto__: null, value: 'URLSearchParams Iterator', configurable: true });
 
