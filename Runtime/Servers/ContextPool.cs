@@ -231,7 +231,7 @@ public sealed class ContextPool : IDisposable, IAsyncDisposable
         var context = builder.Build();
         try
         {
-            var entry = new PoolEntry(context, PoolBaseline.Capture(context));
+            var entry = new PoolEntry(context, PoolBaseline.Capture(context, _options.FreezeBaseline));
             var created = Interlocked.Increment(ref _created);
             _metrics.Created();
             _logger.LogDebug("V8Host pool '{Pool}' created context {Number}.", _options.Name, created);

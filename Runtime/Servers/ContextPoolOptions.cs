@@ -36,6 +36,15 @@ public sealed class ContextPoolOptions
     /// <summary>After this many rents a context is disposed and replaced (bounds what its heap accumulates); 0 for no limit.</summary>
     public int MaxUsesPerContext { get; set; } = 1000;
 
+    /// <summary>
+    /// Whether each context's baseline (every object reachable from its global object, and the
+    /// built-ins) is frozen when the context is created, so that a renter's changes to it cannot reach
+    /// the next renter (docs/servers.md, "Isolation"). On by default. Off only with
+    /// <see cref="MaxUsesPerContext"/> = 1: scripts may then change built-ins, and since nothing could
+    /// undo that, each context serves one rent (the pool still keeps <see cref="MinIdle"/> ready).
+    /// </summary>
+    public bool FreezeBaseline { get; set; } = true;
+
     /// <summary>How long one rent may last: a script still running then is terminated, and the context is recycled when returned. Null for no limit.</summary>
     public TimeSpan? MaxRentDuration { get; set; }
 
@@ -52,6 +61,10 @@ public sealed class ContextPoolOptions
             throw new ArgumentOutOfRangeException(nameof(MaxUsesPerContext), MaxUsesPerContext, "ContextPoolOptions.MaxUsesPerContext must be 0 (no limit) or more.");
         if (MaxRentDuration is { } duration && duration <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(MaxRentDuration), duration, "ContextPoolOptions.MaxRentDuration must be positive, or null for no limit.");
+        if (!FreezeBaseline && MaxUsesPerContext != 1)
+            throw new ArgumentException(
+                $"ContextPoolOptions.FreezeBaseline = false needs MaxUsesPerContext = 1 (it is {MaxUsesPerContext}): without the freeze, a renter's changes to built-ins cannot be undone, so each context may serve only one rent.",
+                nameof(FreezeBaseline));
         if (SnapshotIndex is not null && Snapshot is null)
             throw new ArgumentException("ContextPoolOptions.SnapshotIndex needs a Snapshot.", nameof(SnapshotIndex));
         if (SnapshotIndex is < 0)

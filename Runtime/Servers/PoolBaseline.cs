@@ -27,12 +27,12 @@ internal sealed class PoolBaseline
     /// <summary>How many modules the context held at its baseline.</summary>
     public int Modules { get; }
 
-    public static PoolBaseline Capture(Context context) => context.Run("ContextPool.CaptureBaseline", _ =>
+    public static PoolBaseline Capture(Context context, bool freeze) => context.Run("ContextPool.CaptureBaseline", _ =>
     {
         var resetters = context.Bridge.NewArray();
         context.Bridge.AppendAll(resetters, context.RentResetters.ToArray(), context.RentResetters.Count);
         var glue = context.Bridge.LoadGlue("PoolReset", resetters);
-        context.Bridge.Pick(glue, "capture").Invoke(false);
+        context.Bridge.Pick(glue, "capture").Invoke(false, freeze);
         return new PoolBaseline(context, context.Bridge.Pick(glue, "reset"), context.ModuleCount);
     });
 

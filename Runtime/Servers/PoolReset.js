@@ -219,13 +219,16 @@
         ReflectDefineProperty(Atomics, 'waitAsync', { __proto__: null, value: waitAsync, writable: true, enumerable: false, configurable: true });
     }
 
-    function capture() {
+    // freeze: false only for a pool whose contexts serve one rent each (ContextPoolOptions.FreezeBaseline).
+    function capture(freeze) {
         countWaitAsync();
         globals = stateOf(global);
         globalsByKey = new MapCtor();
         for (let i = 0; i < globals.keys.length; i++)
             MapPrototypeSet(globalsByKey, globals.keys[i], globals.descriptors[i]);
 
+        if (!freeze)
+            return;
         // Everything reachable, breadth first; the global object itself stays open for renters' globals.
         const seen = new SetCtor();
         const queue = nullArray();

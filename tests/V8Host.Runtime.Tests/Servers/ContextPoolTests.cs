@@ -380,6 +380,27 @@ public class ContextPoolTests
         Assert.Contains("MinIdle", Assert.Throws<ArgumentOutOfRangeException>(() => new ContextPool(new ContextPoolOptions { MaxSize = 2, MinIdle = 3 })).Message);
         Assert.Contains("SnapshotIndex", Assert.Throws<ArgumentException>(() => new ContextPool(new ContextPoolOptions { SnapshotIndex = 1 })).Message);
         Assert.Contains("MaxRentDuration", Assert.Throws<ArgumentOutOfRangeException>(() => new ContextPool(new ContextPoolOptions { MaxRentDuration = TimeSpan.Zero })).Message);
+        Assert.Contains("FreezeBaseline", Assert.Throws<ArgumentException>(() => new ContextPool(new ContextPoolOptions { FreezeBaseline = false })).Message);
+    }
+
+    // A pool for scripts that change built-ins: no freeze, so each context serves one rent, and the
+    // next renter gets a fresh context that never saw the change.
+    [Fact]
+    public void Without_the_freeze_scripts_may_change_built_ins_and_every_rent_gets_a_fresh_context()
+    {
+        using var pool = NewPool(options =>
+        {
+            options.MaxSize = 1;
+            options.FreezeBaseline = false;
+            options.MaxUsesPerContext = 1;
+        });
+        using (var rented = pool.Rent())
+            Assert.Equal("poisoned|false", rented.Context.Eval<string>(
+                "'use strict'; Array.prototype.map = function () { return ['poisoned']; }; `${[1].map(x => x)}|${Object.isFrozen(Array.prototype)}`"));
+
+        using var next = pool.Rent();
+        Assert.Equal(2, pool.Created);
+        Assert.Equal("2", next.Context.Eval<string>("`${[1].map(x => 2 * x)}`"));
     }
 
     [Fact]
