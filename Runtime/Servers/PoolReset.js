@@ -128,16 +128,14 @@
                 ArrayPrototypePush(found, value);
         };
         const prototypeOf = ReflectGetPrototypeOf;
-        // %AsyncFunction.prototype%, %GeneratorFunction.prototype%, %AsyncGeneratorFunction.prototype%:
-        // the walk goes on from them to their constructors, %GeneratorPrototype%, %AsyncIteratorPrototype% …
-        add(prototypeOf(async function () {}));
-        add(prototypeOf(function* () {}));
-        add(prototypeOf(async function* () {}));
-        add(prototypeOf([][Symbol.iterator]()));
-        add(prototypeOf(new Map().entries()));
-        add(prototypeOf(new Set().values()));
-        add(prototypeOf(''[Symbol.iterator]()));
-        add(prototypeOf(/(?:)/[Symbol.matchAll]('')));
+        // The ones the primordials already hold; from %AsyncFunction.prototype% and the generator
+        // function prototypes the walk goes on to their constructors, %AsyncIteratorPrototype% …
+        const named = ['TypedArray', 'IteratorPrototype', 'ArrayIteratorPrototype', 'MapIteratorPrototype', 'SetIteratorPrototype',
+            'StringIteratorPrototype', 'RegExpStringIteratorPrototype', 'GeneratorPrototype', 'AsyncGeneratorPrototype',
+            'AsyncFunctionPrototype', 'GeneratorFunctionPrototype', 'AsyncGeneratorFunctionPrototype'];
+        for (let i = 0; i < named.length; i++)
+            add(primordials[named[i]]);
+        // The ones only a built-in's result leads to.
         const iterator = [][Symbol.iterator]();
         if (typeof iterator.map === 'function')
             add(prototypeOf(iterator.map(x => x)));

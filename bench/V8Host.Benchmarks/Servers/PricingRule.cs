@@ -1,3 +1,5 @@
+using V8Host;
+
 namespace V8Host.Benchmarks.Servers;
 
 /// <summary>
@@ -13,4 +15,11 @@ internal static class PricingRule
     /// <summary>Throws unless a variant computed the rule's price, so that no row measures a failure.</summary>
     public static double Check(double price) =>
         price == Price ? price : throw new InvalidOperationException($"The rule gave {price}, not {Price}.");
+
+    /// <summary>One pooled request: rent, run the rule, return.</summary>
+    public static double RunPooled(ContextPool pool)
+    {
+        using var lease = pool.Rent();
+        return Check(lease.Context.Eval<double>(Script));
+    }
 }
