@@ -376,6 +376,8 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
             {
                 _watchdog = outerWatchdog;
                 _executionDepth = depth - 1;
+                if (depth == 1)
+                    HostClasses.EndTransfer();
                 if (_terminationRequested && _terminationDepth >= depth)
                     StopTerminating();
                 if (depth == 1 && _disposed)

@@ -39,13 +39,13 @@ public readonly ref struct HostResult
     }
 
     /// <summary>Returns any other types.md row (collections are copied, tasks become promises, host-class instances keep identity).</summary>
-    public void SetObject(object? value) => _context.HostCalls.SetResult(_result, value, null, decimalAsString: false);
+    public void SetObject(object? value) => _context.HostCalls.SetReturnValue(_result, value, null, decimalAsString: false);
 
     /// <summary>Returns a value whose conversion may fail (a decimal with no exact JS number): the error names <paramref name="member"/>.</summary>
-    public void SetObject(object? value, string member) => _context.HostCalls.SetResult(_result, value, member + ": return value", decimalAsString: false);
+    public void SetObject(object? value, string member) => _context.HostCalls.SetReturnValue(_result, value, member + ": return value", decimalAsString: false);
 
     /// <summary>Returns a <c>[HostDecimalAsString]</c> result: its decimals cross as strings.</summary>
-    public void SetDecimalAsString(object? value) => _context.HostCalls.SetResult(_result, value, null, decimalAsString: true);
+    public void SetDecimalAsString(object? value) => _context.HostCalls.SetReturnValue(_result, value, null, decimalAsString: true);
 
     /// <summary>
     /// Returns a live view of a mutable .NET collection (api.md §5): JS gets it by reference, so

@@ -107,6 +107,9 @@ internal sealed class Bridge
         _setHostObjectRelease = Helper("setHostObjectRelease");
         _hostIdOf = Helper("hostIdOf");
         _hostObjectOf = Helper("hostObjectOf");
+        HostObjectMarker = Helper("hostObjectMarker");
+        HostObjectsMarker = Helper("hostObjectsMarker");
+        Transfer = new TransferBuffer(Helper("transferBuffer"));
         _checkFunctionBody = Helper("checkFunctionBody");
         _parsesAsAsyncBody = Helper("parsesAsAsyncBody");
         _checkAsyncBody = Helper("checkAsyncBody");
@@ -144,6 +147,15 @@ internal sealed class Bridge
 
     /// <summary>The WebAssembly helpers (Wasm.js), behind Context.CompileWasm and the Wasm* handles.</summary>
     public WasmGlue Wasm { get; }
+
+    /// <summary>The context's transfer buffer (host objects by id: <see cref="HostObjectMarker"/>).</summary>
+    public TransferBuffer Transfer { get; }
+
+    /// <summary>Stands for the host object in transfer slots 1–2, as a host call's result or a <see cref="Call(object[])"/> argument (the next slots for each further one).</summary>
+    public ScriptObject HostObjectMarker { get; }
+
+    /// <summary>A host call's result: a new Array of the transfer buffer's host objects (slot 0 counts them).</summary>
+    public ScriptObject HostObjectsMarker { get; }
 
     /// <summary>The value a fast host function returns to tell its JS wrapper "throw the pending host error".</summary>
     public ScriptObject ErrorMarker { get; }
@@ -192,7 +204,7 @@ internal sealed class Bridge
         return ((ScriptObject)parts[0], (ScriptObject)parts[1]);
     }
 
-    public void SetHostObjectRelease(V8FastHostFunction release) => _setHostObjectRelease.Invoke(false, release);
+    public void SetHostObjectRelease(V8FastHostFunction release, V8FastHostFunction renew) => _setHostObjectRelease.Invoke(false, release, renew);
 
     /// <summary>The host-object id of a JS object (an instance of a host class), or null.</summary>
     public int? HostIdOf(ScriptObject value) => _hostIdOf.Invoke(false, value) is int id ? id : null;
@@ -246,7 +258,7 @@ internal sealed class Bridge
 
     public object Apply(ScriptObject function, object? thisArg, ScriptObject args) => _apply.Invoke(false, function, thisArg, args);
 
-    /// <summary>Calls <paramref name="function"/> with <c>this</c> undefined; <paramref name="args"/> are engine values.</summary>
+    /// <summary>Calls <paramref name="function"/> with <c>this</c> undefined; <paramref name="args"/> are engine values or <see cref="HostObjectMarker"/>s.</summary>
     public object Call(ScriptObject function, object[] args)
     {
         var callArgs = new object[args.Length + 1];
@@ -254,6 +266,9 @@ internal sealed class Bridge
         args.CopyTo(callArgs, 1);
         return _call.Invoke(false, callArgs);
     }
+
+    /// <summary>Like <see cref="Call(ScriptObject, object[])"/>, with the function first in <paramref name="functionAndArgs"/>.</summary>
+    public object Call(object[] functionAndArgs) => _call.Invoke(false, functionAndArgs);
 
     public ScriptObject NewUint8Array(ReadOnlySpan<byte> bytes)
     {

@@ -106,6 +106,19 @@ internal sealed class HostCallSupport
             result.Set(engineValue);
     }
 
+    /// <summary>
+    /// A host function's or member's return value (<see cref="HostResult"/>): a host object, or a list
+    /// or array of them, crosses by id through the transfer buffer, and the JS wrapper (Bootstrap.js
+    /// <c>fromHost</c>) makes the objects without another engine call. Everything else as <see cref="SetResult"/>.
+    /// </summary>
+    public void SetReturnValue(in V8FastResult result, object? value, string? what, bool decimalAsString)
+    {
+        if (value is not null && _context.HostClasses.TransferResult(value) is { } marker)
+            result.Set(marker);
+        else
+            SetResult(result, value, what, decimalAsString);
+    }
+
     /// <summary>The .NET exception behind a JS error raised by a host call, if it is still remembered.</summary>
     public Exception? TakeException(int id)
     {

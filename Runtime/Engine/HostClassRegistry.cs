@@ -1,3 +1,4 @@
+using System.Collections;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8.FastProxy;
 using V8Host.Binding;
@@ -19,7 +20,14 @@ namespace V8Host.Engine;
 internal sealed class HostClassRegistry
 {
     private readonly Context _context;
-    private readonly Dictionary<Type, ScriptObject> _adopters = new();
+    // The class index is the class's position in the glue's adopters (the order of Define).
+    private readonly Dictionary<Type, (ScriptObject Adopt, int Index)> _adopters = new();
+    private readonly Dictionary<Type, bool> _listsOfHostObjects = new();
+
+    // The already-known instances of the last transfer, until the glue has read it: V8 may run the
+    // registry's cleanup (a release) between .NET writing an id and the glue reading it, and the
+    // glue then asks for the instance again under a new id (Renew).
+    private readonly List<(int Id, object Instance)> _inTransfer = new();
     private readonly Dictionary<int, object> _instances = new();
     private readonly Dictionary<object, int> _ids = new(ReferenceEqualityComparer.Instance);
     private int _nextId;
@@ -43,7 +51,12 @@ internal sealed class HostClassRegistry
         if (_adopters.ContainsKey(binding.Type))
             throw new InvalidOperationException($"The host class {binding.Name} ({binding.Type.Name}) is already defined in this context.");
         if (_adopters.Count == 0)
-            _context.Bridge.SetHostObjectRelease(new V8FastHostFunction("release", (bool _, in V8FastArgs args, in V8FastResult _) => Release(args.GetInt32(0))));
+        {
+            _context.Bridge.SetHostObjectRelease(
+                new V8FastHostFunction("release", (bool _, in V8FastArgs args, in V8FastResult _) => Release(args.GetInt32(0))),
+                new V8FastHostFunction("renew", (bool _, in V8FastArgs args, in V8FastResult result) => result.Set(Renew(args.GetInt32(0)))));
+        }
+
         var members = _context.Bridge.NewArray();
         foreach (var member in binding.Members)
         {
@@ -67,7 +80,7 @@ internal sealed class HostClassRegistry
 
         var (jsClass, adopt) = _context.Bridge.DefineClass(binding.Name, binding.ConstructorLength, construct, members, _context.HostCalls.TakeError);
         _context.Bridge.DefineGlobal(binding.Name, jsClass);
-        _adopters[binding.Type] = adopt;
+        _adopters[binding.Type] = (adopt, _adopters.Count);
     }
 
     /// <summary>The JS object for a .NET instance of a defined class, created on first use.</summary>
@@ -84,18 +97,121 @@ internal sealed class HostClassRegistry
             return true;
         }
 
-        if (AdopterOf(instance.GetType()) is not { } adopt)
+        if (ClassOf(instance.GetType()) is not { } hostClass)
         {
             jsObject = null!;
             return false;
         }
 
-        jsObject = (ScriptObject)adopt.Invoke(false, Register(instance));
+        jsObject = (ScriptObject)hostClass.Adopt.Invoke(false, Register(instance));
         return true;
     }
 
     /// <summary>Whether <paramref name="type"/> (or a base type) is a host class of this context: it crosses by reference, never as plain data.</summary>
-    public bool IsDefined(Type type) => AdopterOf(type) is not null;
+    public bool IsDefined(Type type) => ClassOf(type) is not null;
+
+    /// <summary>Whether <paramref name="value"/> is an instance of a host class of this context.</summary>
+    public bool IsInstance(object? value) => value is not null && !IsEmpty && ClassOf(value.GetType()) is not null;
+
+    /// <summary>
+    /// The result marker for a host call returning <paramref name="value"/>, with the objects written
+    /// to the transfer buffer, when <paramref name="value"/> is a host object or a sequence of them
+    /// (which JS gets as a new Array, as types.md copies sequences); otherwise null and nothing written.
+    /// </summary>
+    public ScriptObject? TransferResult(object value)
+    {
+        if (IsEmpty)
+            return null;
+        var type = value.GetType();
+        _inTransfer.Clear();
+        if (ClassOf(type) is { } hostClass)
+        {
+            var slots = _context.Bridge.Transfer.Int32s(3);
+            slots[0] = 1;
+            WriteHostObject(value, hostClass.Index, slots[1..]);
+            return _context.Bridge.HostObjectMarker;
+        }
+
+        if (!IsListOfHostObjects(type))
+            return null;
+        var items = (IList)value;
+        if (1 + 2L * items.Count > TransferBuffer.MaxBytes / 4)
+            return null;
+        var all = _context.Bridge.Transfer.Int32s(1 + 2 * items.Count);
+        all[0] = items.Count;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var slot = all.Slice(1 + 2 * i, 2);
+            if (items[i] is { } item)
+                WriteHostObject(item, ClassOf(item.GetType())!.Value.Index, slot);
+            else
+                slot[0] = 0;
+        }
+
+        return _context.Bridge.HostObjectsMarker;
+    }
+
+    /// <summary>
+    /// Replaces the host objects among <paramref name="args"/> (<paramref name="count"/> of them) by
+    /// markers in <paramref name="engineArgs"/> (offset by one: the function comes first), writing them
+    /// to the transfer buffer in order, for <see cref="Bridge.Call(object[])"/>.
+    /// </summary>
+    public void TransferArguments(object?[] args, object[] engineArgs, int count)
+    {
+        var slots = _context.Bridge.Transfer.Int32s(1 + 2 * count);
+        slots[0] = count;
+        _inTransfer.Clear();
+        var slot = 1;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is { } arg && ClassOf(arg.GetType()) is { } hostClass)
+            {
+                WriteHostObject(arg, hostClass.Index, slots.Slice(slot, 2));
+                slot += 2;
+                engineArgs[i + 1] = _context.Bridge.HostObjectMarker;
+            }
+        }
+    }
+
+    /// <summary>Forgets the last transfer once the call that made it has ended (it was read long before).</summary>
+    public void EndTransfer() => _inTransfer.Clear();
+
+    /// <summary>
+    /// The instance's id, negated when it was registered just now (the glue then creates its JS object
+    /// without looking), and the class index the glue would create a JS object with.
+    /// </summary>
+    private void WriteHostObject(object instance, int classIndex, Span<int> slot)
+    {
+        int id;
+        lock (_instances)
+        {
+            if (_ids.TryGetValue(instance, out id))
+            {
+                _inTransfer.Add((id, instance));
+            }
+            else
+            {
+                id = -Register(instance);
+            }
+        }
+
+        slot[0] = id;
+        slot[1] = classIndex;
+    }
+
+    // A list (List<T>, T[], ReadOnlyCollection<T> …: indexable) whose element type is a host class;
+    // other sequences take the engine-call path.
+    private bool IsListOfHostObjects(Type type)
+    {
+        if (!_listsOfHostObjects.TryGetValue(type, out var answer))
+        {
+            var elements = type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)).ToArray();
+            answer = typeof(IList).IsAssignableFrom(type) && elements.Length == 1 && ClassOf(elements[0].GetGenericArguments()[0]) is not null;
+            _listsOfHostObjects[type] = answer;
+        }
+
+        return answer;
+    }
 
     /// <summary>The .NET instance behind a JS object of a defined class, or null.</summary>
     public object? Unbox(ScriptObject value) =>
@@ -107,15 +223,29 @@ internal sealed class HostClassRegistry
             return _instances.TryGetValue(id, out var instance) ? instance : null;
     }
 
-    private ScriptObject? AdopterOf(Type? type)
+    private (ScriptObject Adopt, int Index)? ClassOf(Type? type)
     {
         for (; type is not null; type = type.BaseType)
         {
-            if (_adopters.TryGetValue(type, out var adopt))
-                return adopt;
+            if (_adopters.TryGetValue(type, out var hostClass))
+                return hostClass;
         }
 
         return null;
+    }
+
+    /// <summary>A new id for a live instance whose JS object was collected before its release arrived: the release retires the old id.</summary>
+    private int Renew(int id)
+    {
+        var instance = InstanceOf(id);
+        for (var i = 0; instance is null && i < _inTransfer.Count; i++)
+        {
+            if (_inTransfer[i].Id == id)
+                instance = _inTransfer[i].Instance;
+        }
+
+        lock (_instances)
+            return Register(instance ?? throw new InvalidOperationException($"Host object {id} was released before the glue read it."));
     }
 
     /// <summary>A fresh id for a JS object about to be created for <paramref name="instance"/>.</summary>

@@ -34,13 +34,24 @@ public sealed class JsFunction : JsHandle
         return Use("Invoke", target => Context.ConvertResult(Call(target, args), resultType, "the function's result"));
     }
 
-    // A plain call converts each argument on its own: no arguments array is built in JS.
+    // A plain call converts each argument on its own: no arguments array is built in JS. Host
+    // objects go by id through the transfer buffer, written after the other arguments are converted.
     private object Call(ScriptObject target, object?[] args)
     {
-        var engineArgs = new object[args.Length];
+        var callArgs = new object[args.Length + 1];
+        callArgs[0] = target;
+        var hostObjects = 0;
         for (var i = 0; i < args.Length; i++)
-            engineArgs[i] = Context.Values.ToEngine(args[i])!;
-        return Context.Bridge.Call(target, engineArgs);
+        {
+            if (Context.HostClasses.IsInstance(args[i]))
+                hostObjects++;
+            else
+                callArgs[i + 1] = Context.Values.ToEngine(args[i])!;
+        }
+
+        if (hostObjects > 0)
+            Context.HostClasses.TransferArguments(args, callArgs, hostObjects);
+        return Context.Bridge.Call(callArgs);
     }
 
     private object Call(ScriptObject target, object? thisArg, object?[] args)

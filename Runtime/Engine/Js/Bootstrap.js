@@ -10,6 +10,7 @@
     'use strict';
 
     const {
+        ArrayBuffer: ArrayBufferCtor,
         ArrayIsArray,
         ArrayPrototypeIndexOf,
         ArrayPrototypeJoin,
@@ -18,6 +19,7 @@
         FinalizationRegistry,
         FinalizationRegistryPrototypeRegister,
         Function: FunctionCtor,
+        Int32Array,
         JSONParse,
         Map,
         MapPrototypeDelete,
@@ -54,6 +56,7 @@
         Symbol,
         SymbolPrototypeToString,
         TypeError,
+        TypedArrayPrototypeGetBuffer,
         TypedArrayPrototypeGetSymbolToStringTag,
         Uint8Array,
         WeakMap,
@@ -330,6 +333,48 @@
         return target;
     }
 
+    // .NET hands host objects to JS as ids, not as engine objects: finding or creating the JS object
+    // from .NET is a .NET -> JS call per object, several microseconds each. It writes
+    // [count, id, class, id, class …] into this buffer (its memory, through a pointer) and passes or
+    // returns a marker; the glue below turns the marker into the objects. No script can reach the
+    // buffer or the markers, and .NET writes the buffer only right before the glue reads it.
+    let transfer = null;
+    const hostObjectMarker = ObjectFreeze({ __proto__: null });
+    const hostObjectsMarker = ObjectFreeze({ __proto__: null });
+    // class index (the order .NET defined the classes in) -> adopt(id)
+    const adopters = [];
+    let renewHostObject = null;
+
+    // The host object of transfer slot `slot` (id, class): id 0 is null, a negative id one .NET has
+    // just registered (no JS object yet), a positive one an instance JS had an object for.
+    function hostObjectAt(slot) {
+        let id = transfer[slot];
+        if (id === 0) return null;
+        if (id > 0) {
+            const ref = MapPrototypeGet(liveHostObjects, id);
+            const target = ref === undefined ? undefined : WeakRefPrototypeDeref(ref);
+            if (target !== undefined) return target;
+            // Collected: its release (queued, or run since .NET wrote the id) retires that id, so the
+            // new JS object takes a new one.
+            id = renewHostObject(id);
+        } else {
+            id = -id;
+        }
+        return adopters[transfer[slot + 1]](id);
+    }
+
+    // A host call's result as JS sees it: one host object, or a new Array of them, from the buffer.
+    function fromHost(result) {
+        if (result === hostObjectMarker) return hostObjectAt(1);
+        if (result === hostObjectsMarker) {
+            const count = transfer[0];
+            const objects = [];
+            for (let i = 0; i < count; i++) defineData(objects, i, hostObjectAt(1 + 2 * i));
+            return objects;
+        }
+        return result;
+    }
+
     // The error for a failed host call, with its stack starting at the caller of the host function.
     // A JS error that only passed through .NET keeps its own stack.
     function hostFailure(takeError, callee) {
@@ -456,7 +501,7 @@
                 [name](...args) {
                     const result = ReflectApply(host, undefined, args);
                     if (result === errorMarker) throw hostFailure(takeError, fn);
-                    return result;
+                    return fromHost(result);
                 },
             }[name];
             ObjectDefineProperty(fn, 'length', { __proto__: null, value: length });
@@ -465,8 +510,11 @@
 
         // Called once per context, before any class is defined: .NET's release callback for
         // host-class instances whose JS object was collected.
-        setHostObjectRelease(release) {
+        // `renew(id)` gives a live instance whose JS object was collected (its release still queued)
+        // a new id.
+        setHostObjectRelease(release, renew) {
             releaseHostObject = release;
+            renewHostObject = renew;
             hostObjectRegistry = new FinalizationRegistry(id => {
                 MapPrototypeDelete(liveHostObjects, id);
                 releaseHostObject(id);
@@ -485,7 +533,7 @@
         defineClass(name, length, construct, members, errorMarker, takeError) {
             const check = (result, member) => {
                 if (result === errorMarker) throw hostFailure(takeError, member);
-                return result;
+                return fromHost(result);
             };
             const idOf = (self, member) => {
                 const id = idOfStamp(self);
@@ -558,6 +606,7 @@
             ObjectDefineProperty(cls, 'length', { __proto__: null, value: length });
             // .NET-created instances get their JS object without running the script-visible constructor.
             const adopt = id => register(ObjectCreate(prototype), id);
+            defineData(adopters, adopters.length, adopt);
             return [cls, adopt];
         },
 
@@ -568,6 +617,14 @@
         // The host-object id of a JS object (an instance of a host class), or undefined; and the JS
         // object of a live id, or undefined once it was collected.
         hostIdOf: value => idOfStamp(value),
+        hostObjectMarker,
+        hostObjectsMarker,
+        // The transfer buffer, at least `byteLength` long: a new one when the current one is smaller
+        // (.NET takes its memory address again).
+        transferBuffer(byteLength) {
+            if (transfer === null || transfer.length * 4 < byteLength) transfer = new Int32Array(new ArrayBufferCtor(byteLength));
+            return TypedArrayPrototypeGetBuffer(transfer);
+        },
         hostObjectOf(id) {
             const ref = MapPrototypeGet(liveHostObjects, id);
             return ref === undefined ? undefined : WeakRefPrototypeDeref(ref);
@@ -672,7 +729,16 @@
         },
         apply: guarded((fn, thisArg, args) => ReflectApply(fn, thisArg, args)),
         // A plain call from strict code: `this` is undefined.
-        call: guarded((fn, ...args) => ReflectApply(fn, undefined, args)),
+        // Host objects among the arguments come as markers, in order, through the transfer buffer.
+        call: guarded((fn, ...args) => {
+            for (let i = 0, slot = 1; i < args.length; i++) {
+                if (args[i] === hostObjectMarker) {
+                    defineData(args, i, hostObjectAt(slot));
+                    slot += 2;
+                }
+            }
+            return ReflectApply(fn, undefined, args);
+        }),
         newUint8Array: length => new Uint8Array(length),
         typedArrayName: value => TypedArrayPrototypeGetSymbolToStringTag(value) ?? 'DataView',
         displayString(value) {

@@ -1,0 +1,49 @@
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.JavaScript;
+
+namespace V8Host.Engine;
+
+/// <summary>
+/// A context's glue-private ArrayBuffer that .NET writes through its memory address, so that data
+/// reaches the glue with the call that uses it instead of with calls of its own (Bootstrap.js, "transfer").
+/// </summary>
+/// <remarks>
+/// The buffer is created by the glue with <c>new ArrayBuffer(n)</c>: its backing store is allocated
+/// outside V8's heap and never moves, and no script can reach the buffer to detach or resize it, so
+/// its address stays valid while .NET holds the buffer. .NET writes it only inside a call into the
+/// context, right before the glue reads it, and no script runs in between; a larger need replaces
+/// the buffer (the old one is let go with its address).
+/// </remarks>
+internal sealed unsafe class TransferBuffer
+{
+    /// <summary>The first buffer: room for 62 host objects, enough for the collections most members return.</summary>
+    private const int InitialBytes = 512;
+
+    /// <summary>Past this a payload takes the slower engine-call path instead of a larger buffer.</summary>
+    public const int MaxBytes = 16 << 20;
+
+    private readonly ScriptObject _resize;
+    private int* _data;
+    private int _length;
+
+    public TransferBuffer(ScriptObject resize) => _resize = resize;
+
+    /// <summary>The first <paramref name="count"/> Int32 slots, valid until the next call of this method.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is over <see cref="MaxBytes"/> / 4.</exception>
+    public Span<int> Int32s(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxBytes / 4);
+        if (count > _length)
+            Grow(count);
+        return new Span<int>(_data, count);
+    }
+
+    private void Grow(int count)
+    {
+        var bytes = Math.Max(InitialBytes, (int)Math.Min(MaxBytes, Math.Max(4L * count, 8L * _length)));
+        var buffer = (ScriptObject)_resize.Invoke(false, bytes);
+        // The glue keeps the buffer alive (and this address valid) until it is asked for a larger one.
+        _data = (int*)((IArrayBuffer)buffer).InvokeWithDirectAccess(static address => address);
+        _length = bytes / 4;
+    }
+}
