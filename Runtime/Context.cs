@@ -329,7 +329,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
         Enter(timeout);
         try
         {
-            // Only the thread holding the context can see this set: every other caller waits in Enter.
+            // Set only while its setter holds the context: a caller that got past Enter is that thread.
             if (_reentryRefusedBy is { } holder)
                 throw new InvalidOperationException(
                     $"{operation} was called inside the callback of {holder}: the span that callback holds points into the engine's memory, which script could detach, shrink or free. Call into the context after the callback returns.");
