@@ -40,6 +40,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     private Timer? _terminator;
     private Watchdog? _watchdog;
     private long _stackBudget = -1;
+    private string? _reentryRefusedBy;
 
     internal Context(EngineCore core, ContextSetup? setup = null)
     {
@@ -328,6 +329,10 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
         Enter(timeout);
         try
         {
+            // Set only while its setter holds the context: a caller that got past Enter is that thread.
+            if (_reentryRefusedBy is { } holder)
+                throw new InvalidOperationException(
+                    $"{operation} was called inside the callback of {holder}: the span that callback holds points into the engine's memory, which script could detach, shrink or free. Call into the context after the callback returns.");
             ThrowIfUnusable(operation);
             ApplyPendingReleases();
             EnsureStack(operation);
@@ -448,6 +453,25 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     {
         StartTerminating(depth);
         CancelExecutionToken();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/>, which hands user code a span over the engine's memory
+    /// (JsArrayBuffer.WithSpan), with every call into this context from this thread refused until it
+    /// returns: script could detach or shrink that memory under the span. Other threads wait for the
+    /// context as for any call. Called inside a call that holds the context.
+    /// </summary>
+    internal T WithReentryRefused<T>(string operation, Func<T> action)
+    {
+        _reentryRefusedBy = operation;
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            _reentryRefusedBy = null;
+        }
     }
 
     // ---- Handle table -------------------------------------------------------------------------

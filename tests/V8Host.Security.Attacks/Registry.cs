@@ -35,5 +35,6 @@ internal static class Registry
         ["profiler-thread-exit"] = ProfilerThreadExit.Run,
         ["pool"] = PoolAttacks.Run,
         ["wasm-jitless"] = WasmJitless.Run,
+        ["bufspan"] = BufferSpanAttacks.Run,
     };
 }
