@@ -62,6 +62,12 @@ public sealed class HostDataBinding
     /// </summary>
     internal string[]? Fields { get; set; }
 
+    /// <summary>
+    /// The .NET types <see cref="Fields"/> are read as, in the same order (what a bulk read walks
+    /// into): the reflection converter declares them; a registered binding's are learnt with its fields.
+    /// </summary>
+    internal Type[]? FieldTypes { get; set; }
+
     /// <summary>How error messages name the type ("Order").</summary>
     internal string DisplayName { get; }
 

@@ -16,7 +16,7 @@ namespace V8Host.Binding;
 public sealed class HostDataReader
 {
     private readonly Marshaller _marshaller;
-    private readonly ScriptObject _source;
+    private readonly ScriptObject? _source;
     private readonly HostDataBinding _binding;
     private readonly string _typeName;
 
@@ -25,6 +25,7 @@ public sealed class HostDataReader
     private readonly string[]? _fields;
     private readonly object?[]? _values;
     private List<string>? _requested;
+    private List<Type>? _requestedTypes;
 
     internal HostDataReader(Marshaller marshaller, ScriptObject source, HostDataBinding binding)
     {
@@ -36,6 +37,7 @@ public sealed class HostDataReader
         if (_fields is null)
         {
             _requested = new List<string>();
+            _requestedTypes = new List<Type>();
             return;
         }
 
@@ -46,13 +48,30 @@ public sealed class HostDataReader
     }
 
     /// <summary>
-    /// After a converter ran: a binding without declared fields learns them from the names its
-    /// first read asked for (generated converters read the same names every time).
+    /// A reader of values the bulk walker read already (Marshaller.Bulk.cs): <paramref name="values"/>
+    /// are the properties <paramref name="fields"/>, in order. A converter that asks for another
+    /// property makes the bulk read give way to the per-value one.
+    /// </summary>
+    internal HostDataReader(Marshaller marshaller, HostDataBinding binding, string[] fields, object?[] values)
+    {
+        _marshaller = marshaller;
+        _binding = binding;
+        _typeName = binding.DisplayName;
+        _fields = fields;
+        _values = values;
+    }
+
+    /// <summary>
+    /// After a converter ran: a binding without declared fields learns them, and the types it read
+    /// them as, from its first read (generated converters read the same names every time).
     /// </summary>
     internal void Complete()
     {
-        if (_requested is { Count: > 0 })
-            _binding.Fields ??= _requested.ToArray();
+        if (_requested is not { Count: > 0 } || _binding.Fields is not null)
+            return;
+        // Types first: a bulk schema takes a binding's fields only with their types.
+        _binding.FieldTypes = _requestedTypes!.ToArray();
+        _binding.Fields = _requested.ToArray();
     }
 
     /// <summary>
@@ -97,9 +116,9 @@ public sealed class HostDataReader
 
     /// <summary>The reflection converter's entry, with the member's own options.</summary>
     internal bool TryRead(string name, Type type, bool allowNull, bool nullElements, bool decimalAsString, out object? value) =>
-        _marshaller.ConvertMember(Raw(name), _typeName, name, type, allowNull, nullElements, decimalAsString, out value);
+        _marshaller.ConvertMember(Raw(name, type), _typeName, name, type, allowNull, nullElements, decimalAsString, out value);
 
-    private object? Raw(string name)
+    private object? Raw(string name, Type type)
     {
         if (_fields is not null)
         {
@@ -109,6 +128,7 @@ public sealed class HostDataReader
         }
 
         _requested?.Add(name);
-        return _marshaller.ReadProperty(_source, name);
+        _requestedTypes?.Add(type);
+        return _marshaller.ReadProperty(_source ?? throw new Engine.Bulk.BulkFallback(), name);
     }
 }
