@@ -17,6 +17,9 @@ namespace V8Host.Engine;
 /// </summary>
 internal sealed partial class Marshaller
 {
+    // BulkData.js gives up on one element past 4 × CHUNK_VALUES values (or 4 × CHUNK_CHARS characters).
+    private const long WalkLimitValues = 4L << 17;
+
     private readonly Dictionary<Type, BulkSchema> _schemas = new();
     private ScriptObject? _bulkReader;
     private (string Text, object?[] Side)? _tape;
@@ -130,7 +133,13 @@ internal sealed partial class Marshaller
         GlueCalls++;
         var read = Convert.ToInt32(BulkReader.Invoke(false, source, schema.Text, start, count, MaxNesting - _conversionDepth, (double)Math.Max(0, left / 2)), CultureInfo.InvariantCulture);
         if (read == -2)
+        {
+            // The walk that gave up is charged as values converted: otherwise a graph that shares
+            // subtrees exponentially would be walked to the limit again at every level below it.
+            Charge(WalkLimitValues * ElementCost, what);
             return null;
+        }
+
         if (read == -1)
             Charge(_context.Options.MaxConversionBytes + 1, what);
         // The walker hands its tape over last, after every getter (which may convert values itself) ran.
@@ -221,6 +230,17 @@ internal sealed partial class Marshaller
                 for (var i = 0; i < items.Length; i++)
                     array.SetValue(ToClr(items[i], elementType, $"{what}[{i}]", allowNullElements, allowNullElements), i);
                 return AsListOf(array, type, elementType);
+            case TapeDictionary tape when CollectionShape.TryGetDictionaryValueType(type, out var valueType):
+                var keys = tape.Keys;
+                Charge(keys.Length * ElementCost, what);
+                var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType))!;
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    Charge(2L * keys[i].Length, what);
+                    dictionary[keys[i]] = ToClr(tape.Values[i], valueType, $"{what}.{keys[i]}", allowNullElements, allowNullElements);
+                }
+
+                return dictionary;
             default:
                 // The converter asked for another type than the schema learnt: read this value again, per value.
                 throw new BulkFallback();

@@ -23,6 +23,7 @@ internal sealed class BulkNode
         Leaf,
         Object,
         Array,
+        Dictionary,
     }
 
     public NodeKind Kind { get; }
@@ -41,10 +42,12 @@ internal sealed class BulkNode
     /// <summary>An object node's place in the schema's type table.</summary>
     public int Index { get; }
 
-    /// <summary>The elements of an array node.</summary>
+    /// <summary>The elements of an array node, the values of a dictionary node.</summary>
     public BulkNode? Element { get; }
 
     public static BulkNode ObjectOf(Type type, HostDataBinding reading, string[] names, int index) => new(NodeKind.Object, type, reading, names, index, null);
 
     public static BulkNode ArrayOf(BulkNode element) => new(NodeKind.Array, null, null, Array.Empty<string>(), -1, element);
+
+    public static BulkNode DictionaryOf(BulkNode value) => new(NodeKind.Dictionary, null, null, Array.Empty<string>(), -1, value);
 }

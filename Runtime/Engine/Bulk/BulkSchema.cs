@@ -19,7 +19,7 @@ internal sealed class BulkSchema
     /// <summary>The node of the type the schema was built for.</summary>
     public BulkNode Root { get; }
 
-    /// <summary>The schema as the walker takes it: <c>[[type…], rootNode]</c>, a type <c>[[name…], [node…]]</c>, a node <c>0</c>, <c>[1, type]</c> or <c>[2, node]</c>.</summary>
+    /// <summary>The schema as the walker takes it: <c>[[type…], rootNode]</c>, a type <c>[[name…], [node…]]</c>, a node <c>0</c>, <c>[1, type]</c>, <c>[2, node]</c> (elements) or <c>[3, node]</c> (dictionary values).</summary>
     public string Text { get; }
 
     /// <summary>
@@ -63,8 +63,8 @@ internal sealed class BulkSchema
             case BulkNode.NodeKind.Object:
                 text.Append("[1,").Append(node.Index).Append(']');
                 break;
-            case BulkNode.NodeKind.Array:
-                text.Append("[2,");
+            case BulkNode.NodeKind.Array or BulkNode.NodeKind.Dictionary:
+                text.Append(node.Kind == BulkNode.NodeKind.Array ? "[2," : "[3,");
                 Write(text, node.Element!);
                 text.Append(']');
                 break;
@@ -87,6 +87,8 @@ internal sealed class BulkSchema
             var type = Nullable.GetUnderlyingType(declared) ?? declared;
             if (IsLeaf(type))
                 return BulkNode.Leaf;
+            if (CollectionShape.TryGetDictionaryValueType(type, out var valueType))
+                return BulkNode.DictionaryOf(NodeOf(valueType));
             if (CollectionShape.TryGetDictionaryTypes(type, out _, out _) || CollectionShape.TryGetSetElementType(type, out _))
                 return BulkNode.Leaf;
             if (CollectionShape.TryGetElementType(type, out var elementType))

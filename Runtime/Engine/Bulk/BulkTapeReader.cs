@@ -50,6 +50,19 @@ internal sealed class BulkTapeReader
         var length = value is int n ? n : throw Corrupt();
         if (length < 0 || length > _end - _at)
             throw Corrupt();
+        if (node.Kind == BulkNode.NodeKind.Dictionary)
+        {
+            var keys = new string[length];
+            var entries = new object?[length];
+            for (var i = 0; i < length; i++)
+            {
+                keys[i] = Next(out _) as string ?? throw Corrupt();
+                entries[i] = Read(node.Element!);
+            }
+
+            return new TapeDictionary(keys, entries);
+        }
+
         var items = new object?[length];
         for (var i = 0; i < items.Length; i++)
             items[i] = Read(node.Element!);

@@ -21,3 +21,11 @@ internal sealed class TapeArray(object?[] items) : TapeNode
 {
     public object?[] Items { get; } = items;
 }
+
+/// <summary>A plain JS object read as a string-keyed dictionary: its own enumerable keys and their values.</summary>
+internal sealed class TapeDictionary(string[] keys, object?[] values) : TapeNode
+{
+    public string[] Keys { get; } = keys;
+
+    public object?[] Values { get; } = values;
+}

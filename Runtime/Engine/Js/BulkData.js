@@ -7,7 +7,8 @@
 // (strings, as UTF-16 with every code unit kept; finite numbers, -0 included; booleans; null;
 // objects and arrays); every other value (NaN, ±Infinity, bigints, Dates, typed arrays, host objects,
 // handles, undefined, Maps, Sets …) is an engine value in `side`, and a patch puts it in place:
-// `depth, key1 … keyDepth, sideIndex` is a path from the item array.
+// `depth, key1 … keyDepth, sideIndex` is a path from the item array (sideIndex -1: the JSON array
+// there holds bytes, for a new Uint8Array).
 //
 // JS → .NET: a walker reads what the .NET type asks for, directed by a schema of field names (so
 // [[Get]] runs exactly on the fields the converter reads, inherited ones and getters included) and
@@ -22,6 +23,8 @@
         MathFloor,
         NumberIsFinite,
         ObjectGetPrototypeOf,
+        ObjectKeys,
+        Uint8Array,
         ObjectSetPrototypeOf,
         ReflectApply,
         ReflectGet,
@@ -31,9 +34,11 @@
     const ObjectPrototype = ObjectGetPrototypeOf({});
 
     // Schema nodes (Runtime/Engine/Bulk/BulkSchema.cs): 0 a leaf, [1, type] an object of a plain-data
-    // type, [2, node] an array whose elements are `node`s. A type is [[name…], [node…]].
+    // type, [2, node] an array whose elements are `node`s, [3, node] a string-keyed dictionary whose
+    // values are `node`s. A type is [[name…], [node…]].
     const LEAF = 0;
     const OBJECT = 1;
+    const DICTIONARY = 3;
 
     // A chunk ends after the element that takes it past a bound; an element that takes the chunk
     // past four times a bound is refused and .NET reads it the slow way. Values JSON cannot say are
@@ -67,6 +72,13 @@
         }
     }
 
+    // Element by element: the constructor would iterate an array through Array.prototype[Symbol.iterator].
+    function bytesOf(array) {
+        const bytes = new Uint8Array(array.length);
+        for (let i = 0; i < array.length; i++) bytes[i] = array[i];
+        return bytes;
+    }
+
     return {
         __proto__: null,
 
@@ -83,7 +95,8 @@
                 for (let j = 1; j < depth; j++)
                     node = ReflectGet(node, patches[i++]);
                 const key = patches[i++];
-                defineData(node, key, side[patches[i++]]);
+                const index = patches[i++];
+                defineData(node, key, index >= 0 ? side[index] : bytesOf(ReflectGet(node, key)));
             }
             if (mode === 0) return items;
             if (mode === 1) return items[0];
@@ -140,6 +153,17 @@
                     special(value);
                 }
 
+                // The objects being walked into: one met again inside itself (a cycle) goes to .NET as
+                // it is, so the per-value read reaches its nesting limit as it did, level by level,
+                // instead of the walk copying the cycle out to the limit.
+                const path = list();
+
+                function onPath(value, level) {
+                    for (let i = 0; i < level; i++)
+                        if (path[i] === value) return true;
+                    return false;
+                }
+
                 function walk(value, node, level) {
                     if (values.length > 4 * CHUNK_VALUES || chars > 4 * CHUNK_CHARS || positions.length > 4 * CHUNK_SPECIALS) throw TOO_BIG;
                     if (node === LEAF) {
@@ -152,10 +176,11 @@
                         values[values.length] = null;
                         return;
                     }
-                    if (level >= maxLevel) {
+                    if (level >= maxLevel || onPath(value, level)) {
                         special(value);
                         return;
                     }
+                    path[level] = value;
                     const kind = kindOf(value);
                     if (node[0] === OBJECT) {
                         if (kind !== PLAIN_OBJECT) {
@@ -168,6 +193,22 @@
                         const nodes = type[1];
                         for (let i = 0; i < names.length; i++)
                             walk(ReflectGet(value, names[i]), nodes[i], level + 1);
+                        return;
+                    }
+                    if (node[0] === DICTIONARY) {
+                        // As a dictionary read does: own enumerable string keys, each value by [[Get]].
+                        if (kind !== PLAIN_OBJECT) {
+                            special(value);
+                            return;
+                        }
+                        const keys = ObjectKeys(value);
+                        values[values.length] = keys.length;
+                        const entry = node[1];
+                        for (let i = 0; i < keys.length; i++) {
+                            chars += keys[i].length;
+                            values[values.length] = keys[i];
+                            walk(ReflectGet(value, keys[i]), entry, level + 1);
+                        }
                         return;
                     }
                     if (kind !== ARRAY) {
