@@ -24,6 +24,7 @@ public sealed class HostDataReader
     // (a converter that reads different members per value) is read on its own.
     private readonly string[]? _fields;
     private readonly object?[]? _values;
+    private readonly string[]? _whats;
     private List<string>? _requested;
     private List<Type>? _requestedTypes;
 
@@ -49,15 +50,17 @@ public sealed class HostDataReader
 
     /// <summary>
     /// A reader of values the bulk walker read already (Marshaller.Bulk.cs): <paramref name="values"/>
-    /// are the properties <paramref name="fields"/>, in order. A converter that asks for another
+    /// are the properties <paramref name="fields"/>, in order, and <paramref name="whats"/> how errors
+    /// name them. A converter that asks for another
     /// property makes the bulk read give way to the per-value one.
     /// </summary>
-    internal HostDataReader(Marshaller marshaller, HostDataBinding binding, string[] fields, object?[] values)
+    internal HostDataReader(Marshaller marshaller, HostDataBinding binding, string[] fields, string[] whats, object?[] values)
     {
         _marshaller = marshaller;
         _binding = binding;
         _typeName = binding.DisplayName;
         _fields = fields;
+        _whats = whats;
         _values = values;
     }
 
@@ -115,18 +118,17 @@ public sealed class HostDataReader
     }
 
     /// <summary>The reflection converter's entry, with the member's own options.</summary>
-    internal bool TryRead(string name, Type type, bool allowNull, bool nullElements, bool decimalAsString, out object? value) =>
-        _marshaller.ConvertMember(Raw(name, type), _typeName, name, type, allowNull, nullElements, decimalAsString, out value);
+    internal bool TryRead(string name, Type type, bool allowNull, bool nullElements, bool decimalAsString, out object? value)
+    {
+        var index = _fields is null ? -1 : Array.IndexOf(_fields, name);
+        if (index >= 0 && _whats is not null)
+            return _marshaller.ConvertNamedMember(_values![index], _whats[index], name, type, allowNull, nullElements, decimalAsString, out value);
+        return _marshaller.ConvertMember(index >= 0 ? _values![index] : Raw(name, type), _typeName, name, type, allowNull, nullElements, decimalAsString, out value);
+    }
 
+    // A property outside the fields read in advance.
     private object? Raw(string name, Type type)
     {
-        if (_fields is not null)
-        {
-            var index = Array.IndexOf(_fields, name);
-            if (index >= 0)
-                return _values![index];
-        }
-
         _requested?.Add(name);
         _requestedTypes?.Add(type);
         return _marshaller.ReadProperty(_source ?? throw new Engine.Bulk.BulkFallback(), name);

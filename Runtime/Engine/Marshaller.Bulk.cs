@@ -21,6 +21,12 @@ internal sealed partial class Marshaller
     private const long WalkLimitValues = 4L << 17;
 
     private readonly Dictionary<Type, BulkSchema> _schemas = new();
+
+    // Set when a walk found the element nested deeper than MaxNesting; while _perValue > 0 the
+    // element is read the per-value way all through, which fails at the limit as it always did
+    // (a walk at every level would also put an engine call on the native stack per level).
+    private bool _tooDeep;
+    private int _perValue;
     private ScriptObject? _bulkReader;
     private (string Text, object?[] Side)? _tape;
 
@@ -128,6 +134,8 @@ internal sealed partial class Marshaller
     /// </summary>
     private (BulkTapeReader Tape, int Read)? Walk(ScriptObject source, BulkSchema schema, int start, int count, string what)
     {
+        if (_perValue > 0)
+            return null;
         var left = _context.Options.MaxConversionBytes - _conversionSpent;
         _tape = null;
         GlueCalls++;
@@ -137,6 +145,12 @@ internal sealed partial class Marshaller
             // The walk that gave up is charged as values converted: otherwise a graph that shares
             // subtrees exponentially would be walked to the limit again at every level below it.
             Charge(WalkLimitValues * ElementCost, what);
+            return null;
+        }
+
+        if (read == -3)
+        {
+            _tooDeep = true;
             return null;
         }
 
@@ -155,6 +169,8 @@ internal sealed partial class Marshaller
     /// </summary>
     private bool TryFillBulk(ScriptObject source, Array array, Type elementType, string what, bool allowNullElements)
     {
+        if (_perValue > 0)
+            return false;
         var spent = _conversionSpent;
         try
         {
@@ -174,7 +190,8 @@ internal sealed partial class Marshaller
                     _context.ThrowIfTerminated(what);
                 if (Walk(source, schema, start, array.Length - start, what) is not { } chunk)
                 {
-                    array.SetValue(ToClr(Glue.Get(source, start), elementType, $"{what}[{start}]", allowNullElements, allowNullElements), start);
+                    var item = Glue.Get(source, start);
+                    array.SetValue(PerValueIf(TakeTooDeep(), () => ToClr(item, elementType, $"{what}[{start}]", allowNullElements, allowNullElements)), start);
                     start++;
                     continue;
                 }
@@ -197,22 +214,44 @@ internal sealed partial class Marshaller
     /// null when it needs the per-value path (a converter that has not read yet, a non-plain object,
     /// a <see cref="BulkFallback"/>).
     /// </summary>
-    private object? TryReadPlainDataBulk(ScriptObject source, Type type, string what)
+    private object? TryReadPlainDataBulk(ScriptObject source, Type type, string what, Func<object> perValue)
     {
         var schema = SchemaOf(type);
-        if (!schema.Complete || schema.Root.Kind != BulkNode.NodeKind.Object)
+        if (_perValue > 0 || !schema.Complete || schema.Root.Kind != BulkNode.NodeKind.Object)
             return null;
         var spent = _conversionSpent;
         try
         {
-            return Walk(source, schema, 0, -1, what) is { } walked && walked.Tape.Read(schema.Root) is TapeObject tape
-                ? ReadTapeObject(tape, type, what)
-                : null;
+            if (Walk(source, schema, 0, -1, what) is not { } walked)
+                return TakeTooDeep() ? PerValueIf(true, perValue) : null;
+            return walked.Tape.Read(schema.Root) is TapeObject tape ? ReadTapeObject(tape, type, what) : null;
         }
         catch (BulkFallback)
         {
             _conversionSpent = spent;
             return null;
+        }
+    }
+
+    private bool TakeTooDeep()
+    {
+        var tooDeep = _tooDeep;
+        _tooDeep = false;
+        return tooDeep;
+    }
+
+    private T PerValueIf<T>(bool perValue, Func<T> convert)
+    {
+        if (!perValue)
+            return convert();
+        _perValue++;
+        try
+        {
+            return convert();
+        }
+        finally
+        {
+            _perValue--;
         }
     }
 
@@ -258,7 +297,7 @@ internal sealed partial class Marshaller
     {
         Charge(ElementCost, what);
         var reading = tape.Node.Reading!;
-        var reader = new Binding.HostDataReader(this, reading, tape.Node.Names, tape.Values);
+        var reader = new Binding.HostDataReader(this, reading, tape.Node.Names, tape.Node.Whats, tape.Values);
         var result = reading.Read!(reader);
         return type.IsInstanceOfType(result)
             ? result

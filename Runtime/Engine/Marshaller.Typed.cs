@@ -369,7 +369,7 @@ internal sealed partial class Marshaller
         // Fields the per-value list read prefetched are read already; anything else is walked whole.
         if (_prefetched is not { } prefetched || !ReferenceEquals(prefetched.Source, source))
         {
-            if (TryReadPlainDataBulk(source, type, what) is { } walked)
+            if (TryReadPlainDataBulk(source, type, what, () => ReadPlainData(source, type, binding, what)) is { } walked)
                 return walked;
         }
 
@@ -385,9 +385,12 @@ internal sealed partial class Marshaller
     }
 
     /// <summary>Converts one member of a plain-data object (<see cref="Binding.HostDataReader"/>); false when it is absent or undefined.</summary>
-    internal bool ConvertMember(object? raw, string typeName, string name, Type type, bool allowNull, bool allowNullElements, bool decimalAsString, out object? value)
+    internal bool ConvertMember(object? raw, string typeName, string name, Type type, bool allowNull, bool allowNullElements, bool decimalAsString, out object? value) =>
+        ConvertNamedMember(raw, $"{typeName}.{name}", name, type, allowNull, allowNullElements, decimalAsString, out value);
+
+    /// <summary>Like <see cref="ConvertMember"/>, with how errors name the member (<c>Order.total</c>) already made.</summary>
+    internal bool ConvertNamedMember(object? raw, string what, string name, Type type, bool allowNull, bool allowNullElements, bool decimalAsString, out object? value)
     {
-        var what = $"{typeName}.{name}";
         Charge(ElementCost + 2L * name.Length, what);
         if (raw is Undefined)
         {

@@ -13,6 +13,7 @@ internal sealed class BulkNode
         Type = type;
         Reading = reading;
         Names = names;
+        Whats = reading is null ? names : Array.ConvertAll(names, name => $"{reading.DisplayName}.{name}");
         Fields = new BulkNode[names.Length];
         Index = index;
         Element = element;
@@ -36,6 +37,9 @@ internal sealed class BulkNode
 
     /// <summary>The fields an object node reads, in the order of <see cref="Fields"/>.</summary>
     public string[] Names { get; }
+
+    /// <summary>How errors name each field (<c>Order.total</c>), made once instead of once per value read.</summary>
+    public string[] Whats { get; }
 
     public BulkNode[] Fields { get; }
 

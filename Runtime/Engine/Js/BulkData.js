@@ -47,6 +47,7 @@
     const CHUNK_CHARS = 1 << 20;
     const CHUNK_SPECIALS = 1 << 12;
     const TOO_BIG = { __proto__: null };
+    const TOO_DEEP = { __proto__: null };
 
     const OTHER = 0;
     const PLAIN_OBJECT = 1;
@@ -111,7 +112,8 @@
         // once, last (after every getter ran), with the JSON text `[[value…], [position…]]` and the
         // values at those positions of the flat value list. Returns how many elements it read; -1
         // when the strings would exceed `budget` characters (MaxConversionBytes); -2 when the first
-        // element alone is too large for one chunk (.NET reads it the slow way).
+        // element alone is too large for one chunk, -3 when it is nested deeper than .NET's limit
+        // (.NET reads such an element the per-value way).
         reader(receive) {
             return function read(root, schemaText, start, count, maxLevel, budget) {
                 const schema = JSONParse(schemaText);
@@ -153,17 +155,6 @@
                     special(value);
                 }
 
-                // The objects being walked into: one met again inside itself (a cycle) goes to .NET as
-                // it is, so the per-value read reaches its nesting limit as it did, level by level,
-                // instead of the walk copying the cycle out to the limit.
-                const path = list();
-
-                function onPath(value, level) {
-                    for (let i = 0; i < level; i++)
-                        if (path[i] === value) return true;
-                    return false;
-                }
-
                 function walk(value, node, level) {
                     if (values.length > 4 * CHUNK_VALUES || chars > 4 * CHUNK_CHARS || positions.length > 4 * CHUNK_SPECIALS) throw TOO_BIG;
                     if (node === LEAF) {
@@ -176,11 +167,9 @@
                         values[values.length] = null;
                         return;
                     }
-                    if (level >= maxLevel || onPath(value, level)) {
-                        special(value);
-                        return;
-                    }
-                    path[level] = value;
+                    // Deeper than .NET's nesting limit (a cycle, say): the per-value read of this
+                    // element fails there, level by level, as it always did.
+                    if (level >= maxLevel) throw TOO_DEEP;
                     const kind = kindOf(value);
                     if (node[0] === OBJECT) {
                         if (kind !== PLAIN_OBJECT) {
@@ -233,8 +222,8 @@
                     try {
                         walk(root, rootNode, 0);
                     } catch (e) {
-                        if (e !== TOO_BIG) throw e;
-                        return -2;
+                        if (e !== TOO_BIG && e !== TOO_DEEP) throw e;
+                        return e === TOO_BIG ? -2 : -3;
                     }
                     read = 1;
                 } else {
@@ -245,8 +234,8 @@
                         try {
                             walk(ReflectGet(root, start + read), rootNode, 0);
                         } catch (e) {
-                            if (e !== TOO_BIG) throw e;
-                            if (read === 0) return -2;
+                            if (e !== TOO_BIG && e !== TOO_DEEP) throw e;
+                            if (read === 0) return e === TOO_BIG ? -2 : -3;
                             // Not this element: the chunk ends before it.
                             values.length = mark;
                             positions.length = marks;
