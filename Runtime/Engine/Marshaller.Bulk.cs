@@ -21,6 +21,7 @@ internal sealed partial class Marshaller
     private const long WalkLimitValues = 4L << 17;
 
     private readonly Dictionary<Type, BulkSchema> _schemas = new();
+    private int _schemaGeneration;
 
     // Set when a walk found the element nested deeper than MaxNesting; while _perValue > 0 the
     // element is read the per-value way all through, which fails at the limit as it always did
@@ -118,6 +119,12 @@ internal sealed partial class Marshaller
     /// <summary>The schema of <paramref name="type"/> in this context (cached once every converter in it has read a value).</summary>
     private BulkSchema SchemaOf(Type type)
     {
+        if (_schemaGeneration != Binding.HostDataBinding.Generation)
+        {
+            _schemas.Clear();
+            _schemaGeneration = Binding.HostDataBinding.Generation;
+        }
+
         if (_schemas.TryGetValue(type, out var cached))
             return cached;
         var schema = BulkSchema.Build(type, _context.HostClasses.IsDefined);
