@@ -28,6 +28,10 @@ public delegate object HostDataRead(HostDataReader reader);
 public sealed class HostDataBinding
 {
     private static readonly ConcurrentDictionary<Type, HostDataBinding> s_registered = new();
+    private static int s_generation;
+
+    /// <summary>Changes whenever a binding is registered: what was derived from the registered bindings (bulk schemas) is stale then.</summary>
+    internal static int Generation => Volatile.Read(ref s_generation);
 
     /// <summary>Creates a converter for <paramref name="type"/>.</summary>
     /// <param name="type">The plain-data type.</param>
@@ -62,6 +66,12 @@ public sealed class HostDataBinding
     /// </summary>
     internal string[]? Fields { get; set; }
 
+    /// <summary>
+    /// The .NET types <see cref="Fields"/> are read as, in the same order (what a bulk read walks
+    /// into): the reflection converter declares them; a registered binding's are learnt with its fields.
+    /// </summary>
+    internal Type[]? FieldTypes { get; set; }
+
     /// <summary>How error messages name the type ("Order").</summary>
     internal string DisplayName { get; }
 
@@ -75,6 +85,7 @@ public sealed class HostDataBinding
     {
         ArgumentNullException.ThrowIfNull(binding);
         s_registered[binding.Type] = binding;
+        Interlocked.Increment(ref s_generation);
     }
 
     /// <summary>The registered binding of <paramref name="type"/>, or null.</summary>

@@ -16,7 +16,7 @@ namespace V8Host.Binding;
 public sealed class HostDataReader
 {
     private readonly Marshaller _marshaller;
-    private readonly ScriptObject _source;
+    private readonly ScriptObject? _source;
     private readonly HostDataBinding _binding;
     private readonly string _typeName;
 
@@ -24,7 +24,9 @@ public sealed class HostDataReader
     // (a converter that reads different members per value) is read on its own.
     private readonly string[]? _fields;
     private readonly object?[]? _values;
+    private readonly string[]? _whats;
     private List<string>? _requested;
+    private List<Type>? _requestedTypes;
 
     internal HostDataReader(Marshaller marshaller, ScriptObject source, HostDataBinding binding)
     {
@@ -36,6 +38,7 @@ public sealed class HostDataReader
         if (_fields is null)
         {
             _requested = new List<string>();
+            _requestedTypes = new List<Type>();
             return;
         }
 
@@ -46,13 +49,32 @@ public sealed class HostDataReader
     }
 
     /// <summary>
-    /// After a converter ran: a binding without declared fields learns them from the names its
-    /// first read asked for (generated converters read the same names every time).
+    /// A reader of values the bulk walker read already (Marshaller.Bulk.cs): <paramref name="values"/>
+    /// are the properties <paramref name="fields"/>, in order, and <paramref name="whats"/> how errors
+    /// name them. A converter that asks for another
+    /// property makes the bulk read give way to the per-value one.
+    /// </summary>
+    internal HostDataReader(Marshaller marshaller, HostDataBinding binding, string[] fields, string[] whats, object?[] values)
+    {
+        _marshaller = marshaller;
+        _binding = binding;
+        _typeName = binding.DisplayName;
+        _fields = fields;
+        _whats = whats;
+        _values = values;
+    }
+
+    /// <summary>
+    /// After a converter ran: a binding without declared fields learns them, and the types it read
+    /// them as, from its first read (generated converters read the same names every time).
     /// </summary>
     internal void Complete()
     {
-        if (_requested is { Count: > 0 })
-            _binding.Fields ??= _requested.ToArray();
+        if (_requested is not { Count: > 0 } || _binding.Fields is not null)
+            return;
+        // Types first: a bulk schema takes a binding's fields only with their types.
+        _binding.FieldTypes = _requestedTypes!.ToArray();
+        _binding.Fields = _requested.ToArray();
     }
 
     /// <summary>
@@ -96,19 +118,19 @@ public sealed class HostDataReader
     }
 
     /// <summary>The reflection converter's entry, with the member's own options.</summary>
-    internal bool TryRead(string name, Type type, bool allowNull, bool nullElements, bool decimalAsString, out object? value) =>
-        _marshaller.ConvertMember(Raw(name), _typeName, name, type, allowNull, nullElements, decimalAsString, out value);
-
-    private object? Raw(string name)
+    internal bool TryRead(string name, Type type, bool allowNull, bool nullElements, bool decimalAsString, out object? value)
     {
-        if (_fields is not null)
-        {
-            var index = Array.IndexOf(_fields, name);
-            if (index >= 0)
-                return _values![index];
-        }
+        var index = _fields is null ? -1 : Array.IndexOf(_fields, name);
+        if (index >= 0 && _whats is not null)
+            return _marshaller.ConvertNamedMember(_values![index], _whats[index], name, type, allowNull, nullElements, decimalAsString, out value);
+        return _marshaller.ConvertMember(index >= 0 ? _values![index] : Raw(name, type), _typeName, name, type, allowNull, nullElements, decimalAsString, out value);
+    }
 
+    // A property outside the fields read in advance.
+    private object? Raw(string name, Type type)
+    {
         _requested?.Add(name);
-        return _marshaller.ReadProperty(_source, name);
+        _requestedTypes?.Add(type);
+        return _marshaller.ReadProperty(_source ?? throw new Engine.Bulk.BulkFallback(), name);
     }
 }

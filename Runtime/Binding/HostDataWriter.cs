@@ -11,22 +11,33 @@ namespace V8Host.Binding;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class HostDataWriter
 {
-    private readonly Marshaller _marshaller;
+    private readonly Marshaller? _marshaller;
     private readonly string _typeName;
-    private readonly EngineCopies _copies;
+    private readonly EngineCopies? _copies;
 
     // Converted [name, value, …]: the JS object is created from them in one engine call.
-    private readonly List<object?> _entries = new();
+    private readonly List<object?>? _entries;
+
+    // Bulk mode: the members become JSON text of the whole graph instead (Bulk/BulkJsonWriter.cs).
+    private readonly Engine.Bulk.BulkJsonWriter? _bulk;
+    private bool _written;
 
     internal HostDataWriter(Marshaller marshaller, string typeName, EngineCopies copies)
     {
         _marshaller = marshaller;
         _typeName = typeName;
         _copies = copies;
+        _entries = new List<object?>();
+    }
+
+    internal HostDataWriter(Engine.Bulk.BulkJsonWriter bulk, string typeName)
+    {
+        _bulk = bulk;
+        _typeName = typeName;
     }
 
     /// <summary>The converted entries written so far, as [name0, value0, name1, value1, …].</summary>
-    internal object?[] Entries => _entries.ToArray();
+    internal object?[] Entries => _entries!.ToArray();
 
     /// <summary>
     /// Defines the own data property <paramref name="name"/> (the member's JS name) with
@@ -45,7 +56,14 @@ public sealed class HostDataWriter
     /// <summary>The reflection converter's entry: <paramref name="decimalAsString"/> is <c>[HostDecimalAsString]</c> on the member.</summary>
     internal void SetValue(string name, object? value, bool decimalAsString)
     {
-        _entries.Add(name);
-        _entries.Add(_marshaller.ToEngineMember(_typeName, name, value, decimalAsString, _copies));
+        if (_bulk is not null)
+        {
+            _bulk.WriteMember(_typeName, name, value, decimalAsString, first: !_written);
+            _written = true;
+            return;
+        }
+
+        _entries!.Add(name);
+        _entries.Add(_marshaller!.ToEngineMember(_typeName, name, value, decimalAsString, _copies!));
     }
 }

@@ -143,6 +143,7 @@ internal sealed class Bridge
         RunFinalizationCallbacks = Pick(limits, "runFinalizationCallbacks");
         _disconnect = (Helper("disconnect"), Pick(limits, "disconnect"));
         ErrorMarker = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:error-marker"), Named("v8host:error-marker", "Object.freeze({ __proto__: null })"));
+        _bulk = LoadBulk();
     }
 
     /// <summary>The WebAssembly helpers (Wasm.js), behind Context.CompileWasm and the Wasm* handles.</summary>
@@ -369,4 +370,30 @@ internal sealed class Bridge
     /// <summary>A helper from a glue table, read through <c>Pick.js</c> (see there why not <c>GetProperty</c>).</summary>
     public ScriptObject Pick(ScriptObject table, string name) =>
         _pick.Invoke(false, table, name) as ScriptObject ?? throw new InvalidOperationException($"The runtime's glue has no helper '{name}'.");
+
+    // Bulk plain data (BulkData.js): a whole graph in one engine call per large chunk.
+    private readonly (ScriptObject Decode, ScriptObject Reader) _bulk;
+
+    private (ScriptObject Decode, ScriptObject Reader) LoadBulk()
+    {
+        var bulk = LoadGlue("BulkData", _hostIdOf, LiveCollections.IdOf);
+        return (Pick(bulk, "decode"), Pick(bulk, "reader"));
+    }
+
+    /// <summary>
+    /// Builds JS values from bulk JSON text and side values (Bulk/BulkJsonWriter.cs): <paramref name="mode"/>
+    /// 0 returns the new item array, 1 its only item, 2 appends the items to <paramref name="target"/> and returns it.
+    /// </summary>
+    public object BulkDecode(int mode, ScriptObject? target, string text, object?[] side)
+    {
+        var args = new object?[side.Length + 3];
+        args[0] = mode;
+        args[1] = target;
+        args[2] = text;
+        side.CopyTo(args, 3);
+        return _bulk.Decode.Invoke(false, args);
+    }
+
+    /// <summary>The schema-directed bulk reader (BulkData.js <c>reader</c>) bound to <paramref name="receive"/>.</summary>
+    public ScriptObject BulkReader(V8FastHostFunction receive) => (ScriptObject)_bulk.Reader.Invoke(false, receive);
 }

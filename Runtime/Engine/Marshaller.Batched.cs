@@ -19,7 +19,7 @@ internal sealed partial class Marshaller
     // Each string becomes a .NET copy as it is received: once the strings of a batch would exceed
     // what is left of MaxConversionBytes, the rest are not copied and the read fails (the
     // conversion itself charges the strings it keeps, as for values read one at a time).
-    private (ScriptObject Fields, ScriptObject Elements, ScriptObject Rows) Readers => _readers ??= _context.Bridge.Readers(new V8FastHostFunction("receive", (bool _, in V8FastArgs args, in V8FastResult _) =>
+    private (ScriptObject Fields, ScriptObject Elements, ScriptObject Rows) Readers => _readers ??= Glue.Readers(new V8FastHostFunction("receive", (bool _, in V8FastArgs args, in V8FastResult _) =>
     {
         var values = new object?[args.Count];
         var left = _context.Options.MaxConversionBytes - _conversionSpent;
@@ -43,6 +43,7 @@ internal sealed partial class Marshaller
     {
         _received = null;
         _receivedTooMuch = false;
+        GlueCalls++;
         if (read() is not true)
             return null;
         var values = _received ?? throw new InvalidOperationException("The data glue did not hand back the values it read.");
@@ -80,7 +81,7 @@ internal sealed partial class Marshaller
             var size = Math.Min(ReadChunk, length - start);
             var chunk = Receive(() => Readers.Elements.Invoke(false, array, start, size), what);
             for (var i = 0; i < size; i++)
-                values[start + i] = chunk is null ? _context.Bridge.Get(array, start + i) : chunk[i];
+                values[start + i] = chunk is null ? Glue.Get(array, start + i) : chunk[i];
         }
 
         return values;
@@ -115,5 +116,5 @@ internal sealed partial class Marshaller
     }, what);
 
     /// <summary>One property of a plain-data source object, read on its own (not prefetched).</summary>
-    internal object? ReadProperty(ScriptObject source, string name) => _context.Bridge.Get(source, name);
+    internal object? ReadProperty(ScriptObject source, string name) => Glue.Get(source, name);
 }

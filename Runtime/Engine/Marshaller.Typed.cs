@@ -23,7 +23,7 @@ internal sealed partial class Marshaller
     {
         if (_conversionDepth == 0)
             _conversionSpent = 0;
-        if (_conversionDepth >= MaxNesting && value is ScriptObject)
+        if (_conversionDepth >= MaxNesting && value is ScriptObject or Bulk.TapeNode)
             throw new ConversionException(JsErrorKind.RangeError, $"{what}: the value is nested more than {MaxNesting} levels deep (or refers back to itself).");
         _conversionDepth++;
         try
@@ -60,6 +60,9 @@ internal sealed partial class Marshaller
         // Inside a collection each string is a fresh .NET copy, however often JS references it.
         if (value is string nested && _conversionDepth > 1)
             Charge(2L * nested.Length, what);
+
+        if (value is Bulk.TapeNode tape)
+            return ConvertTape(tape, Nullable.GetUnderlyingType(type) ?? type, what, allowNullElements);
 
         if (type == typeof(object))
             return ToHost(value);
@@ -229,12 +232,14 @@ internal sealed partial class Marshaller
         if (value is not IList<object> items || value is not IJavaScriptObject { Kind: JavaScriptObjectKind.Array })
             throw Mismatch(value, type, what, "an Array");
         // `length` itself: ClearScript's IList.Count overflows past Int32.MaxValue.
-        var length = AsDouble(_context.Bridge.Get((ScriptObject)value, "length")) ?? 0;
+        var length = AsDouble(Glue.Get((ScriptObject)value, "length")) ?? 0;
         Charge((long)Math.Min(length * ElementCost, long.MaxValue / 2), what);
         if (length > Array.MaxLength)
             throw new ScriptResourceException($"{what}: an Array of length {length} is longer than a .NET array can be.");
         var count = (int)length;
         var array = Array.CreateInstance(elementType, count);
+        if (TryFillBulk((ScriptObject)value, array, elementType, what, allowNullElements))
+            return AsListOf(array, type, elementType);
         var fields = PlainDataFields(elementType);
         var stride = fields is null ? 1 : fields.Length + 2;
         for (var start = 0; start < count; start += ReadChunk)
@@ -248,7 +253,7 @@ internal sealed partial class Marshaller
                 : Receive(() => Readers.Rows.Invoke(false, RowsArguments((ScriptObject)value, start, size, fields)), what);
             for (var i = 0; i < size; i++)
             {
-                var item = chunk is null ? _context.Bridge.Get((ScriptObject)value, start + i) : chunk[i * stride];
+                var item = chunk is null ? Glue.Get((ScriptObject)value, start + i) : chunk[i * stride];
                 if (fields is not null && chunk is not null && item is ScriptObject source && chunk[i * stride + 1] is true)
                     _prefetched = (source, new ArraySegment<object?>(chunk, i * stride + 2, fields.Length));
                 try
@@ -261,22 +266,17 @@ internal sealed partial class Marshaller
                 }
             }
         }
-        if (type.IsArray || type.IsAssignableFrom(array.GetType()))
-            return array;
-        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType), count)!;
-        foreach (var item in array)
-            list.Add(item);
-        return list;
+        return AsListOf(array, type, elementType);
     }
 
     private object ToDictionary(object? value, Type type, Type valueType, string what, bool allowNullElements)
     {
         if (value is not ScriptObject target || value is IJavaScriptObject { Kind: not JavaScriptObjectKind.Unknown })
             throw Mismatch(value, type, what, "a plain object or a Map");
-        if (_context.Bridge.MapEntries(target) is { } entries)
+        if (Glue.MapEntries(target) is { } entries)
             return ToMap(entries, typeof(string), valueType, what, allowNullElements);
         var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType))!;
-        var keys = _context.Bridge.Keys(target).ToArray();
+        var keys = Glue.Keys(target).ToArray();
         Charge(keys.Length * ElementCost, what);
         for (var i = 0; i < keys.Length; i++)
         {
@@ -284,19 +284,19 @@ internal sealed partial class Marshaller
                 _context.ThrowIfTerminated(what);
             var key = keys[i];
             Charge(2L * key.Length, what);
-            dictionary[key] = ToClr(_context.Bridge.Get(target, key), valueType, $"{what}.{key}", allowNullElements, allowNullElements);
+            dictionary[key] = ToClr(Glue.Get(target, key), valueType, $"{what}.{key}", allowNullElements, allowNullElements);
         }
         return dictionary;
     }
 
     private object ToMap(object? value, Type type, Type keyType, Type valueType, string what, bool allowNullElements) =>
-        ToMap(value is ScriptObject ? _context.Bridge.MapEntries(value) ?? throw Mismatch(value, type, what, "a Map") : throw Mismatch(value, type, what, "a Map"),
+        ToMap(value is ScriptObject ? Glue.MapEntries(value) ?? throw Mismatch(value, type, what, "a Map") : throw Mismatch(value, type, what, "a Map"),
             keyType, valueType, what, allowNullElements);
 
     /// <summary>A dictionary from a Map's flat [key, value, …] entries (DataGlue.js mapEntries).</summary>
     private object ToMap(ScriptObject entries, Type keyType, Type valueType, string what, bool allowNullElements)
     {
-        var length = (int)(AsDouble(_context.Bridge.Get(entries, "length")) ?? 0);
+        var length = (int)(AsDouble(Glue.Get(entries, "length")) ?? 0);
         Charge(length * ElementCost, what);
         var items = ReadElements(entries, length, what);
         var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(keyType, valueType))!;
@@ -314,10 +314,10 @@ internal sealed partial class Marshaller
 
     private object ToSet(object? value, Type type, Type elementType, string what, bool allowNullElements)
     {
-        var values = value is ScriptObject ? _context.Bridge.SetValues(value) : null;
+        var values = value is ScriptObject ? Glue.SetValues(value) : null;
         if (values is null)
             throw Mismatch(value, type, what, "a Set");
-        var length = (int)(AsDouble(_context.Bridge.Get(values, "length")) ?? 0);
+        var length = (int)(AsDouble(Glue.Get(values, "length")) ?? 0);
         Charge(length * ElementCost, what);
         var items = ReadElements(values, length, what);
         var set = Activator.CreateInstance(typeof(HashSet<>).MakeGenericType(elementType))!;
@@ -343,7 +343,7 @@ internal sealed partial class Marshaller
     {
         if (value is not IList<object> items || value is not IJavaScriptObject { Kind: JavaScriptObjectKind.Array })
             throw Mismatch(value, type, what, $"an Array of {elementTypes.Length} elements");
-        var length = AsDouble(_context.Bridge.Get((ScriptObject)value, "length")) ?? 0;
+        var length = AsDouble(Glue.Get((ScriptObject)value, "length")) ?? 0;
         if (length != elementTypes.Length)
             throw new ConversionException(JsErrorKind.TypeError, $"{what} expects an Array of {elementTypes.Length} elements; got {length.ToString(CultureInfo.InvariantCulture)}.");
         var values = new object?[elementTypes.Length];
@@ -366,6 +366,13 @@ internal sealed partial class Marshaller
     {
         if (value is not ScriptObject source || value is IJavaScriptObject { Kind: not JavaScriptObjectKind.Unknown })
             throw Mismatch(value, type, what);
+        // Fields the per-value list read prefetched are read already; anything else is walked whole.
+        if (_prefetched is not { } prefetched || !ReferenceEquals(prefetched.Source, source))
+        {
+            if (TryReadPlainDataBulk(source, type, what, () => ReadPlainData(source, type, binding, what)) is { } walked)
+                return walked;
+        }
+
         Charge(ElementCost, what);
         // Generated converters leave reading to the run-time one when C# cannot express it (init-only members of a class).
         var reading = binding.Read is null ? PlainDataConverter.Reflected(type)! : binding;
@@ -378,9 +385,12 @@ internal sealed partial class Marshaller
     }
 
     /// <summary>Converts one member of a plain-data object (<see cref="Binding.HostDataReader"/>); false when it is absent or undefined.</summary>
-    internal bool ConvertMember(object? raw, string typeName, string name, Type type, bool allowNull, bool allowNullElements, bool decimalAsString, out object? value)
+    internal bool ConvertMember(object? raw, string typeName, string name, Type type, bool allowNull, bool allowNullElements, bool decimalAsString, out object? value) =>
+        ConvertNamedMember(raw, $"{typeName}.{name}", name, type, allowNull, allowNullElements, decimalAsString, out value);
+
+    /// <summary>Like <see cref="ConvertMember"/>, with how errors name the member (<c>Order.total</c>) already made.</summary>
+    internal bool ConvertNamedMember(object? raw, string what, string name, Type type, bool allowNull, bool allowNullElements, bool decimalAsString, out object? value)
     {
-        var what = $"{typeName}.{name}";
         Charge(ElementCost + 2L * name.Length, what);
         if (raw is Undefined)
         {

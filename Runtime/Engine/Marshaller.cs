@@ -101,11 +101,11 @@ internal sealed partial class Marshaller
             case Enum e:
                 return ToEngine(Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture), what, false, copies);
             case byte[] bytes:
-                return _context.Bridge.NewUint8Array(bytes);
+                return Glue.NewUint8Array(bytes);
             case ReadOnlyMemory<byte> rom:
-                return _context.Bridge.NewUint8Array(rom.Span);
+                return Glue.NewUint8Array(rom.Span);
             case Memory<byte> mem:
-                return _context.Bridge.NewUint8Array(mem.Span);
+                return Glue.NewUint8Array(mem.Span);
             case Delegate function:
                 return _context.HostCalls.CreateDelegateFunction(function.Method.Name, function);
             case Task task:
@@ -124,6 +124,8 @@ internal sealed partial class Marshaller
         if (_context.HostClasses.TryGetJsObject(value, out var hostObject))
             return hostObject;
 
+        if (copies is null && TryToEngineBulk(value, what, out var bulk))
+            return bulk;
         copies ??= new EngineCopies();
         return Nested(copies, what, () => ToEngineObject(value, what, copies));
     }
@@ -148,14 +150,14 @@ internal sealed partial class Marshaller
     {
         var shape = EngineShape.Of(value);
         if (shape == EngineShape.Kind.PlainData)
-            return _context.Bridge.ObjectFrom(WriteEntries(value, what, copies));
+            return Glue.ObjectFrom(WriteEntries(value, what, copies));
         if (shape == EngineShape.Kind.Tuple)
         {
             // A tuple is a value: each occurrence is its own array.
             var tuple = (System.Runtime.CompilerServices.ITuple)value;
-            var array = _context.Bridge.NewArray();
+            var array = Glue.NewArray();
             for (var i = 0; i < tuple.Length; i++)
-                _context.Bridge.Append(array, ToEngine(tuple[i], what is null ? null : $"{what}[{i}]", false, copies));
+                Glue.Append(array, ToEngine(tuple[i], what is null ? null : $"{what}[{i}]", false, copies));
             return array;
         }
 
@@ -166,44 +168,44 @@ internal sealed partial class Marshaller
         {
             case EngineShape.Kind.Map:
             {
-                var target = _context.Bridge.NewMap();
+                var target = Glue.NewMap();
                 copies.Collections[value] = target;
                 foreach (DictionaryEntry entry in (IDictionary)value)
-                    _context.Bridge.MapSet(target, ToEngine(entry.Key, what, false, copies), ToEngine(entry.Value, what, false, copies));
+                    Glue.MapSet(target, ToEngine(entry.Key, what, false, copies), ToEngine(entry.Value, what, false, copies));
                 return target;
             }
 
             case EngineShape.Kind.ReadOnlyMap:
             {
-                var target = _context.Bridge.NewMap();
+                var target = Glue.NewMap();
                 copies.Collections[value] = target;
                 foreach (var (key, item) in EngineShape.Pairs(value))
-                    _context.Bridge.MapSet(target, ToEngine(key, what, false, copies), ToEngine(item, what, false, copies));
+                    Glue.MapSet(target, ToEngine(key, what, false, copies), ToEngine(item, what, false, copies));
                 return target;
             }
 
             case EngineShape.Kind.Set:
             {
-                var target = _context.Bridge.NewSet();
+                var target = Glue.NewSet();
                 copies.Collections[value] = target;
                 foreach (var item in (IEnumerable)value)
-                    _context.Bridge.SetAdd(target, ToEngine(item, what, false, copies));
+                    Glue.SetAdd(target, ToEngine(item, what, false, copies));
                 return target;
             }
         }
 
         if (TryGetStringDictionary(value, shape, out var entries))
         {
-            var target = _context.Bridge.NewObject();
+            var target = Glue.NewObject();
             copies.Collections[value] = target;
             foreach (var (key, item) in entries)
-                _context.Bridge.DefineValue(target, key, ToEngine(item, what is null ? null : $"{what}.{key}", false, copies));
+                Glue.DefineValue(target, key, ToEngine(item, what is null ? null : $"{what}.{key}", false, copies));
             return target;
         }
 
         if (value is IEnumerable sequence)
         {
-            var target = _context.Bridge.NewArray();
+            var target = Glue.NewArray();
             copies.Collections[value] = target;
             var tape = new List<object?>();
             var rows = 0;
@@ -226,14 +228,14 @@ internal sealed partial class Marshaller
 
                 if (++rows == AppendChunk || tape.Count >= 8 * AppendChunk)
                 {
-                    _context.Bridge.AppendRows(target, tape);
+                    Glue.AppendRows(target, tape);
                     tape.Clear();
                     rows = 0;
                 }
             }
 
             if (tape.Count > 0)
-                _context.Bridge.AppendRows(target, tape);
+                Glue.AppendRows(target, tape);
             return target;
         }
 

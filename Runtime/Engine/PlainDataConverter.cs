@@ -129,6 +129,7 @@ internal static class PlainDataConverter
 
                 return instance;
             });
+        binding.FieldTypes = parameters.Select(p => p.Type).Concat(settable.Select(m => m.Type)).ToArray();
         binding.Fields = parameters.Select(p => p.Member.JsName).Concat(settable.Select(m => m.JsName)).ToArray();
         return binding;
     }

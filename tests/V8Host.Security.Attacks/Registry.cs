@@ -19,6 +19,7 @@ internal static class Registry
         ["stack"] = StackDepth.Run,
         ["compilefn"] = CompileFunctionInjection.Run,
         ["typed"] = TypedReads.Run,
+        ["bulk"] = BulkDataAttacks.Run,
         ["hostclass"] = HostClassLifetime.Run,
         ["fuzz"] = Fuzzer.Run,
         ["lifetime"] = LifetimeFuzzer.Run,
