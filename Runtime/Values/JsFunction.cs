@@ -28,6 +28,21 @@ public sealed class JsFunction : JsHandle
     /// <exception cref="InvalidCastException">The result cannot be converted to <typeparamref name="T"/>.</exception>
     public T Invoke<T>(params object?[] args) => (T)InvokeAs(typeof(T), args)!;
 
+    /// <summary>
+    /// A typed .NET delegate that calls this function: its parameters convert to JS per types.md and
+    /// its result converts to the delegate's return type, as <see cref="Invoke{T}"/> does. The delegate
+    /// is compiled once here; each call then costs one call of the function.
+    /// </summary>
+    /// <typeparam name="TDelegate">Any delegate type: <c>Func&lt;RuleOrder, double&gt;</c>, <c>Action&lt;string&gt;</c>, your own.</typeparam>
+    /// <remarks>The delegate keeps this handle: after the handle or its context is disposed, calling it throws <see cref="ObjectDisposedException"/>.</remarks>
+    public TDelegate AsDelegate<TDelegate>()
+        where TDelegate : Delegate
+    {
+        if (!IsAlive)
+            throw new ObjectDisposedException(nameof(JsFunction), "JsFunction.AsDelegate was called on a disposed JsFunction or after its context was disposed.");
+        return (TDelegate)Engine.DelegateAdapter.Create(Context, this, typeof(TDelegate));
+    }
+
     internal object? InvokeAs(Type resultType, object?[] args)
     {
         ArgumentNullException.ThrowIfNull(args);

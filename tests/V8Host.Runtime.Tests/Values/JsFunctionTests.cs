@@ -9,6 +9,36 @@ public sealed class JsFunctionTests : IDisposable
 
     private JsFunction Fn(string source) => (JsFunction)_context.Eval(source)!;
 
+    public delegate string Describe(string name, int count, double? weight);
+
+    [Fact]
+    public void AsDelegate_converts_arguments_and_the_result_to_the_delegate_types()
+    {
+        using var add = Fn("(a, b) => a + b");
+        var addInts = add.AsDelegate<Func<int, int, int>>();
+        Assert.Equal(5, addInts(2, 3));
+        Assert.Equal("ab", add.AsDelegate<Func<string, string, string>>()("a", "b"));
+
+        using var describe = Fn("(name, count, weight) => `${name}:${count}:${weight}`");
+        Assert.Equal("x:3:null", describe.AsDelegate<Describe>()("x", 3, null));
+
+        using var keep = Fn("v => { globalThis.kept = v; }");
+        keep.AsDelegate<Action<long>>()(1L << 60);
+        Assert.Equal("bigint", _context.Eval<string>("typeof kept"));
+    }
+
+    [Fact]
+    public void AsDelegate_reports_a_result_it_cannot_convert_and_a_disposed_function()
+    {
+        var text = Fn("() => 'not a number'");
+        var call = text.AsDelegate<Func<int>>();
+        Assert.Throws<InvalidCastException>(() => call());
+
+        text.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => call());
+        Assert.Throws<ObjectDisposedException>(() => text.AsDelegate<Func<int>>());
+    }
+
     [Fact]
     public void Invoke_ReturnsUntypedResult()
     {
