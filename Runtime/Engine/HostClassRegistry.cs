@@ -115,8 +115,8 @@ internal sealed class HostClassRegistry
 
     /// <summary>
     /// The result marker for a host call returning <paramref name="value"/>, with the objects written
-    /// to the transfer buffer, when <paramref name="value"/> is a host object or a sequence of them
-    /// (which JS gets as a new Array, as types.md copies sequences); otherwise null and nothing written.
+    /// to the transfer buffer, when <paramref name="value"/> is a host object or a list of them (which
+    /// JS gets as a new Array, as types.md copies read-only collections); otherwise null and nothing written.
     /// </summary>
     public ScriptObject? TransferResult(object value)
     {
@@ -244,8 +244,7 @@ internal sealed class HostClassRegistry
                 instance = _inTransfer[i].Instance;
         }
 
-        lock (_instances)
-            return Register(instance ?? throw new InvalidOperationException($"Host object {id} was released before the glue read it."));
+        return Register(instance ?? throw new InvalidOperationException($"Host object {id} was released before the glue read it."));
     }
 
     /// <summary>A fresh id for a JS object about to be created for <paramref name="instance"/>.</summary>
