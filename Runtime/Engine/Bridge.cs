@@ -109,6 +109,7 @@ internal sealed class Bridge
         _hostObjectOf = Helper("hostObjectOf");
         HostObjectMarker = Helper("hostObjectMarker");
         HostObjectsMarker = Helper("hostObjectsMarker");
+        BytesMarker = Helper("bytesMarker");
         Transfer = new TransferBuffer(Helper("transferBuffer"));
         _checkFunctionBody = Helper("checkFunctionBody");
         _parsesAsAsyncBody = Helper("parsesAsAsyncBody");
@@ -157,6 +158,9 @@ internal sealed class Bridge
 
     /// <summary>A host call's result: a new Array of the transfer buffer's host objects (slot 0 counts them).</summary>
     public ScriptObject HostObjectsMarker { get; }
+
+    /// <summary>A host call's result: a new Uint8Array of the transfer buffer's bytes (<see cref="TransferBuffer.Bytes"/>).</summary>
+    public ScriptObject BytesMarker { get; }
 
     /// <summary>The value a fast host function returns to tell its JS wrapper "throw the pending host error".</summary>
     public ScriptObject ErrorMarker { get; }

@@ -113,10 +113,38 @@ internal sealed class HostCallSupport
     /// </summary>
     public void SetReturnValue(in V8FastResult result, object? value, string? what, bool decimalAsString)
     {
-        if (value is not null && _context.HostClasses.TransferResult(value) is { } marker)
+        if (value is null)
+            result.SetNull();
+        else if ((TransferBytes(value) ?? _context.HostClasses.TransferResult(value)) is { } marker)
             result.Set(marker);
         else
             SetResult(result, value, what, decimalAsString);
+    }
+
+    // byte[], ReadOnlyMemory<byte> and Memory<byte> become a new Uint8Array the glue copies out of the
+    // transfer buffer (Bootstrap.js fromHost), instead of an engine call to create it and one to fill it.
+    private ScriptObject? TransferBytes(object value)
+    {
+        ReadOnlySpan<byte> bytes;
+        switch (value)
+        {
+            case byte[] array:
+                bytes = array;
+                break;
+            case ReadOnlyMemory<byte> memory:
+                bytes = memory.Span;
+                break;
+            case Memory<byte> memory:
+                bytes = memory.Span;
+                break;
+            default:
+                return null;
+        }
+
+        if (!TransferBuffer.Fits(bytes.Length))
+            return null;
+        bytes.CopyTo(_context.Bridge.Transfer.Bytes(bytes.Length));
+        return _context.Bridge.BytesMarker;
     }
 
     /// <summary>The .NET exception behind a JS error raised by a host call, if it is still remembered.</summary>

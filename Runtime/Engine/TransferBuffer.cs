@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.JavaScript;
 
@@ -22,6 +23,9 @@ internal sealed unsafe class TransferBuffer
     /// <summary>Past this a payload takes the slower engine-call path instead of a larger buffer.</summary>
     public const int MaxBytes = 16 << 20;
 
+    /// <summary>Whether <paramref name="length"/> bytes and their header fit the largest buffer.</summary>
+    public static bool Fits(long length) => length <= MaxBytes - 4;
+
     private readonly ScriptObject _resize;
     private int* _data;
     private int _length;
@@ -36,6 +40,17 @@ internal sealed unsafe class TransferBuffer
         if (count > _length)
             Grow(count);
         return new Span<int>(_data, count);
+    }
+
+    /// <summary>
+    /// Room for <paramref name="length"/> bytes after a one-Int32 header holding the length (what the
+    /// glue's <c>bytesMarker</c> reads), valid until the next call of <see cref="Int32s"/> or this method.
+    /// </summary>
+    public Span<byte> Bytes(int length)
+    {
+        var slots = Int32s(1 + (int)((length + 3L) / 4));
+        slots[0] = length;
+        return MemoryMarshal.AsBytes(slots).Slice(4, length);
     }
 
     private void Grow(int count)

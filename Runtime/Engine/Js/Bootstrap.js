@@ -58,6 +58,8 @@
         TypeError,
         TypedArrayPrototypeGetBuffer,
         TypedArrayPrototypeGetSymbolToStringTag,
+        TypedArrayPrototypeSet,
+        TypedArrayPrototypeSubarray,
         Uint8Array,
         WeakMap,
         WeakMapPrototypeGet,
@@ -338,9 +340,12 @@
     // [count, id, class, id, class …] into this buffer (its memory, through a pointer) and passes or
     // returns a marker; the glue below turns the marker into the objects. No script can reach the
     // buffer or the markers, and .NET writes the buffer only right before the glue reads it.
+    // Bytes (a host call returning byte[]) go the same way: [length, bytes …].
     let transfer = null;
+    let transferBytes = null;
     const hostObjectMarker = ObjectFreeze({ __proto__: null });
     const hostObjectsMarker = ObjectFreeze({ __proto__: null });
+    const bytesMarker = ObjectFreeze({ __proto__: null });
     // class index (the order .NET defined the classes in) -> adopt(id)
     const adopters = [];
     let renewHostObject = null;
@@ -366,6 +371,12 @@
     // A host call's result as JS sees it: one host object, or a new Array of them, from the buffer.
     function fromHost(result) {
         if (result === hostObjectMarker) return hostObjectAt(1);
+        if (result === bytesMarker) {
+            const length = transfer[0];
+            const bytes = new Uint8Array(length);
+            TypedArrayPrototypeSet(bytes, TypedArrayPrototypeSubarray(transferBytes, 4, 4 + length));
+            return bytes;
+        }
         if (result === hostObjectsMarker) {
             const count = transfer[0];
             const objects = [];
@@ -619,10 +630,15 @@
         hostIdOf: value => idOfStamp(value),
         hostObjectMarker,
         hostObjectsMarker,
+        bytesMarker,
         // The transfer buffer, at least `byteLength` long: a new one when the current one is smaller
         // (.NET takes its memory address again).
         transferBuffer(byteLength) {
-            if (transfer === null || transfer.length * 4 < byteLength) transfer = new Int32Array(new ArrayBufferCtor(byteLength));
+            if (transfer === null || transfer.length * 4 < byteLength) {
+                const buffer = new ArrayBufferCtor(byteLength);
+                transfer = new Int32Array(buffer);
+                transferBytes = new Uint8Array(buffer);
+            }
             return TypedArrayPrototypeGetBuffer(transfer);
         },
         hostObjectOf(id) {
