@@ -19,11 +19,15 @@ public readonly ref struct HostArgs
     private readonly V8FastArgs _args;
     private readonly int _offset;
 
-    internal HostArgs(Context context, V8FastArgs args, int offset)
+    // The bytes of Uint8Array arguments the glue copied into the transfer buffer, by raw index (or null).
+    private readonly byte[]?[]? _stagedBytes;
+
+    internal HostArgs(Context context, V8FastArgs args, int offset, byte[]?[]? stagedBytes = null)
     {
         Context = context;
         _args = args;
         _offset = offset;
+        _stagedBytes = stagedBytes;
     }
 
     /// <summary>The context making the call.</summary>
@@ -97,6 +101,8 @@ public readonly ref struct HostArgs
         // An omitted argument is "missing", whatever the type; undefined passed explicitly is a value.
         if (index >= Count && !AcceptsUndefined(type, allowNull))
             throw Missing(member, parameter, Marshaller.Describe(type));
+        if (StagedBytes(index, type) is { } bytes)
+            return bytes;
         return Context.Values.ToClr(Raw(index), type, Describe(member, parameter), allowNull, nullElements, decimalAsString);
     }
 
@@ -111,6 +117,20 @@ public readonly ref struct HostArgs
         for (var i = 0; i < rest.Length; i++)
             rest.SetValue(Context.Values.ToClr(Raw(start + i), elementType, $"{member}: argument {start + i + 1} ('{parameter}')", nullElements, nullElements), i);
         return rest;
+    }
+
+    // A byte-buffer parameter whose Uint8Array argument the glue staged: the copy, as the type wants it.
+    private object? StagedBytes(int index, Type type)
+    {
+        if (_stagedBytes is null || index >= Count || _stagedBytes[index + _offset] is not { } bytes)
+            return null;
+        if (type == typeof(byte[]))
+            return bytes;
+        if (type == typeof(ReadOnlyMemory<byte>) || type == typeof(ReadOnlyMemory<byte>?))
+            return new ReadOnlyMemory<byte>(bytes);
+        if (type == typeof(Memory<byte>) || type == typeof(Memory<byte>?))
+            return new Memory<byte>(bytes);
+        return null;
     }
 
     private static bool AcceptsUndefined(Type type, bool allowNull) =>

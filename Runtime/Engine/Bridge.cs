@@ -110,7 +110,9 @@ internal sealed class Bridge
         HostObjectMarker = Helper("hostObjectMarker");
         HostObjectsMarker = Helper("hostObjectsMarker");
         BytesMarker = Helper("bytesMarker");
+        // Created now: the glue stages byte arguments into it ahead of every host call.
         Transfer = new TransferBuffer(Helper("transferBuffer"));
+        Transfer.Int32s(1);
         _checkFunctionBody = Helper("checkFunctionBody");
         _parsesAsAsyncBody = Helper("parsesAsAsyncBody");
         _checkAsyncBody = Helper("checkAsyncBody");

@@ -45,7 +45,7 @@ internal sealed class HostCallSupport
         var name = binding.Name[(binding.Name.LastIndexOf('.') + 1)..];
         var invoke = binding.Invoke;
         var host = CreateFastFunction(name, (in V8FastArgs args, in V8FastResult result) =>
-            invoke(new HostArgs(_context, args, 0), new HostResult(_context, result)));
+            invoke(new HostArgs(_context, args, 0, _context.Bridge.Transfer.TakeStagedBytes(args.Count)), new HostResult(_context, result)));
         return _context.Bridge.WrapHostFunction(host, name, binding.Length, _takeError);
     }
 

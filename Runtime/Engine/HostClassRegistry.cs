@@ -277,16 +277,17 @@ internal sealed class HostClassRegistry
         if (member.IsStatic)
         {
             return _context.HostCalls.CreateFastFunction(member.Name, (in V8FastArgs args, in V8FastResult result) =>
-                invoke(null, new HostArgs(_context, args, 0), new HostResult(_context, result)));
+                invoke(null, new HostArgs(_context, args, 0, _context.Bridge.Transfer.TakeStagedBytes(args.Count)), new HostResult(_context, result)));
         }
 
         var type = binding.Type;
         return _context.HostCalls.CreateFastFunction(member.Name, (in V8FastArgs args, in V8FastResult result) =>
         {
+            var staged = _context.Bridge.Transfer.TakeStagedBytes(args.Count);
             var instance = InstanceOf(args.GetInt32(0));
             if (instance is null || (instance.GetType() != type && !type.IsInstanceOfType(instance)))
                 throw new ConversionException(JsErrorKind.TypeError, $"{binding.Name}.{member.Name} was called on an object that is not a {binding.Name}.");
-            invoke(instance, new HostArgs(_context, args, 1), new HostResult(_context, result));
+            invoke(instance, new HostArgs(_context, args, 1, staged), new HostResult(_context, result));
         });
     }
 }

@@ -220,12 +220,24 @@ internal sealed partial class Marshaller
             : throw new ConversionException(JsErrorKind.RangeError, $"{what}: {number} is not a value of {type.Name}.");
     }
 
-    private byte[] ReadBytes(object? value, string what) => value switch
+    // At the bytes' live size (ClearScript's own copy would trust a size it read once): a detached or
+    // out-of-bounds buffer is a TypeError, not an empty array.
+    private byte[] ReadBytes(object? value, string what)
     {
-        IArrayBufferView view => view.GetBytes(),
-        IArrayBuffer buffer => buffer.GetBytes(),
-        _ => throw Mismatch(value, typeof(byte[]), what, "a Uint8Array or ArrayBuffer"),
-    };
+        try
+        {
+            return value switch
+            {
+                IArrayBufferView view => new BufferBytes("", isView: true).ToArray(_context, (ScriptObject)view, what),
+                IArrayBuffer buffer => new BufferBytes("", isView: false).ToArray(_context, (ScriptObject)buffer, what),
+                _ => throw Mismatch(value, typeof(byte[]), what, "a Uint8Array or ArrayBuffer"),
+            };
+        }
+        catch (InvalidOperationException gone)
+        {
+            throw new ConversionException(JsErrorKind.TypeError, gone.Message);
+        }
+    }
 
     private object ToList(object? value, Type type, Type elementType, string what, bool allowNullElements)
     {

@@ -17,8 +17,11 @@ namespace V8Host.Engine;
 /// </remarks>
 internal sealed unsafe class TransferBuffer
 {
-    /// <summary>The first buffer: room for 62 host objects, enough for the collections most members return.</summary>
-    private const int InitialBytes = 512;
+    /// <summary>The first buffer: room for 510 host objects, or about 4 KB of byte[] arguments or results.</summary>
+    private const int InitialBytes = 4096;
+
+    /// <summary>Where staged argument bytes start (Bootstrap.js stagedBytesStart): after the count and 8 (index, length) pairs.</summary>
+    private const int StagedBytesStart = 4 * (1 + 2 * 8);
 
     /// <summary>Past this a payload takes the slower engine-call path instead of a larger buffer.</summary>
     public const int MaxBytes = 16 << 20;
@@ -51,6 +54,31 @@ internal sealed unsafe class TransferBuffer
         var slots = Int32s(1 + (int)((length + 3L) / 4));
         slots[0] = length;
         return MemoryMarshal.AsBytes(slots).Slice(4, length);
+    }
+
+    /// <summary>
+    /// The bytes of the Uint8Array arguments the glue staged for the host call being made
+    /// (Bootstrap.js stageBytes), by argument index, or null when it staged none. Read first thing in
+    /// the call, before any conversion can run script that stages bytes of its own.
+    /// </summary>
+    public byte[]?[]? TakeStagedBytes(int argumentCount)
+    {
+        var count = _data is null ? 0 : -_data[0];
+        if (count <= 0)
+            return null;
+        _data[0] = 0;
+        var staged = new byte[]?[argumentCount];
+        var offset = StagedBytesStart;
+        for (var i = 0; i < count; i++)
+        {
+            var (index, length) = (_data[1 + 2 * i], _data[2 + 2 * i]);
+            if ((uint)index >= (uint)argumentCount || length < 0 || offset + (long)length > 4L * _length)
+                throw new InvalidOperationException("The transfer buffer holds a staged argument the call does not have.");
+            staged[index] = new ReadOnlySpan<byte>((byte*)_data + offset, length).ToArray();
+            offset += length;
+        }
+
+        return staged;
     }
 
     private void Grow(int count)

@@ -206,7 +206,8 @@ internal sealed unsafe class BufferBytes
         }
     }
 
-    private string Name(string member) => $"{_typeName}.{member}";
+    // An empty type name: the member is a whole description already ("Order.load: parameter 'bytes'").
+    private string Name(string member) => _typeName.Length == 0 ? member : $"{_typeName}.{member}";
 
     private InvalidOperationException Gone(long code, string member) => new(code == BufferGlue.OutOfBounds
         ? $"{Name(member)}: the view is out of bounds: its resizable ArrayBuffer was shrunk below the view's end."

@@ -57,6 +57,7 @@
         SymbolPrototypeToString,
         TypeError,
         TypedArrayPrototypeGetBuffer,
+        TypedArrayPrototypeGetLength,
         TypedArrayPrototypeGetSymbolToStringTag,
         TypedArrayPrototypeSet,
         TypedArrayPrototypeSubarray,
@@ -368,6 +369,33 @@
         return adopters[transfer[slot + 1]](id);
     }
 
+    // The other way, ahead of every call of a host function or member: the Uint8Array arguments'
+    // bytes, so that .NET reads a byte[] parameter without ClearScript's per-call typed-array wrapper.
+    // Slot 0 is minus the count (0: none), then (argument index, length) pairs, then the bytes from
+    // byte stagedBytesStart on. The argument itself still crosses as it is (a JsTypedArray parameter
+    // gets the live array). Arrays that do not fit, or that are empty, detached or out of bounds
+    // (length 0), take the ordinary path.
+    const maxStagedArguments = 8;
+    const stagedBytesStart = 4 * (1 + 2 * maxStagedArguments);
+
+    function stageBytes(args, first) {
+        let count = 0;
+        let offset = stagedBytesStart;
+        const capacity = transfer.length * 4;
+        for (let i = first; i < args.length && count < maxStagedArguments; i++) {
+            const arg = args[i];
+            if (TypedArrayPrototypeGetSymbolToStringTag(arg) !== 'Uint8Array') continue;
+            const length = TypedArrayPrototypeGetLength(arg);
+            if (length === 0 || length > capacity - offset) continue;
+            TypedArrayPrototypeSet(transferBytes, arg, offset);
+            transfer[1 + 2 * count] = i;
+            transfer[2 + 2 * count] = length;
+            offset += length;
+            count++;
+        }
+        transfer[0] = -count;
+    }
+
     // A host call's result as JS sees it: one host object, or a new Array of them, from the buffer.
     function fromHost(result) {
         if (result === hostObjectMarker) return hostObjectAt(1);
@@ -510,6 +538,7 @@
         wrapHostFunction(host, name, length, errorMarker, takeError) {
             const fn = {
                 [name](...args) {
+                    stageBytes(args, 0);
                     const result = ReflectApply(host, undefined, args);
                     if (result === errorMarker) throw hostFailure(takeError, fn);
                     return fromHost(result);
@@ -579,20 +608,25 @@
                 const target = isStatic ? cls : prototype;
                 if (isMethod) {
                     const method = isStatic
-                        ? function (...args) { return check(ReflectApply(fn, undefined, args), method); }
+                        ? function (...args) {
+                            stageBytes(args, 0);
+                            return check(ReflectApply(fn, undefined, args), method);
+                        }
                         : function (...args) {
                             const callArgs = [idOf(this, jsName)];
                             for (let j = 0; j < args.length; j++) defineData(callArgs, j + 1, args[j]);
+                            stageBytes(callArgs, 1);
                             return check(ReflectApply(fn, undefined, callArgs), method);
                         };
                     ObjectDefineProperty(target, jsName, { __proto__: null, value: named(jsName, member[5], method), writable: true, configurable: true });
                 } else {
+                    // Accessors stage nothing (transfer[0] = 0): .NET reads the slot in every member call.
                     const get = isStatic
-                        ? function () { return check(fn(), get); }
-                        : function () { return check(fn(idOf(this, jsName)), get); };
+                        ? function () { transfer[0] = 0; return check(fn(), get); }
+                        : function () { const id = idOf(this, jsName); transfer[0] = 0; return check(fn(id), get); };
                     const set = setter === null ? undefined : isStatic
-                        ? function (value) { check(setter(value), set); }
-                        : function (value) { check(setter(idOf(this, jsName), value), set); };
+                        ? function (value) { transfer[0] = 0; check(setter(value), set); }
+                        : function (value) { const id = idOf(this, jsName); transfer[0] = 0; check(setter(id, value), set); };
                     ObjectDefineProperty(target, jsName, { __proto__: null, get, set, configurable: true, enumerable: !isStatic });
                     if (!isStatic) defineData(dataProperties, dataProperties.length, [jsName, get]);
                 }
