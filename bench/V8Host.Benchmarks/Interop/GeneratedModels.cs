@@ -26,6 +26,11 @@ public sealed partial class GeneratedStringAndBytes
     public int Measure(string text) => text.Length;
 
     public int Sum(ReadOnlyMemory<byte> bytes) => ByteMath.Sum(bytes.Span);
+
+    private static readonly byte[] s_bytes = Enumerable.Range(0, InteropScripts.ByteCount).Select(i => (byte)i).ToArray();
+
+    /// <summary>The 64 bytes 0, 1 … 63 (a new Uint8Array in JS on every call).</summary>
+    public byte[] Bytes() => s_bytes;
 }
 
 /// <summary>A V8Host context with the loop function cached as a <see cref="JsFunction"/>.</summary>
