@@ -541,7 +541,10 @@
                     stageBytes(args, 0);
                     const result = ReflectApply(host, undefined, args);
                     if (result === errorMarker) throw hostFailure(takeError, fn);
-                    return fromHost(result);
+                    // No call on the way out for an ordinary result: a termination that a nested call
+                    // (a host function running script with its own timeout) leaves pending for an
+                    // instant must not land in this frame, which has no interrupt check otherwise.
+                    return result === hostObjectMarker || result === hostObjectsMarker || result === bytesMarker ? fromHost(result) : result;
                 },
             }[name];
             ObjectDefineProperty(fn, 'length', { __proto__: null, value: length });
