@@ -60,7 +60,6 @@
         TypedArrayPrototypeGetLength,
         TypedArrayPrototypeGetSymbolToStringTag,
         TypedArrayPrototypeSet,
-        TypedArrayPrototypeSubarray,
         Uint8Array,
         WeakMap,
         WeakMapPrototypeGet,
@@ -402,7 +401,9 @@
         if (result === bytesMarker) {
             const length = transfer[0];
             const bytes = new Uint8Array(length);
-            TypedArrayPrototypeSet(bytes, TypedArrayPrototypeSubarray(transferBytes, 4, 4 + length));
+            // A view made with the captured constructor: subarray would consult the script-writable
+            // constructor and Symbol.species of Uint8Array.prototype.
+            TypedArrayPrototypeSet(bytes, new Uint8Array(TypedArrayPrototypeGetBuffer(transferBytes), 4, length));
             return bytes;
         }
         if (result === hostObjectsMarker) {

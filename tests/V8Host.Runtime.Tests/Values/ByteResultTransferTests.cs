@@ -61,6 +61,25 @@ public class ByteResultTransferTests
     }
 
     [Fact]
+    public void A_tampered_Uint8Array_prototype_is_not_consulted()
+    {
+        using var context = CreateContext();
+
+        Assert.Equal("16:true:false", context.Eval<string>("""
+            let ran = false;
+            const spy = function () { ran = true; throw new Error('user code ran'); };
+            const TypedArray = Object.getPrototypeOf(Uint8Array.prototype);
+            Object.defineProperty(Uint8Array.prototype, 'constructor', { get: spy, configurable: true });
+            Object.defineProperty(Uint8Array, Symbol.species, { get: spy, configurable: true });
+            Object.defineProperty(TypedArray, 'buffer', { get: spy, configurable: true });
+            Object.defineProperty(TypedArray, 'set', { value: spy, configurable: true });
+            Object.defineProperty(TypedArray, 'subarray', { value: spy, configurable: true });
+            const b = bytes(16, 0);
+            b.length + ':' + (b[1] === 31) + ':' + ran
+            """));
+    }
+
+    [Fact]
     public void Bytes_returned_inside_a_nested_call_do_not_disturb_the_outer_result()
     {
         using var context = CreateContext();
