@@ -401,9 +401,14 @@
         if (result === bytesMarker) {
             const length = transfer[0];
             const bytes = new Uint8Array(length);
-            // A view made with the captured constructor: subarray would consult the script-writable
-            // constructor and Symbol.species of Uint8Array.prototype.
-            TypedArrayPrototypeSet(bytes, new Uint8Array(TypedArrayPrototypeGetBuffer(transferBytes), 4, length));
+            // Short runs element by element (no second view to allocate); longer ones through a view
+            // made with the captured constructor (subarray would consult the script-writable
+            // constructor and Symbol.species of Uint8Array.prototype).
+            if (length <= 256) {
+                for (let i = 0; i < length; i++) bytes[i] = transferBytes[4 + i];
+            } else {
+                TypedArrayPrototypeSet(bytes, new Uint8Array(TypedArrayPrototypeGetBuffer(transferBytes), 4, length));
+            }
             return bytes;
         }
         if (result === hostObjectsMarker) {
