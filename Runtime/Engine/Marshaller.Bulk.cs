@@ -59,7 +59,9 @@ internal sealed partial class Marshaller
         result = null;
         var shape = EngineShape.Of(value);
         var single = shape is EngineShape.Kind.PlainData or EngineShape.Kind.StringDictionary or EngineShape.Kind.ReadOnlyStringDictionary;
-        var sequence = shape == EngineShape.Kind.Other ? value as IEnumerable : null;
+        // Only a collection: a fallback enumerates the value again, and a lazy sequence may not
+        // enumerate twice (or may have effects); those take the per-value path from the start.
+        var sequence = shape == EngineShape.Kind.Other ? value as ICollection : null;
         if (!single && sequence is null)
             return false;
 

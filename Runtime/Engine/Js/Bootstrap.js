@@ -369,7 +369,8 @@
     }
 
     // The other way, ahead of every call of a host function or member: the Uint8Array arguments'
-    // bytes, so that .NET reads a byte[] parameter without ClearScript's per-call typed-array wrapper.
+    // bytes, so that a byte[] parameter reads them from here instead of through ClearScript's copy.
+    // (ClearScript still wraps every object argument before the call; see docs/benchmarks.md.)
     // Slot 0 is minus the count (0: none), then (argument index, length) pairs, then the bytes from
     // byte stagedBytesStart on. The argument itself still crosses as it is (a JsTypedArray parameter
     // gets the live array). Arrays that do not fit, or that are empty, detached or out of bounds
@@ -380,7 +381,7 @@
     function stageBytes(args, first) {
         let count = 0;
         let offset = stagedBytesStart;
-        const capacity = transfer.length * 4;
+        const capacity = TypedArrayPrototypeGetLength(transfer) * 4;
         for (let i = first; i < args.length && count < maxStagedArguments; i++) {
             const arg = args[i];
             if (TypedArrayPrototypeGetSymbolToStringTag(arg) !== 'Uint8Array') continue;
@@ -677,7 +678,7 @@
         // The transfer buffer, at least `byteLength` long: a new one when the current one is smaller
         // (.NET takes its memory address again).
         transferBuffer(byteLength) {
-            if (transfer === null || transfer.length * 4 < byteLength) {
+            if (transfer === null || TypedArrayPrototypeGetLength(transfer) * 4 < byteLength) {
                 const buffer = new ArrayBufferCtor(byteLength);
                 transfer = new Int32Array(buffer);
                 transferBytes = new Uint8Array(buffer);

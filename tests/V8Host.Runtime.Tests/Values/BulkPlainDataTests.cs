@@ -96,7 +96,27 @@ public sealed class BulkPlainDataTests : IDisposable
                 return new List<List<BulkLine>> { lines, lines };
             }))
             .AddHostFunction("readCount", new Func<List<BulkLine>, int>(lines => lines.Count))
+            .AddHostFunction("oneShot", new Func<IEnumerable<List<BulkLine>>>(OneShot))
             .Build();
+    }
+
+    private int _oneShotRuns;
+
+    // A lazy sequence that shares a collection (the bulk path's fallback case) and may run only once.
+    private IEnumerable<List<BulkLine>> OneShot()
+    {
+        if (++_oneShotRuns > 1)
+            throw new InvalidOperationException("enumerated twice");
+        var lines = new List<BulkLine> { new("s", 1, 2) };
+        yield return lines;
+        yield return lines;
+    }
+
+    [Fact]
+    public void A_lazy_sequence_is_enumerated_once()
+    {
+        Assert.True(_context.Eval<bool>("const o = oneShot(); o.length === 2 && o[0] === o[1] && o[1][0].sku === 's'"));
+        Assert.Equal(1, _oneShotRuns);
     }
 
     public void Dispose() => _context.Dispose();

@@ -80,6 +80,24 @@ public class ByteArgumentTransferTests
     }
 
     [Fact]
+    public void Tampered_typed_array_getters_do_not_run_in_the_glue()
+    {
+        using var context = CreateContext();
+        context.Eval(Fill("data", 40));
+
+        Assert.Equal(Expected(40), context.Eval<byte[]>("""
+            let ran = false;
+            const spy = () => { ran = true; return 1e9; };
+            const TypedArray = Object.getPrototypeOf(Uint8Array.prototype);
+            Object.defineProperty(TypedArray, 'length', { get: spy, configurable: true });
+            Object.defineProperty(TypedArray, Symbol.toStringTag, { get: spy, configurable: true });
+            const copied = sink.copy(data);
+            if (ran) throw new Error('a tampered getter ran');
+            copied
+            """));
+    }
+
+    [Fact]
     public void A_parameter_that_is_not_a_byte_buffer_still_gets_the_array_itself()
     {
         using var context = CreateContext();
