@@ -271,7 +271,7 @@ internal sealed class Bridge
         var callArgs = new object[args.Length + 1];
         callArgs[0] = function;
         args.CopyTo(callArgs, 1);
-        return _call.Invoke(false, callArgs);
+        return Call(callArgs);
     }
 
     /// <summary>Like <see cref="Call(ScriptObject, object[])"/>, with the function first in <paramref name="functionAndArgs"/>.</summary>
