@@ -266,6 +266,11 @@ internal sealed class EventLoop
                 }
                 catch (Exception exception)
                 {
+                    // Disposal stops a running task as it drops the queued ones: the host asked for that. (Tested
+                    // here, not in a filter: filters run before the finally that closes the loop.)
+                    if (exception is ScriptTerminatedException && _closed)
+                        return;
+
                     // Nobody called this task, so nobody can catch what it threw: it is reported, never dropped.
                     Report(exception);
                 }

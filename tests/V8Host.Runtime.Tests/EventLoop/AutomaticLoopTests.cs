@@ -155,6 +155,26 @@ public sealed class AutomaticLoopTests
         Assert.False(context.IsAlive);
     }
 
+    [Fact]
+    public void DisposingTheContext_WhileATimerTaskRuns_StopsItWithoutReportingAFailure()
+    {
+        using var running = new ManualResetEventSlim();
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var context = new Isolate().CreateContextBuilder()
+            .Install(new TimersApi())
+            .AddHostFunction("started", () => running.Set())
+            .Build();
+        context.ErrorOutput = errors.Enqueue;
+        context.Eval("setTimeout(() => { started(); for (;;) {} }, 1); 0");
+        Assert.True(running.Wait(Generous));
+
+        context.Dispose();
+
+        // The drain reports what its task threw before it marks the task finished.
+        Assert.True(SpinWait.SpinUntil(() => !context.EventLoop.IsDrainRunningTask, Generous));
+        Assert.True(errors.IsEmpty, string.Join("\n", errors));
+    }
+
     /// <summary>A UI-like SynchronizationContext: one thread runs everything posted to it.</summary>
     private sealed class SingleThreadSynchronizationContext : SynchronizationContext, IDisposable
     {
