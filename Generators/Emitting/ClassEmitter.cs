@@ -34,7 +34,11 @@ namespace V8Host.Generators.Emitting
             }
 
             foreach (var set in plan.Methods)
-                writer.Line($"        global::V8Host.Binding.HostMemberBinding.Method(name: {CodeWriter.Literal(set.JsName)}, isStatic: {Bool(set.IsStatic)}, length: {set.Length}, invoke: {InvokerName(set)}),");
+            {
+                var byteArguments = set.ByteArguments == 0 ? "" : $", byteArguments: {set.ByteArguments}";
+                writer.Line($"        global::V8Host.Binding.HostMemberBinding.Method(name: {CodeWriter.Literal(set.JsName)}, isStatic: {Bool(set.IsStatic)}, length: {set.Length}, invoke: {InvokerName(set)}{byteArguments}),");
+            }
+
             writer.Line("    },");
             writer.Line("    typeScript: __V8Host_TypeScript);");
             writer.Line();

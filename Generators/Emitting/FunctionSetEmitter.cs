@@ -38,7 +38,8 @@ namespace V8Host.Generators.Emitting
             for (var i = 0; i < plan.Functions.Count; i++)
             {
                 var function = plan.Functions[i];
-                writer.Line($"    new global::V8Host.Binding.HostFunctionBinding(name: {CodeWriter.Literal(function.JsName)}, length: {function.Length}, invoke: {InvokerName(function)}, typeScript: {CodeWriter.Literal(declarations[i])}),");
+                var byteArguments = function.ByteArguments == 0 ? "" : $" {{ ByteArguments = {function.ByteArguments} }}";
+                writer.Line($"    new global::V8Host.Binding.HostFunctionBinding(name: {CodeWriter.Literal(function.JsName)}, length: {function.Length}, invoke: {InvokerName(function)}, typeScript: {CodeWriter.Literal(declarations[i])}){byteArguments},");
             }
 
             writer.Line(module is null ? "};" : "}, typeScript: __V8Host_TypeScript);");

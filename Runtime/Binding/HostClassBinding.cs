@@ -9,7 +9,7 @@ namespace V8Host.Binding;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class HostMemberBinding
 {
-    private HostMemberBinding(string name, bool isStatic, bool isMethod, int length, HostMemberInvoker invoke, HostMemberInvoker? setter)
+    private HostMemberBinding(string name, bool isStatic, bool isMethod, int length, HostMemberInvoker invoke, HostMemberInvoker? setter, int byteArguments)
     {
         Name = name;
         IsStatic = isStatic;
@@ -17,6 +17,7 @@ public sealed class HostMemberBinding
         Length = length;
         Invoke = invoke ?? throw new ArgumentNullException(nameof(invoke));
         Setter = setter;
+        ByteArguments = byteArguments;
     }
 
     /// <summary>The JS name.</summary>
@@ -37,11 +38,17 @@ public sealed class HostMemberBinding
     /// <summary>The property setter; <see langword="null"/> for read-only properties and methods.</summary>
     public HostMemberInvoker? Setter { get; }
 
+    /// <summary>A method's arguments always read as bytes (see <see cref="HostFunctionBinding.ByteArguments"/>).</summary>
+    public int ByteArguments { get; }
+
     /// <summary>A method.</summary>
-    public static HostMemberBinding Method(string name, bool isStatic, int length, HostMemberInvoker invoke) => new(name, isStatic, true, length, invoke, null);
+    public static HostMemberBinding Method(string name, bool isStatic, int length, HostMemberInvoker invoke) => new(name, isStatic, true, length, invoke, null, 0);
+
+    /// <summary>A method some of whose arguments are always read as bytes (see <see cref="HostFunctionBinding.ByteArguments"/>).</summary>
+    public static HostMemberBinding Method(string name, bool isStatic, int length, HostMemberInvoker invoke, int byteArguments) => new(name, isStatic, true, length, invoke, null, byteArguments);
 
     /// <summary>An accessor property; read-only without <paramref name="setter"/>.</summary>
-    public static HostMemberBinding Property(string name, bool isStatic, HostMemberInvoker getter, HostMemberInvoker? setter) => new(name, isStatic, false, 0, getter, setter);
+    public static HostMemberBinding Property(string name, bool isStatic, HostMemberInvoker getter, HostMemberInvoker? setter) => new(name, isStatic, false, 0, getter, setter, 0);
 }
 
 /// <summary>

@@ -41,6 +41,13 @@ public sealed class HostFunctionBinding
     /// <summary>The TypeScript declaration of the function, when known.</summary>
     public string? TypeScript { get; }
 
+    /// <summary>
+    /// The arguments (bit i: argument i) the invoker always reads as bytes (<c>byte[]</c>,
+    /// <c>Memory&lt;byte&gt;</c>, <c>ReadOnlyMemory&lt;byte&gt;</c>): a Uint8Array passed there crosses
+    /// through the context's transfer buffer. Set only when no overload dispatch reads those arguments' types.
+    /// </summary>
+    public int ByteArguments { get; init; }
+
     /// <summary>The delegate behind a reflection-path binding (null for generated ones): wasm imports check its types.</summary>
     internal Delegate? Source { get; init; }
 }

@@ -201,8 +201,8 @@ internal sealed class Bridge
 
     public ScriptObject HostError(int kind, string message, int id) => (ScriptObject)_hostError.Invoke(false, kind, message, id);
 
-    public ScriptObject WrapHostFunction(V8FastHostFunction host, string name, int length, V8FastHostFunction takeError) =>
-        (ScriptObject)_wrapHostFunction.Invoke(false, host, name, length, ErrorMarker, takeError);
+    public ScriptObject WrapHostFunction(V8FastHostFunction host, string name, int length, int byteArguments, V8FastHostFunction takeError) =>
+        (ScriptObject)_wrapHostFunction.Invoke(false, host, name, length, byteArguments, ErrorMarker, takeError);
 
     /// <summary>Defines a JS class; returns it and its "adopt an existing .NET instance" function.</summary>
     public (ScriptObject Class, ScriptObject Adopt) DefineClass(string name, int length, V8FastHostFunction construct, ScriptObject members, V8FastHostFunction takeError)

@@ -46,7 +46,7 @@ internal sealed class HostCallSupport
         var invoke = binding.Invoke;
         var host = CreateFastFunction(name, (in V8FastArgs args, in V8FastResult result) =>
             invoke(new HostArgs(_context, args, 0, _context.Bridge.Transfer.TakeStagedBytes(args.Count)), new HostResult(_context, result)));
-        return _context.Bridge.WrapHostFunction(host, name, binding.Length, _takeError);
+        return _context.Bridge.WrapHostFunction(host, name, binding.Length, binding.ByteArguments, _takeError);
     }
 
     /// <summary>

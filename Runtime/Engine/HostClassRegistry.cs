@@ -67,6 +67,7 @@ internal sealed class HostClassRegistry
             _context.Bridge.Append(entry, MemberFunction(binding, member, member.Invoke));
             _context.Bridge.Append(entry, member.Setter is { } setter ? MemberFunction(binding, member, setter) : null);
             _context.Bridge.Append(entry, member.Length);
+            _context.Bridge.Append(entry, member.ByteArguments);
             _context.Bridge.Append(members, entry);
         }
 

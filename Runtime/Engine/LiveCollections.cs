@@ -240,7 +240,7 @@ internal sealed class LiveCollections
     }
 
     private ScriptObject Op(string name, int length, FastInvoker body) =>
-        _context.Bridge.WrapHostFunction(_context.HostCalls.CreateFastFunction(name, body), name, length, _context.HostCalls.TakeError);
+        _context.Bridge.WrapHostFunction(_context.HostCalls.CreateFastFunction(name, body), name, length, byteArguments: 0, _context.HostCalls.TakeError);
 
     private static object? Raw(in V8FastArgs args, int index) => index < args.Count ? args.Get<object>(index) : Undefined.Value;
 

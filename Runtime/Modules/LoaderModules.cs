@@ -328,7 +328,7 @@ internal sealed class LoaderModules
         {
             var calls = _context.HostCalls;
             ScriptObject Fast(string name, int length, FastInvoker invoker) =>
-                _context.Bridge.WrapHostFunction(calls.CreateFastFunction(name, invoker), name, length, calls.TakeError);
+                _context.Bridge.WrapHostFunction(calls.CreateFastFunction(name, invoker), name, length, byteArguments: 0, calls.TakeError);
 
             _commonJs = _context.Bridge.LoadGlue(
                 "CommonJs",

@@ -40,6 +40,29 @@ namespace V8Host.Shared.Binding
 
         /// <summary>Whether a call that matches no overload is an overload-type error rather than an arity error.</summary>
         public bool ReportsSignatures => System.Linq.Enumerable.Any(Overloads, o => o.TypeChecks);
+
+        /// <summary>
+        /// The JS arguments (bit i: argument i) always read as bytes: byte[], Memory&lt;byte&gt; or
+        /// ReadOnlyMemory&lt;byte&gt;. The glue copies a Uint8Array passed there into the transfer buffer and
+        /// passes a number in its place, so that ClearScript never wraps the array. Only for a single
+        /// overload, since choosing between overloads reads each argument's JS type.
+        /// </summary>
+        public int ByteArguments
+        {
+            get
+            {
+                if (!IsSingle)
+                    return 0;
+                var mask = 0;
+                foreach (var parameter in Overloads[0].Parameters)
+                {
+                    if (parameter.Kind == ParameterKind.Argument && parameter.Type.Row == TypeRow.Bytes && parameter.JsIndex < 31)
+                        mask |= 1 << parameter.JsIndex;
+                }
+
+                return mask;
+            }
+        }
     }
 
     /// <param name="DisplayName">How errors name the property (<c>Item.quantity</c>).</param>

@@ -368,30 +368,37 @@
         return adopters[transfer[slot + 1]](id);
     }
 
-    // The other way, ahead of every call of a host function or member: the Uint8Array arguments'
-    // bytes, so that a byte[] parameter reads them from here instead of through ClearScript's copy.
-    // (ClearScript still wraps every object argument before the call; see docs/benchmarks.md.)
+    // The other way, ahead of every call of a host function or method: the Uint8Array arguments a
+    // byte[] (or Memory<byte>) parameter reads, so that the parameter reads them from here and
+    // ClearScript, which wraps every object argument in a .NET object before the call, never sees the
+    // array: its length goes in its place. `mask` says which arguments (bit i: args[first + i]) .NET
+    // always reads as bytes (HostFunctionBinding.ByteArguments); 0 for every other function.
     // Slot 0 is minus the count (0: none), then (argument index, length) pairs, then the bytes from
-    // byte stagedBytesStart on. The argument itself still crosses as it is (a JsTypedArray parameter
-    // gets the live array). Arrays that do not fit, or that are empty, detached or out of bounds
-    // (length 0), take the ordinary path.
+    // byte stagedBytesStart on. Arrays that do not fit, or that are empty, detached or out of bounds
+    // (length 0), and values that are not Uint8Arrays, cross as they are.
     const maxStagedArguments = 8;
     const stagedBytesStart = 4 * (1 + 2 * maxStagedArguments);
 
-    function stageBytes(args, first) {
+    function stageBytes(args, first, mask) {
         let count = 0;
-        let offset = stagedBytesStart;
-        const capacity = TypedArrayPrototypeGetLength(transfer) * 4;
-        for (let i = first; i < args.length && count < maxStagedArguments; i++) {
-            const arg = args[i];
-            if (TypedArrayPrototypeGetSymbolToStringTag(arg) !== 'Uint8Array') continue;
-            const length = TypedArrayPrototypeGetLength(arg);
-            if (length === 0 || length > capacity - offset) continue;
-            TypedArrayPrototypeSet(transferBytes, arg, offset);
-            transfer[1 + 2 * count] = i;
-            transfer[2 + 2 * count] = length;
-            offset += length;
-            count++;
+        if (mask !== 0) {
+            let offset = stagedBytesStart;
+            const capacity = TypedArrayPrototypeGetLength(transfer) * 4;
+            for (let bit = 0; bit < 31 && count < maxStagedArguments; bit++) {
+                if ((mask & (1 << bit)) === 0) continue;
+                const index = first + bit;
+                if (index >= args.length) break;
+                const arg = args[index];
+                if (TypedArrayPrototypeGetSymbolToStringTag(arg) !== 'Uint8Array') continue;
+                const length = TypedArrayPrototypeGetLength(arg);
+                if (length === 0 || length > capacity - offset) continue;
+                TypedArrayPrototypeSet(transferBytes, arg, offset);
+                transfer[1 + 2 * count] = index;
+                transfer[2 + 2 * count] = length;
+                defineData(args, index, length);
+                offset += length;
+                count++;
+            }
         }
         transfer[0] = -count;
     }
@@ -542,10 +549,10 @@
 
         // Wraps a ClearScript fast host function in a real JS function (typeof, instanceof, name,
         // length) that costs one boundary crossing per call.
-        wrapHostFunction(host, name, length, errorMarker, takeError) {
+        wrapHostFunction(host, name, length, byteArguments, errorMarker, takeError) {
             const fn = {
                 [name](...args) {
-                    stageBytes(args, 0);
+                    stageBytes(args, 0, byteArguments);
                     const result = ReflectApply(host, undefined, args);
                     if (result === errorMarker) throw hostFailure(takeError, fn);
                     // No call on the way out for an ordinary result: a termination that a nested call
@@ -579,7 +586,7 @@
 
         // A JS class over a .NET type. Each member calls one fast host function (one boundary crossing);
         // instance members pass the instance's id first.
-        // members: array of [jsName, isStatic, isMethod, fn, setter, length]
+        // members: array of [jsName, isStatic, isMethod, fn, setter, length, byteArguments]
         defineClass(name, length, construct, members, errorMarker, takeError) {
             const check = (result, member) => {
                 if (result === errorMarker) throw hostFailure(takeError, member);
@@ -617,15 +624,16 @@
                 const setter = member[4];
                 const target = isStatic ? cls : prototype;
                 if (isMethod) {
+                    const byteArguments = member[6];
                     const method = isStatic
                         ? function (...args) {
-                            stageBytes(args, 0);
+                            stageBytes(args, 0, byteArguments);
                             return check(ReflectApply(fn, undefined, args), method);
                         }
                         : function (...args) {
                             const callArgs = [idOf(this, jsName)];
                             for (let j = 0; j < args.length; j++) defineData(callArgs, j + 1, args[j]);
-                            stageBytes(callArgs, 1);
+                            stageBytes(callArgs, 1, byteArguments);
                             return check(ReflectApply(fn, undefined, callArgs), method);
                         };
                     ObjectDefineProperty(target, jsName, { __proto__: null, value: named(jsName, member[5], method), writable: true, configurable: true });

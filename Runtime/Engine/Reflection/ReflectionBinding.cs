@@ -35,6 +35,7 @@ internal sealed class ReflectionBinding
         return new HostFunctionBinding(name, binding.Set.Length, (in HostArgs args, in HostResult result) => binding.Call(function, args, result), TypeScriptDeclarations.Function(binding.Set))
         {
             Source = function,
+            ByteArguments = binding.Set.ByteArguments,
         };
     }
 
@@ -48,7 +49,10 @@ internal sealed class ReflectionBinding
             ArgumentNullException.ThrowIfNull(function, nameof(exports));
             var binding = Plan(exportName, name, function);
             declarations.Add(TypeScriptDeclarations.Export(binding.Set));
-            functions.Add(new HostFunctionBinding(exportName, binding.Set.Length, (in HostArgs args, in HostResult result) => binding.Call(function, args, result), declarations[^1]));
+            functions.Add(new HostFunctionBinding(exportName, binding.Set.Length, (in HostArgs args, in HostResult result) => binding.Call(function, args, result), declarations[^1])
+            {
+                ByteArguments = binding.Set.ByteArguments,
+            });
         }
 
         return new HostModuleBinding(name, functions, TypeScriptDeclarations.Module(name, declarations));

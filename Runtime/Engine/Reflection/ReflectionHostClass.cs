@@ -57,7 +57,7 @@ internal static class ReflectionHostClass
         foreach (var set in plan.Methods)
         {
             var binding = new ReflectionBinding(set, set.Overloads.Select(o => (MethodBase)declarations.Sources[o.Member]).ToArray());
-            members.Add(HostMemberBinding.Method(set.JsName, set.IsStatic, set.Length, binding.Call));
+            members.Add(HostMemberBinding.Method(set.JsName, set.IsStatic, set.Length, binding.Call, set.ByteArguments));
         }
 
         HostConstructorInvoker? construct = null;

@@ -51,6 +51,8 @@ public class ApprovalTests
             [HostName("total")]
             public double TotalPrice() => Price * Quantity;
 
+            public int Checksum(byte[] data, int seed, ReadOnlyMemory<byte> more) => seed + data.Length + more.Length;
+
             [HostIgnore]
             public string Secret() => "hidden";
         }
@@ -78,6 +80,9 @@ public class ApprovalTests
 
             [HostFunction]
             public static string Concat(string separator, params string[] parts) => string.Join(separator, parts);
+
+            [HostFunction]
+            public static int Measure(string label, byte[] data) => label.Length + data.Length;
 
             [HostFunction]
             public static async Task<int> LengthLater(string? value, CancellationToken token)

@@ -15,6 +15,7 @@ namespace Tools
             new global::V8Host.Binding.HostFunctionBinding(name: "text.repeat", length: 2, invoke: __V8Host_Function_text_repeat, typeScript: "declare namespace text {\n    function repeat(value: string, count: number): string;\n}"),
             new global::V8Host.Binding.HostFunctionBinding(name: "format", length: 1, invoke: __V8Host_Function_format, typeScript: "declare function format(value: number): string;\ndeclare function format(value: string): string;\ndeclare function format(values: number[]): string;"),
             new global::V8Host.Binding.HostFunctionBinding(name: "concat", length: 1, invoke: __V8Host_Function_concat, typeScript: "declare function concat(separator: string, ...parts: string[]): string;"),
+            new global::V8Host.Binding.HostFunctionBinding(name: "measure", length: 2, invoke: __V8Host_Function_measure, typeScript: "declare function measure(label: string, data: Uint8Array): number;") { ByteArguments = 2 },
             new global::V8Host.Binding.HostFunctionBinding(name: "lengthLater", length: 1, invoke: __V8Host_Function_lengthLater, typeScript: "declare function lengthLater(value: string | null): Promise<number>;"),
         };
 
@@ -57,6 +58,12 @@ namespace Tools
         private static void __V8Host_Function_concat(in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
         {
             result.Set(global::Tools.TextFunctions.Concat(args.GetString(0, "concat", "separator"), args.GetRest<string>(1, "concat", "parts")));
+        }
+
+        // measure(label: string, data: Uint8Array): number
+        private static void __V8Host_Function_measure(in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
+        {
+            result.Set(global::Tools.TextFunctions.Measure(args.GetString(0, "measure", "label"), args.Get<byte[]>(1, "measure", "data")));
         }
 
         // lengthLater(value: string | null): Promise<number>

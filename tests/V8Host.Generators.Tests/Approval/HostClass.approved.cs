@@ -26,6 +26,7 @@ namespace Shop
                 global::V8Host.Binding.HostMemberBinding.Method(name: "describe", isStatic: false, length: 1, invoke: __V8Host_describe),
                 global::V8Host.Binding.HostMemberBinding.Method(name: "parse", isStatic: true, length: 1, invoke: __V8Host_Static_parse),
                 global::V8Host.Binding.HostMemberBinding.Method(name: "total", isStatic: false, length: 0, invoke: __V8Host_total),
+                global::V8Host.Binding.HostMemberBinding.Method(name: "checksum", isStatic: false, length: 3, invoke: __V8Host_checksum, byteArguments: 5),
             },
             typeScript: __V8Host_TypeScript);
 
@@ -44,6 +45,7 @@ namespace Shop
     describe(verbose: boolean): string;
     static parse(text: string): Item;
     total(): number;
+    checksum(data: Uint8Array, seed: number, more: Uint8Array): number;
     toJSON(): { name: string; quantity: number; note: string | null; price: number };
 }";
 
@@ -178,6 +180,13 @@ namespace Shop
         {
             var self = (global::Shop.InventoryItem)instance!;
             result.Set(self.TotalPrice());
+        }
+
+        // checksum(data: Uint8Array, seed: number, more: Uint8Array): number
+        private static void __V8Host_checksum(object? instance, in global::V8Host.Binding.HostArgs args, in global::V8Host.Binding.HostResult result)
+        {
+            var self = (global::Shop.InventoryItem)instance!;
+            result.Set(self.Checksum(args.Get<byte[]>(0, "Item.checksum", "data"), args.GetInt32(1, "Item.checksum", "seed"), args.Get<global::System.ReadOnlyMemory<byte>>(2, "Item.checksum", "more")));
         }
     }
 }

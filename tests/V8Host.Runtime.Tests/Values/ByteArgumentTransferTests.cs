@@ -22,6 +22,15 @@ public sealed class ByteSink
     }
 
     public string Kind(object value) => value.GetType().Name;
+
+    // Overloads choose by the argument's JS type, so these arguments cross as themselves.
+    public string Take(byte[] bytes) => "bytes:" + string.Join(",", bytes);
+
+    public string Take(string text) => "text:" + text;
+
+    public string Mixed(byte[] bytes, object same) => $"{string.Join(",", bytes)}:{same.GetType().Name}";
+
+    public int Maybe(byte[]? bytes = null) => bytes?.Length ?? -1;
 }
 
 /// <summary>
@@ -103,6 +112,43 @@ public class ByteArgumentTransferTests
         using var context = CreateContext();
 
         Assert.Equal("JsTypedArray", context.Eval<string>("sink.kind(new Uint8Array([1, 2, 3]))"));
+    }
+
+    [Fact]
+    public void Overloads_still_choose_by_the_arguments_type()
+    {
+        using var context = CreateContext();
+
+        Assert.Equal("bytes:1,2,3", context.Eval<string>("sink.take(new Uint8Array([1, 2, 3]))"));
+        Assert.Equal("text:abc", context.Eval<string>("sink.take('abc')"));
+    }
+
+    [Fact]
+    public void The_bytes_go_to_the_byte_parameter_and_the_array_itself_to_an_object_parameter()
+    {
+        using var context = CreateContext();
+
+        Assert.Equal("4,5,6:JsTypedArray", context.Eval<string>("const m = new Uint8Array([4, 5, 6]); sink.mixed(m, m)"));
+    }
+
+    [Fact]
+    public void An_optional_byte_parameter_tells_an_omitted_argument_from_bytes()
+    {
+        using var context = CreateContext();
+
+        Assert.Equal(-1, context.Eval<int>("sink.maybe()"));
+        Assert.Equal(-1, context.Eval<int>("sink.maybe(null)"));
+        Assert.Equal(2, context.Eval<int>("sink.maybe(new Uint8Array(2))"));
+    }
+
+    [Fact]
+    public void Values_that_are_not_Uint8Arrays_take_the_ordinary_path_and_its_errors()
+    {
+        using var context = CreateContext();
+
+        Assert.Equal(new byte[] { 7, 8 }, context.Eval<byte[]>("sink.copy(new Uint8Array([7, 8]).buffer)"));
+        var error = Assert.Throws<JavaScriptException>(() => context.Eval("sink.copy(2)"));
+        Assert.Contains("'bytes'", error.Message);
     }
 
     [Fact]
