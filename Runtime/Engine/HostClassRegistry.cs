@@ -270,25 +270,39 @@ internal sealed class HostClassRegistry
     }
 
     /// <summary>
-    /// One fast host function per member: statics receive the JS arguments as they are; instance
-    /// members receive the instance id first, which the <see cref="HostArgs"/> offset hides.
+    /// One fast host function per member: methods receive the JS arguments as they are (an instance
+    /// method's instance id comes through the transfer buffer); instance accessors receive the
+    /// instance id first, which the <see cref="HostArgs"/> offset hides.
     /// </summary>
     private V8FastHostFunction MemberFunction(HostClassBinding binding, HostMemberBinding member, HostMemberInvoker invoke)
     {
+        // Only methods stage byte arguments (Bootstrap.js stageBytes); accessors leave the buffer alone.
         if (member.IsStatic)
         {
-            return _context.HostCalls.CreateFastFunction(member.Name, (in V8FastArgs args, in V8FastResult result) =>
-                invoke(null, new HostArgs(_context, args, 0, _context.Bridge.Transfer.TakeStagedBytes(args.Count)), new HostResult(_context, result)));
+            return member.IsMethod
+                ? _context.HostCalls.CreateFastFunction(member.Name, (in V8FastArgs args, in V8FastResult result) =>
+                    invoke(null, new HostArgs(_context, args, 0, _context.Bridge.Transfer.TakeStagedBytes(args.Count)), new HostResult(_context, result)))
+                : _context.HostCalls.CreateFastFunction(member.Name, (in V8FastArgs args, in V8FastResult result) =>
+                    invoke(null, new HostArgs(_context, args, 0), new HostResult(_context, result)));
         }
 
         var type = binding.Type;
-        return _context.HostCalls.CreateFastFunction(member.Name, (in V8FastArgs args, in V8FastResult result) =>
+        if (member.IsMethod)
         {
-            var staged = _context.Bridge.Transfer.TakeStagedBytes(args.Count);
-            var instance = InstanceOf(args.GetInt32(0));
-            if (instance is null || (instance.GetType() != type && !type.IsInstanceOfType(instance)))
-                throw new ConversionException(JsErrorKind.TypeError, $"{binding.Name}.{member.Name} was called on an object that is not a {binding.Name}.");
-            invoke(instance, new HostArgs(_context, args, 1, staged), new HostResult(_context, result));
-        });
+            return _context.HostCalls.CreateFastFunction(member.Name, (in V8FastArgs args, in V8FastResult result) =>
+            {
+                var staged = _context.Bridge.Transfer.TakeStagedBytes(args.Count);
+                var instance = InstanceOf(_context.Bridge.Transfer.TakeInstanceId());
+                invoke(Checked(instance), new HostArgs(_context, args, 0, staged), new HostResult(_context, result));
+            });
+        }
+
+        return _context.HostCalls.CreateFastFunction(member.Name, (in V8FastArgs args, in V8FastResult result) =>
+            invoke(Checked(InstanceOf(args.GetInt32(0))), new HostArgs(_context, args, 1), new HostResult(_context, result)));
+
+        object Checked(object? instance) =>
+            instance is not null && (instance.GetType() == type || type.IsInstanceOfType(instance))
+                ? instance
+                : throw new ConversionException(JsErrorKind.TypeError, $"{binding.Name}.{member.Name} was called on an object that is not a {binding.Name}.");
     }
 }

@@ -20,8 +20,11 @@ internal sealed unsafe class TransferBuffer
     /// <summary>The first buffer: room for 510 host objects, or about 4 KB of byte[] arguments or results.</summary>
     private const int InitialBytes = 4096;
 
-    /// <summary>Where staged argument bytes start (Bootstrap.js stagedBytesStart): after the count and 8 (index, length) pairs.</summary>
-    private const int StagedBytesStart = 4 * (1 + 2 * 8);
+    /// <summary>The slot of the instance id of a host-class method call (Bootstrap.js instanceSlot): after the count and 8 (index, length) pairs.</summary>
+    private const int InstanceSlot = 1 + 2 * 8;
+
+    /// <summary>Where staged argument bytes start (Bootstrap.js stagedBytesStart).</summary>
+    private const int StagedBytesStart = 4 * (InstanceSlot + 1);
 
     /// <summary>Past this a payload takes the slower engine-call path instead of a larger buffer.</summary>
     public const int MaxBytes = 16 << 20;
@@ -79,6 +82,18 @@ internal sealed unsafe class TransferBuffer
         }
 
         return staged;
+    }
+
+    /// <summary>
+    /// The id of the instance whose method is being called, which the glue writes instead of passing
+    /// it as an argument (copying the arguments to put it first costs more than the call). Read first
+    /// thing in the call, like the staged bytes.
+    /// </summary>
+    public int TakeInstanceId()
+    {
+        var id = _data[InstanceSlot];
+        _data[InstanceSlot] = 0;
+        return id;
     }
 
     private void Grow(int count)

@@ -376,8 +376,10 @@
     // Slot 0 is minus the count (0: none), then (argument index, length) pairs, then the bytes from
     // byte stagedBytesStart on. Arrays that do not fit, or that are empty, detached or out of bounds
     // (length 0), and values that are not Uint8Arrays, cross as they are.
+    // A host-class method's instance id goes in instanceSlot, right after the pairs (TransferBuffer.TakeInstanceId).
     const maxStagedArguments = 8;
-    const stagedBytesStart = 4 * (1 + 2 * maxStagedArguments);
+    const instanceSlot = 1 + 2 * maxStagedArguments;
+    const stagedBytesStart = 4 * (instanceSlot + 1);
 
     function stageBytes(args, first, mask) {
         let count = 0;
@@ -395,7 +397,8 @@
                 TypedArrayPrototypeSet(transferBytes, arg, offset);
                 transfer[1 + 2 * count] = index;
                 transfer[2 + 2 * count] = length;
-                defineData(args, index, length);
+                // An own writable element of a glue-made array: plain assignment reaches no setter.
+                args[index] = length;
                 offset += length;
                 count++;
             }
@@ -631,20 +634,20 @@
                             return check(ReflectApply(fn, undefined, args), method);
                         }
                         : function (...args) {
-                            const callArgs = [idOf(this, jsName)];
-                            for (let j = 0; j < args.length; j++) defineData(callArgs, j + 1, args[j]);
-                            stageBytes(callArgs, 1, byteArguments);
-                            return check(ReflectApply(fn, undefined, callArgs), method);
+                            const id = idOf(this, jsName);
+                            stageBytes(args, 0, byteArguments);
+                            transfer[instanceSlot] = id;
+                            return check(ReflectApply(fn, undefined, args), method);
                         };
                     ObjectDefineProperty(target, jsName, { __proto__: null, value: named(jsName, member[5], method), writable: true, configurable: true });
                 } else {
-                    // Accessors stage nothing (transfer[0] = 0): .NET reads the slot in every member call.
+                    // Accessors stage nothing, and .NET reads no staged bytes for them.
                     const get = isStatic
-                        ? function () { transfer[0] = 0; return check(fn(), get); }
-                        : function () { const id = idOf(this, jsName); transfer[0] = 0; return check(fn(id), get); };
+                        ? function () { return check(fn(), get); }
+                        : function () { return check(fn(idOf(this, jsName)), get); };
                     const set = setter === null ? undefined : isStatic
-                        ? function (value) { transfer[0] = 0; check(setter(value), set); }
-                        : function (value) { const id = idOf(this, jsName); transfer[0] = 0; check(setter(id, value), set); };
+                        ? function (value) { check(setter(value), set); }
+                        : function (value) { check(setter(idOf(this, jsName), value), set); };
                     ObjectDefineProperty(target, jsName, { __proto__: null, get, set, configurable: true, enumerable: !isStatic });
                     if (!isStatic) defineData(dataProperties, dataProperties.length, [jsName, get]);
                 }

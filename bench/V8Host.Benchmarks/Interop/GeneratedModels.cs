@@ -31,6 +31,11 @@ public sealed partial class GeneratedStringAndBytes
 
     /// <summary>The 64 bytes 0, 1 … 63 (a new Uint8Array in JS on every call).</summary>
     public byte[] Bytes() => s_bytes;
+
+    private static readonly string s_text = new('x', InteropScripts.ByteCount);
+
+    /// <summary>A 64-character string (a new JS string on every call).</summary>
+    public string Text() => s_text;
 }
 
 /// <summary>A V8Host context with the loop function cached as a <see cref="JsFunction"/>.</summary>
