@@ -108,10 +108,8 @@ internal sealed class Bridge
         _hostIdOf = Helper("hostIdOf");
         _hostObjectOf = Helper("hostObjectOf");
         HostObjectMarker = Helper("hostObjectMarker");
-        HostObjectsMarker = Helper("hostObjectsMarker");
-        BytesMarker = Helper("bytesMarker");
         // Created now: the glue stages byte arguments into it ahead of every host call.
-        Transfer = new TransferBuffer(Helper("transferBuffer"));
+        Transfer = new TransferBuffer(Helper("transferBuffer"), (ScriptObject)Helper("resultKindBuffer").Invoke(false));
         Transfer.Int32s(1);
         _checkFunctionBody = Helper("checkFunctionBody");
         _parsesAsAsyncBody = Helper("parsesAsAsyncBody");
@@ -152,17 +150,11 @@ internal sealed class Bridge
     /// <summary>The WebAssembly helpers (Wasm.js), behind Context.CompileWasm and the Wasm* handles.</summary>
     public WasmGlue Wasm { get; }
 
-    /// <summary>The context's transfer buffer (host objects by id: <see cref="HostObjectMarker"/>).</summary>
+    /// <summary>The context's transfer buffer (host objects by id, byte buffers by copy).</summary>
     public TransferBuffer Transfer { get; }
 
-    /// <summary>Stands for the host object in transfer slots 1–2, as a host call's result or a <see cref="Call(object[])"/> argument (the next slots for each further one).</summary>
+    /// <summary>Stands for the host object in transfer slots 1–2 as a <see cref="Call(object[])"/> argument (the next slots for each further one).</summary>
     public ScriptObject HostObjectMarker { get; }
-
-    /// <summary>A host call's result: a new Array of the transfer buffer's host objects (slot 0 counts them).</summary>
-    public ScriptObject HostObjectsMarker { get; }
-
-    /// <summary>A host call's result: a new Uint8Array of the transfer buffer's bytes (<see cref="TransferBuffer.Bytes"/>).</summary>
-    public ScriptObject BytesMarker { get; }
 
     /// <summary>The value a fast host function returns to tell its JS wrapper "throw the pending host error".</summary>
     public ScriptObject ErrorMarker { get; }

@@ -61,10 +61,12 @@ internal sealed class HostCallSupport
                 // A deep JS -> .NET -> JS recursion ends here as a JS RangeError, before .NET overflows.
                 if (!NativeStack.HasRoomForHostCall())
                     throw new InsufficientExecutionStackException(StackOverflowMessage);
+                _context.Bridge.Transfer.Result = ResultKind.None;
                 invoker(args, result);
             }
             catch (Exception exception) when (exception is not ScriptTerminatedException && !IsEngineTermination(exception))
             {
+                _context.Bridge.Transfer.Result = ResultKind.None;
                 _pending = exception;
                 if (!result.IsSet)
                     result.Set(_context.Bridge.ErrorMarker);
@@ -114,16 +116,27 @@ internal sealed class HostCallSupport
     public void SetReturnValue(in V8FastResult result, object? value, string? what, bool decimalAsString)
     {
         if (value is null)
+        {
             result.SetNull();
-        else if ((TransferBytes(value) ?? _context.HostClasses.TransferResult(value)) is { } marker)
-            result.Set(marker);
-        else
+            return;
+        }
+
+        var kind = TransferBytes(value);
+        if (kind == ResultKind.None)
+            kind = _context.HostClasses.TransferResult(value);
+        if (kind == ResultKind.None)
+        {
             SetResult(result, value, what, decimalAsString);
+            return;
+        }
+
+        result.SetUndefined();
+        _context.Bridge.Transfer.Result = kind;
     }
 
     // byte[], ReadOnlyMemory<byte> and Memory<byte> become a new Uint8Array the glue copies out of the
     // transfer buffer (Bootstrap.js fromHost), instead of an engine call to create it and one to fill it.
-    private ScriptObject? TransferBytes(object value)
+    private ResultKind TransferBytes(object value)
     {
         ReadOnlySpan<byte> bytes;
         switch (value)
@@ -138,13 +151,13 @@ internal sealed class HostCallSupport
                 bytes = memory.Span;
                 break;
             default:
-                return null;
+                return ResultKind.None;
         }
 
         if (!TransferBuffer.Fits(bytes.Length))
-            return null;
+            return ResultKind.None;
         bytes.CopyTo(_context.Bridge.Transfer.Bytes(bytes.Length));
-        return _context.Bridge.BytesMarker;
+        return ResultKind.Bytes;
     }
 
     /// <summary>The .NET exception behind a JS error raised by a host call, if it is still remembered.</summary>

@@ -115,14 +115,14 @@ internal sealed class HostClassRegistry
     public bool IsInstance(object? value) => value is not null && !IsEmpty && ClassOf(value.GetType()) is not null;
 
     /// <summary>
-    /// The result marker for a host call returning <paramref name="value"/>, with the objects written
-    /// to the transfer buffer, when <paramref name="value"/> is a host object or a list of them (which
-    /// JS gets as a new Array, as types.md copies read-only collections); otherwise null and nothing written.
+    /// Writes the objects to the transfer buffer and returns what the host call's result stands for,
+    /// when <paramref name="value"/> is a host object or a list of them (which JS gets as a new Array,
+    /// as types.md copies read-only collections); otherwise <see cref="ResultKind.None"/> and nothing written.
     /// </summary>
-    public ScriptObject? TransferResult(object value)
+    public ResultKind TransferResult(object value)
     {
         if (IsEmpty)
-            return null;
+            return ResultKind.None;
         var type = value.GetType();
         _inTransfer.Clear();
         if (ClassOf(type) is { } hostClass)
@@ -130,14 +130,14 @@ internal sealed class HostClassRegistry
             var slots = _context.Bridge.Transfer.Int32s(3);
             slots[0] = 1;
             WriteHostObject(value, hostClass.Index, slots[1..]);
-            return _context.Bridge.HostObjectMarker;
+            return ResultKind.HostObject;
         }
 
         if (!IsListOfHostObjects(type))
-            return null;
+            return ResultKind.None;
         var items = (IList)value;
         if (1 + 2L * items.Count > TransferBuffer.MaxBytes / 4)
-            return null;
+            return ResultKind.None;
         var all = _context.Bridge.Transfer.Int32s(1 + 2 * items.Count);
         all[0] = items.Count;
         for (var i = 0; i < items.Count; i++)
@@ -149,7 +149,7 @@ internal sealed class HostClassRegistry
                 slot[0] = 0;
         }
 
-        return _context.Bridge.HostObjectsMarker;
+        return ResultKind.HostObjects;
     }
 
     /// <summary>

@@ -33,10 +33,27 @@ internal sealed unsafe class TransferBuffer
     public static bool Fits(long length) => length <= MaxBytes - 4;
 
     private readonly ScriptObject _resize;
+    private readonly int* _resultKind;
     private int* _data;
     private int _length;
 
-    public TransferBuffer(ScriptObject resize) => _resize = resize;
+    /// <param name="resize">Bootstrap.js transferBuffer(byteLength).</param>
+    /// <param name="resultKind">The glue's 4-byte resultKind buffer, which it keeps for the context's lifetime.</param>
+    public TransferBuffer(ScriptObject resize, ScriptObject resultKind)
+    {
+        _resize = resize;
+        _resultKind = (int*)((IArrayBuffer)resultKind).InvokeWithDirectAccess(static address => address);
+    }
+
+    /// <summary>
+    /// What a host call's <c>undefined</c> result stands for (Bootstrap.js fromHost): set by the call
+    /// last thing, after its payload is in the buffer; cleared as every host call starts and whenever
+    /// one fails, so that a plain <c>undefined</c> never reads a stale payload.
+    /// </summary>
+    public ResultKind Result
+    {
+        set => *_resultKind = (int)value;
+    }
 
     /// <summary>The first <paramref name="count"/> Int32 slots, valid until the next call of this method.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is over <see cref="MaxBytes"/> / 4.</exception>
@@ -104,4 +121,20 @@ internal sealed unsafe class TransferBuffer
         _data = (int*)((IArrayBuffer)buffer).InvokeWithDirectAccess(static address => address);
         _length = bytes / 4;
     }
+}
+
+/// <summary>What a host call's <c>undefined</c> result stands for (Bootstrap.js resultHostObject …).</summary>
+internal enum ResultKind
+{
+    /// <summary><c>undefined</c> itself.</summary>
+    None = 0,
+
+    /// <summary>The host object in transfer slots 1–2.</summary>
+    HostObject = 1,
+
+    /// <summary>A new Array of the host objects in the transfer buffer (slot 0 counts them).</summary>
+    HostObjects = 2,
+
+    /// <summary>A new Uint8Array of the transfer buffer's bytes (<see cref="TransferBuffer.Bytes"/>).</summary>
+    Bytes = 3,
 }

@@ -344,8 +344,13 @@
     let transfer = null;
     let transferBytes = null;
     const hostObjectMarker = ObjectFreeze({ __proto__: null });
-    const hostObjectsMarker = ObjectFreeze({ __proto__: null });
-    const bytesMarker = ObjectFreeze({ __proto__: null });
+    // What a host call's `undefined` result stands for, written by .NET last thing in the call (0:
+    // undefined itself; TransferBuffer.ResultKind). A slot of its own, in a buffer that never moves:
+    // an object marker as the result would cost ClearScript a handle per call.
+    const resultKind = new Int32Array(new ArrayBufferCtor(4));
+    const resultHostObject = 1;
+    const resultHostObjects = 2;
+    const resultBytes = 3;
     // class index (the order .NET defined the classes in) -> adopt(id)
     const adopters = [];
     let renewHostObject = null;
@@ -406,10 +411,15 @@
         transfer[0] = -count;
     }
 
-    // A host call's result as JS sees it: one host object, or a new Array of them, from the buffer.
+    // A host call's result as JS sees it: `undefined` may stand for one host object, a new Array of
+    // them, or a new Uint8Array, from the buffer.
     function fromHost(result) {
-        if (result === hostObjectMarker) return hostObjectAt(1);
-        if (result === bytesMarker) {
+        if (result !== undefined) return result;
+        const kind = resultKind[0];
+        if (kind === 0) return result;
+        resultKind[0] = 0;
+        if (kind === resultHostObject) return hostObjectAt(1);
+        if (kind === resultBytes) {
             const length = transfer[0];
             const bytes = new Uint8Array(length);
             // Short runs element by element (no second view to allocate); longer ones through a view
@@ -422,13 +432,10 @@
             }
             return bytes;
         }
-        if (result === hostObjectsMarker) {
-            const count = transfer[0];
-            const objects = [];
-            for (let i = 0; i < count; i++) defineData(objects, i, hostObjectAt(1 + 2 * i));
-            return objects;
-        }
-        return result;
+        const count = transfer[0];
+        const objects = [];
+        for (let i = 0; i < count; i++) defineData(objects, i, hostObjectAt(1 + 2 * i));
+        return objects;
     }
 
     // The error for a failed host call, with its stack starting at the caller of the host function.
@@ -561,7 +568,7 @@
                     // No call on the way out for an ordinary result: a termination that a nested call
                     // (a host function running script with its own timeout) leaves pending for an
                     // instant must not land in this frame, which has no interrupt check otherwise.
-                    return result === hostObjectMarker || result === hostObjectsMarker || result === bytesMarker ? fromHost(result) : result;
+                    return result === undefined && resultKind[0] !== 0 ? fromHost(result) : result;
                 },
             }[name];
             ObjectDefineProperty(fn, 'length', { __proto__: null, value: length });
@@ -588,7 +595,7 @@
         },
 
         // A JS class over a .NET type. Each member calls one fast host function (one boundary crossing);
-        // instance members pass the instance's id first.
+        // instance accessors pass the instance's id first, instance methods through the transfer buffer.
         // members: array of [jsName, isStatic, isMethod, fn, setter, length, byteArguments]
         defineClass(name, length, construct, members, errorMarker, takeError) {
             const check = (result, member) => {
@@ -684,8 +691,7 @@
         // object of a live id, or undefined once it was collected.
         hostIdOf: value => idOfStamp(value),
         hostObjectMarker,
-        hostObjectsMarker,
-        bytesMarker,
+        resultKindBuffer: () => TypedArrayPrototypeGetBuffer(resultKind),
         // The transfer buffer, at least `byteLength` long: a new one when the current one is smaller
         // (.NET takes its memory address again).
         transferBuffer(byteLength) {

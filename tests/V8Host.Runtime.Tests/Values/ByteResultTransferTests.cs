@@ -24,7 +24,25 @@ public class ByteResultTransferTests
             var before = inner(length * 2);
             return Pattern(length, before.Length);
         })
+        .AddHostFunction("quiet", (Func<int, byte[]> inner) => { inner(8); })
+        .AddHostFunction("failsAfter", (Func<int, byte[]> inner) =>
+        {
+            inner(8);
+            throw new InvalidOperationException("failed after bytes");
+        })
+        .AddHostFunction("nothing", () => { })
         .Build();
+
+    [Fact]
+    public void An_undefined_result_stays_undefined_after_bytes_crossed_in_a_nested_call_or_before_a_failure()
+    {
+        using var context = CreateContext();
+
+        // The nested call's bytes mark the buffer; the outer void call's undefined must not read them.
+        Assert.Equal("undefined", context.Eval<string>("typeof quiet(n => bytes(n, 1))"));
+        Assert.Equal("undefined", context.Eval<string>("try { failsAfter(n => bytes(n, 1)); } catch { } typeof nothing()"));
+        Assert.Equal("undefined", context.Eval<string>("bytes(4, 1); typeof nothing()"));
+    }
 
     [Theory]
     [InlineData(0)]
