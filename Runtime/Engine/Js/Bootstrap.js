@@ -41,9 +41,11 @@
         ReflectDeleteProperty,
         ReflectGet,
         ReflectGetOwnPropertyDescriptor,
+        ReflectGetPrototypeOf,
         ReflectHas,
         ReflectOwnKeys,
         ReflectSet,
+        ReflectSetPrototypeOf,
         String: StringCtor,
         StringPrototypeCharCodeAt,
         StringPrototypeIndexOf,
@@ -413,6 +415,21 @@
 
     // A host call's result as JS sees it: `undefined` may stand for one host object, a new Array of
     // them, or a new Uint8Array, from the buffer.
+    // Arrays filled element by element with nothing in the way: a script may have put index setters
+    // on Array.prototype, and defining each element instead (defineData) costs a runtime call apiece.
+    const ArrayPrototype = ReflectGetPrototypeOf([]);
+
+    function beginArray() {
+        const array = [];
+        ReflectSetPrototypeOf(array, null);
+        return array;
+    }
+
+    function endArray(array) {
+        ReflectSetPrototypeOf(array, ArrayPrototype);
+        return array;
+    }
+
     function fromHost(result) {
         if (result !== undefined) return result;
         const kind = resultKind[0];
@@ -433,9 +450,9 @@
             return bytes;
         }
         const count = transfer[0];
-        const objects = [];
-        for (let i = 0; i < count; i++) defineData(objects, i, hostObjectAt(1 + 2 * i));
-        return objects;
+        const objects = beginArray();
+        for (let i = 0; i < count; i++) objects[i] = hostObjectAt(1 + 2 * i);
+        return endArray(objects);
     }
 
     // The error for a failed host call, with its stack starting at the caller of the host function.
@@ -810,7 +827,8 @@
         call: guarded((fn, ...args) => {
             for (let i = 0, slot = 1; i < args.length; i++) {
                 if (args[i] === hostObjectMarker) {
-                    defineData(args, i, hostObjectAt(slot));
+                    // An own element of the rest array: plain assignment reaches no setter.
+                    args[i] = hostObjectAt(slot);
                     slot += 2;
                 }
             }
