@@ -24,6 +24,10 @@ internal sealed class HostClassRegistry
     private readonly Dictionary<Type, (ScriptObject Adopt, int Index)> _adopters = new();
     private readonly Dictionary<Type, bool> _listsOfHostObjects = new();
 
+    // Every host-call result and .NET -> JS argument asks ClassOf its type: walking the base types costs
+    // a lookup per level. Both caches start over whenever a class is defined.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (ScriptObject Adopt, int Index)?> _classOfType = new();
+
     // The already-known instances of the last transfer, until the glue has read it: V8 may run the
     // registry's cleanup (a release) between .NET writing an id and the glue reading it, and the
     // glue then asks for the instance again under a new id (Renew).
@@ -82,6 +86,8 @@ internal sealed class HostClassRegistry
         var (jsClass, adopt) = _context.Bridge.DefineClass(binding.Name, binding.ConstructorLength, construct, members, _context.HostCalls.TakeError);
         _context.Bridge.DefineGlobal(binding.Name, jsClass);
         _adopters[binding.Type] = (adopt, _adopters.Count);
+        _classOfType.Clear();
+        _listsOfHostObjects.Clear();
     }
 
     /// <summary>The JS object for a .NET instance of a defined class, created on first use.</summary>
@@ -224,15 +230,19 @@ internal sealed class HostClassRegistry
             return _instances.TryGetValue(id, out var instance) ? instance : null;
     }
 
-    private (ScriptObject Adopt, int Index)? ClassOf(Type? type)
+    private (ScriptObject Adopt, int Index)? ClassOf(Type type)
     {
-        for (; type is not null; type = type.BaseType)
+        if (_classOfType.TryGetValue(type, out var known))
+            return known;
+        (ScriptObject Adopt, int Index)? found = null;
+        for (Type? level = type; level is not null && found is null; level = level.BaseType)
         {
-            if (_adopters.TryGetValue(type, out var hostClass))
-                return hostClass;
+            if (_adopters.TryGetValue(level, out var hostClass))
+                found = hostClass;
         }
 
-        return null;
+        _classOfType[type] = found;
+        return found;
     }
 
     /// <summary>A new id for a live instance whose JS object was collected before its release arrived: the release retires the old id.</summary>
