@@ -29,9 +29,11 @@ internal sealed class RentSources
     // A superset of IdentifierName: runs of ASCII name characters, \u escapes and every non-ASCII
     // character JS does not count as white space. V8 itself then keeps only real names
     // (PoolReset.js matches each against \p{ID_Start}\p{ID_Continue}*), so .NET's Unicode tables,
-    // which lag or lead V8's, cannot make a name be missed.
+    // which lag or lead V8's, cannot make a name be missed. A match stops one unit past MaxNameChars
+    // (each unit stands for at least one character): a longer word refuses the rent there, rather
+    // than after the regex has run to its end (a 4 MiB name cost Return a second on a loaded machine).
     private static readonly Regex s_word = new(
-        @"(?:[A-Za-z0-9$_]|[^\x00-\x7F\p{Zs}\uFEFF\u2028\u2029]|\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]+\})+",
+        @"(?:[A-Za-z0-9$_]|[^\x00-\x7F\p{Zs}\uFEFF\u2028\u2029]|\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]+\})" + "{1," + (MaxNameChars + 1) + "}",
         RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly Regex s_escape = new(@"\\u(?:([0-9a-fA-F]{4})|\{([0-9a-fA-F]+)\})", RegexOptions.CultureInvariant | RegexOptions.Compiled);

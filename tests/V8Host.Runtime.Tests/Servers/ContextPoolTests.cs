@@ -350,29 +350,6 @@ public class ContextPoolTests
         Assert.Contains(logs.Entries, e => e.Category == "V8Host.ContextPool" && e.Message.Contains("recycled a context (max-uses)"));
     }
 
-    private sealed class RecordingLoggerFactory : ILoggerFactory
-    {
-        public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void AddProvider(ILoggerProvider provider) => throw new NotSupportedException();
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(RecordingLoggerFactory factory, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                factory.Entries.Enqueue((category, logLevel, formatter(state, exception)));
-        }
-    }
-
     [Fact]
     public void Options_out_of_range_are_refused_by_name()
     {
