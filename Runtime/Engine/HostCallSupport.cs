@@ -111,7 +111,8 @@ internal sealed class HostCallSupport
     /// <summary>
     /// A host function's or member's return value (<see cref="HostResult"/>): a host object, or a list
     /// or array of them, crosses by id through the transfer buffer, and the JS wrapper (Bootstrap.js
-    /// <c>fromHost</c>) makes the objects without another engine call. Everything else as <see cref="SetResult"/>.
+    /// <c>fromHost</c>) makes the objects without another engine call; so do byte buffers and read-only
+    /// lists of int or double. Everything else as <see cref="SetResult"/>.
     /// </summary>
     public void SetReturnValue(in V8FastResult result, object? value, string? what, bool decimalAsString)
     {
@@ -121,9 +122,12 @@ internal sealed class HostCallSupport
             return;
         }
 
+        // A host object first: a host class may itself be a list.
         var kind = TransferBytes(value);
         if (kind == ResultKind.None)
             kind = _context.HostClasses.TransferResult(value);
+        if (kind == ResultKind.None)
+            kind = TransferNumbers(value);
         if (kind == ResultKind.None)
         {
             SetResult(result, value, what, decimalAsString);
@@ -158,6 +162,27 @@ internal sealed class HostCallSupport
             return ResultKind.None;
         bytes.CopyTo(_context.Bridge.Transfer.Bytes(bytes.Length));
         return ResultKind.Bytes;
+    }
+
+    // A read-only list of int or double (types.md: a copy, a new Array) goes as doubles, exactly.
+    // Other element types keep the marshaller's rules (long may become a bigint, decimal a string …).
+    private ResultKind TransferNumbers(object value)
+    {
+        switch (value)
+        {
+            case IReadOnlyList<int> ints when TransferBuffer.Fits(8L * (ints.Count + 1)):
+                var intSlots = _context.Bridge.Transfer.Numbers(ints.Count);
+                for (var i = 0; i < intSlots.Length; i++)
+                    intSlots[i] = ints[i];
+                return ResultKind.Numbers;
+            case IReadOnlyList<double> doubles when TransferBuffer.Fits(8L * (doubles.Count + 1)):
+                var doubleSlots = _context.Bridge.Transfer.Numbers(doubles.Count);
+                for (var i = 0; i < doubleSlots.Length; i++)
+                    doubleSlots[i] = doubles[i];
+                return ResultKind.Numbers;
+            default:
+                return ResultKind.None;
+        }
     }
 
     /// <summary>The .NET exception behind a JS error raised by a host call, if it is still remembered.</summary>

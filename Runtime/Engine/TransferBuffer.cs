@@ -77,6 +77,17 @@ internal sealed unsafe class TransferBuffer
     }
 
     /// <summary>
+    /// Room for <paramref name="count"/> doubles after a header slot holding the count (what the glue's
+    /// resultNumbers reads, from byte 8), valid until the next call of <see cref="Int32s"/>.
+    /// </summary>
+    public Span<double> Numbers(int count)
+    {
+        var slots = Int32s(2 + 2 * count);
+        slots[0] = count;
+        return MemoryMarshal.Cast<int, double>(slots[2..]);
+    }
+
+    /// <summary>
     /// The bytes of the Uint8Array arguments the glue staged for the host call being made
     /// (Bootstrap.js stageBytes), by argument index, or null when it staged none. Read first thing in
     /// the call, before any conversion can run script that stages bytes of its own.
@@ -115,7 +126,8 @@ internal sealed unsafe class TransferBuffer
 
     private void Grow(int count)
     {
-        var bytes = Math.Max(InitialBytes, (int)Math.Min(MaxBytes, Math.Max(4L * count, 8L * _length)));
+        // A multiple of 8: the glue views the buffer as doubles too (TransferBuffer.Numbers).
+        var bytes = Math.Max(InitialBytes, (int)Math.Min(MaxBytes, (Math.Max(4L * count, 8L * _length) + 7) & ~7L));
         var buffer = (ScriptObject)_resize.Invoke(false, bytes);
         // The glue keeps the buffer alive (and this address valid) until it is asked for a larger one.
         _data = (int*)((IArrayBuffer)buffer).InvokeWithDirectAccess(static address => address);
@@ -137,4 +149,7 @@ internal enum ResultKind
 
     /// <summary>A new Uint8Array of the transfer buffer's bytes (<see cref="TransferBuffer.Bytes"/>).</summary>
     Bytes = 3,
+
+    /// <summary>A new Array of the transfer buffer's numbers (<see cref="TransferBuffer.Numbers"/>).</summary>
+    Numbers = 4,
 }

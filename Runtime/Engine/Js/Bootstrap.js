@@ -18,6 +18,7 @@
         ErrorCaptureStackTrace,
         FinalizationRegistry,
         FinalizationRegistryPrototypeRegister,
+        Float64Array,
         Function: FunctionCtor,
         Int32Array,
         JSONParse,
@@ -345,6 +346,7 @@
     // Bytes (a host call returning byte[]) go the same way: [length, bytes …].
     let transfer = null;
     let transferBytes = null;
+    let transferNumbers = null;
     const hostObjectMarker = ObjectFreeze({ __proto__: null });
     // What a host call's `undefined` result stands for, written by .NET last thing in the call (0:
     // undefined itself; TransferBuffer.ResultKind). A slot of its own, in a buffer that never moves:
@@ -353,6 +355,7 @@
     const resultHostObject = 1;
     const resultHostObjects = 2;
     const resultBytes = 3;
+    const resultNumbers = 4;
     // class index (the order .NET defined the classes in) -> adopt(id)
     const adopters = [];
     let renewHostObject = null;
@@ -414,7 +417,7 @@
     }
 
     // A host call's result as JS sees it: `undefined` may stand for one host object, a new Array of
-    // them, or a new Uint8Array, from the buffer.
+    // them or of numbers, or a new Uint8Array, from the buffer.
     // Arrays filled element by element with nothing in the way: a script may have put index setters
     // on Array.prototype, and defining each element instead (defineData) costs a runtime call apiece.
     const ArrayPrototype = ReflectGetPrototypeOf([]);
@@ -448,6 +451,12 @@
                 TypedArrayPrototypeSet(bytes, new Uint8Array(TypedArrayPrototypeGetBuffer(transferBytes), 4, length));
             }
             return bytes;
+        }
+        if (kind === resultNumbers) {
+            const count = transfer[0];
+            const numbers = beginArray();
+            for (let i = 0; i < count; i++) numbers[i] = transferNumbers[1 + i];
+            return endArray(numbers);
         }
         const count = transfer[0];
         const objects = beginArray();
@@ -716,6 +725,7 @@
                 const buffer = new ArrayBufferCtor(byteLength);
                 transfer = new Int32Array(buffer);
                 transferBytes = new Uint8Array(buffer);
+                transferNumbers = new Float64Array(buffer);
             }
             return TypedArrayPrototypeGetBuffer(transfer);
         },
