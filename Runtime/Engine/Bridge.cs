@@ -144,7 +144,7 @@ internal sealed class Bridge
         RunFinalizationCallbacks = Pick(limits, "runFinalizationCallbacks");
         _disconnect = (Helper("disconnect"), Pick(limits, "disconnect"));
         ErrorMarker = (ScriptObject)engine.Evaluate(EngineCore.Document("v8host:error-marker"), Named("v8host:error-marker", "Object.freeze({ __proto__: null })"));
-        _bulk = LoadBulk();
+        _bulk = LoadBulk(helpers);
     }
 
     /// <summary>The WebAssembly helpers (Wasm.js), behind Context.CompileWasm and the Wasm* handles.</summary>
@@ -372,10 +372,12 @@ internal sealed class Bridge
     // Bulk plain data (BulkData.js): a whole graph in one engine call per large chunk.
     private readonly (ScriptObject Decode, ScriptObject Reader) _bulk;
 
-    private (ScriptObject Decode, ScriptObject Reader) LoadBulk()
+    private (ScriptObject Decode, ScriptObject Reader) LoadBulk(ScriptObject helpers)
     {
         var bulk = LoadGlue("BulkData", _hostIdOf, LiveCollections.IdOf);
-        return (Pick(bulk, "decode"), Pick(bulk, "reader"));
+        var decode = Pick(bulk, "decode");
+        Pick(helpers, "setBulkDecode").Invoke(false, decode);
+        return (decode, Pick(bulk, "reader"));
     }
 
     /// <summary>

@@ -112,7 +112,8 @@ internal sealed class HostCallSupport
     /// A host function's or member's return value (<see cref="HostResult"/>): a host object, or a list
     /// or array of them, crosses by id through the transfer buffer, and the JS wrapper (Bootstrap.js
     /// <c>fromHost</c>) makes the objects without another engine call; so do byte buffers and read-only
-    /// lists of int or double. Everything else as <see cref="SetResult"/>.
+    /// lists of int or double, and plain data that crosses as one chunk of bulk JSON text (the wrapper
+    /// decodes it). Everything else as <see cref="SetResult"/>.
     /// </summary>
     public void SetReturnValue(in V8FastResult result, object? value, string? what, bool decimalAsString)
     {
@@ -130,11 +131,17 @@ internal sealed class HostCallSupport
             kind = TransferNumbers(value);
         if (kind == ResultKind.None)
         {
-            SetResult(result, value, what, decimalAsString);
-            return;
+            var engineValue = _context.Values.ToEngineResult(value, what, decimalAsString, out kind);
+            if (engineValue is null)
+                result.SetNull();
+            else
+                result.Set(engineValue);
+        }
+        else
+        {
+            result.SetUndefined();
         }
 
-        result.SetUndefined();
         _context.Bridge.Transfer.Result = kind;
     }
 

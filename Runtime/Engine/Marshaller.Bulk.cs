@@ -53,10 +53,13 @@ internal sealed partial class Marshaller
     /// <summary>
     /// Plain data, a string-keyed dictionary or a sequence as JS values in one engine call per chunk;
     /// false when the value takes the per-value path (another shape, or a <see cref="BulkFallback"/>).
+    /// With <paramref name="textResult"/>, a value that fits one chunk and needs no side values is
+    /// the chunk's text instead, <paramref name="kind"/> saying how BulkData.js decode reads it.
     /// </summary>
-    private bool TryToEngineBulk(object value, string? what, out object? result)
+    private bool TryToEngineBulk(object value, string? what, bool textResult, out object? result, out ResultKind kind)
     {
         result = null;
+        kind = ResultKind.None;
         var shape = EngineShape.Of(value);
         var single = shape is EngineShape.Kind.PlainData or EngineShape.Kind.StringDictionary or EngineShape.Kind.ReadOnlyStringDictionary;
         // Only a collection: a fallback enumerates the value again, and a lazy sequence may not
@@ -74,7 +77,16 @@ internal sealed partial class Marshaller
                 writer.WriteItem(value, what);
                 writer.CheckShared();
                 var (text, side) = writer.TakeChunk();
-                result = Glue.BulkDecode(1, null, text, side);
+                if (textResult && side.Length == 0)
+                {
+                    kind = ResultKind.JsonItem;
+                    result = text;
+                }
+                else
+                {
+                    result = Glue.BulkDecode(1, null, text, side);
+                }
+
                 return true;
             }
 
@@ -95,6 +107,22 @@ internal sealed partial class Marshaller
 
             writer.LeaveRoot();
             writer.CheckShared();
+            if (target is null && textResult)
+            {
+                var (text, side) = writer.TakeChunk();
+                if (side.Length == 0)
+                {
+                    kind = ResultKind.JsonItems;
+                    result = text;
+                }
+                else
+                {
+                    result = Glue.BulkDecode(0, null, text, side);
+                }
+
+                return true;
+            }
+
             result = writer.Items > 0 || target is null ? SendChunk(writer, target) : target;
             return true;
         }

@@ -64,8 +64,21 @@ internal sealed partial class Marshaller
     /// </summary>
     public object? ToEngine(object? value, string? what, bool decimalAsString = false) => ToEngine(value, what, decimalAsString, copies: null);
 
-    private object? ToEngine(object? value, string? what, bool decimalAsString, EngineCopies? copies)
+    /// <summary>
+    /// A host call's return value, as <see cref="ToEngine(object?, string?, bool)"/> converts it, except
+    /// that bulk plain data which fits one chunk and which JSON says in full comes back as its JSON
+    /// text, with <paramref name="kind"/> telling the call's JS wrapper to decode it (Bootstrap.js
+    /// fromHost): the same JS values, without an engine call from .NET to build them.
+    /// </summary>
+    public object? ToEngineResult(object value, string? what, bool decimalAsString, out ResultKind kind) =>
+        ToEngine(value, what, decimalAsString, copies: null, textResult: true, out kind);
+
+    private object? ToEngine(object? value, string? what, bool decimalAsString, EngineCopies? copies) =>
+        ToEngine(value, what, decimalAsString, copies, textResult: false, out _);
+
+    private object? ToEngine(object? value, string? what, bool decimalAsString, EngineCopies? copies, bool textResult, out ResultKind kind)
     {
+        kind = ResultKind.None;
         switch (value)
         {
             case null:
@@ -124,7 +137,7 @@ internal sealed partial class Marshaller
         if (_context.HostClasses.TryGetJsObject(value, out var hostObject))
             return hostObject;
 
-        if (copies is null && TryToEngineBulk(value, what, out var bulk))
+        if (copies is null && TryToEngineBulk(value, what, textResult, out var bulk, out kind))
             return bulk;
         copies ??= new EngineCopies();
         return Nested(copies, what, () => ToEngineObject(value, what, copies));

@@ -135,7 +135,7 @@ internal sealed unsafe class TransferBuffer
     }
 }
 
-/// <summary>What a host call's <c>undefined</c> result stands for (Bootstrap.js resultHostObject …).</summary>
+/// <summary>What a host call's result stands for (Bootstrap.js resultHostObject …): <c>undefined</c> for most kinds.</summary>
 internal enum ResultKind
 {
     /// <summary><c>undefined</c> itself.</summary>
@@ -152,4 +152,10 @@ internal enum ResultKind
 
     /// <summary>A new Array of the transfer buffer's numbers (<see cref="TransferBuffer.Numbers"/>).</summary>
     Numbers = 4,
+
+    /// <summary>The call's string result is bulk JSON text of one plain-data item (BulkData.js decode, mode 1).</summary>
+    JsonItem = 5,
+
+    /// <summary>The call's string result is bulk JSON text of a collection's items (BulkData.js decode, mode 0).</summary>
+    JsonItems = 6,
 }

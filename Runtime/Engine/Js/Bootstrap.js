@@ -356,6 +356,10 @@
     const resultHostObjects = 2;
     const resultBytes = 3;
     const resultNumbers = 4;
+    const resultJsonItem = 5;
+    const resultJsonItems = 6;
+    // BulkData.js decode, which builds plain data from .NET's bulk JSON text (setBulkDecode).
+    let bulkDecode = null;
     // class index (the order .NET defined the classes in) -> adopt(id)
     const adopters = [];
     let renewHostObject = null;
@@ -417,7 +421,7 @@
     }
 
     // A host call's result as JS sees it: `undefined` may stand for one host object, a new Array of
-    // them or of numbers, or a new Uint8Array, from the buffer.
+    // them or of numbers, or a new Uint8Array, from the buffer; a string for plain data, its bulk JSON text.
     // Arrays filled element by element with nothing in the way: a script may have put index setters
     // on Array.prototype, and defining each element instead (defineData) costs a runtime call apiece.
     const ArrayPrototype = ReflectGetPrototypeOf([]);
@@ -434,10 +438,12 @@
     }
 
     function fromHost(result) {
-        if (result !== undefined) return result;
         const kind = resultKind[0];
         if (kind === 0) return result;
         resultKind[0] = 0;
+        if (kind === resultJsonItem || kind === resultJsonItems)
+            return typeof result === 'string' ? bulkDecode(kind === resultJsonItem ? 1 : 0, null, result) : result;
+        if (result !== undefined) return result;
         if (kind === resultHostObject) return hostObjectAt(1);
         if (kind === resultBytes) {
             const length = transfer[0];
@@ -594,7 +600,7 @@
                     // No call on the way out for an ordinary result: a termination that a nested call
                     // (a host function running script with its own timeout) leaves pending for an
                     // instant must not land in this frame, which has no interrupt check otherwise.
-                    return result === undefined && resultKind[0] !== 0 ? fromHost(result) : result;
+                    return resultKind[0] !== 0 ? fromHost(result) : result;
                 },
             }[name];
             ObjectDefineProperty(fn, 'length', { __proto__: null, value: length });
@@ -612,6 +618,12 @@
                 MapPrototypeDelete(liveHostObjects, id);
                 releaseHostObject(id);
             });
+        },
+
+        // Called once per context, as its bulk-data glue loads: host calls may return plain data as
+        // that glue's JSON text from then on.
+        setBulkDecode(decode) {
+            bulkDecode = decode;
         },
 
         // Called just before the context is disposed: V8 may still run a FinalizationRegistry task
