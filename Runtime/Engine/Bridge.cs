@@ -108,6 +108,7 @@ internal sealed class Bridge
         _hostIdOf = Helper("hostIdOf");
         _hostObjectOf = Helper("hostObjectOf");
         HostObjectMarker = Helper("hostObjectMarker");
+        HostObjectsMarker = Helper("hostObjectsMarker");
         // Created now: the glue stages byte arguments into it ahead of every host call.
         Transfer = new TransferBuffer(Helper("transferBuffer"), (ScriptObject)Helper("resultKindBuffer").Invoke(false));
         Transfer.Int32s(1);
@@ -155,6 +156,9 @@ internal sealed class Bridge
 
     /// <summary>Stands for the host object in transfer slots 1–2 as a <see cref="Call(object[])"/> argument (the next slots for each further one).</summary>
     public ScriptObject HostObjectMarker { get; }
+
+    /// <summary>Stands for a new Array of the host objects in the next transfer slots ([count, id, class …]) as a <see cref="Call(object[])"/> argument.</summary>
+    public ScriptObject HostObjectsMarker { get; }
 
     /// <summary>The value a fast host function returns to tell its JS wrapper "throw the pending host error".</summary>
     public ScriptObject ErrorMarker { get; }

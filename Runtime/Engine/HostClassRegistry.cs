@@ -117,8 +117,23 @@ internal sealed class HostClassRegistry
     /// <summary>Whether <paramref name="type"/> (or a base type) is a host class of this context: it crosses by reference, never as plain data.</summary>
     public bool IsDefined(Type type) => ClassOf(type) is not null;
 
-    /// <summary>Whether <paramref name="value"/> is an instance of a host class of this context.</summary>
-    public bool IsInstance(object? value) => value is not null && !IsEmpty && ClassOf(value.GetType()) is not null;
+    /// <summary>
+    /// How many transfer-buffer slots <paramref name="value"/> takes as a <see cref="Bridge.Call(object[])"/>
+    /// argument: 2 for a host object, 1 + 2 × count for a list of them (which JS gets as a new Array,
+    /// as a result would); 0 for every other value, and for a list that does not fit in <paramref name="room"/> slots.
+    /// </summary>
+    public int ArgumentSlots(object? value, int room)
+    {
+        if (value is null || IsEmpty)
+            return 0;
+        var type = value.GetType();
+        if (ClassOf(type) is not null)
+            return room >= 2 ? 2 : 0;
+        if (!IsListOfHostObjects(type))
+            return 0;
+        var slots = 1 + 2L * ((IList)value).Count;
+        return slots <= room ? (int)slots : 0;
+    }
 
     /// <summary>
     /// Writes the objects to the transfer buffer and returns what the host call's result stands for,
@@ -144,39 +159,53 @@ internal sealed class HostClassRegistry
         var items = (IList)value;
         if (1 + 2L * items.Count > TransferBuffer.MaxBytes / 4)
             return ResultKind.None;
-        var all = _context.Bridge.Transfer.Int32s(1 + 2 * items.Count);
-        all[0] = items.Count;
-        for (var i = 0; i < items.Count; i++)
-        {
-            var slot = all.Slice(1 + 2 * i, 2);
-            if (items[i] is { } item)
-                WriteHostObject(item, ClassOf(item.GetType())!.Value.Index, slot);
-            else
-                slot[0] = 0;
-        }
-
+        WriteHostObjects(items, _context.Bridge.Transfer.Int32s(1 + 2 * items.Count));
         return ResultKind.HostObjects;
     }
 
     /// <summary>
-    /// Replaces the host objects among <paramref name="args"/> (<paramref name="count"/> of them) by
-    /// markers in <paramref name="engineArgs"/> (offset by one: the function comes first), writing them
-    /// to the transfer buffer in order, for <see cref="Bridge.Call(object[])"/>.
+    /// Replaces the host objects and lists of them among <paramref name="args"/> (those with
+    /// <paramref name="byTransfer"/> set, <paramref name="slotCount"/> slots in all: <see cref="ArgumentSlots"/>)
+    /// by markers in <paramref name="engineArgs"/> (offset by one: the function comes first), writing
+    /// them to the transfer buffer in order, for <see cref="Bridge.Call(object[])"/>.
     /// </summary>
-    public void TransferArguments(object?[] args, object[] engineArgs, int count)
+    public void TransferArguments(object?[] args, bool[] byTransfer, object[] engineArgs, int slotCount)
     {
-        var slots = _context.Bridge.Transfer.Int32s(1 + 2 * count);
-        slots[0] = count;
+        var slots = _context.Bridge.Transfer.Int32s(1 + slotCount);
         _inTransfer.Clear();
         var slot = 1;
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] is { } arg && ClassOf(arg.GetType()) is { } hostClass)
+            if (!byTransfer[i])
+                continue;
+            var arg = args[i]!;
+            if (ClassOf(arg.GetType()) is { } hostClass)
             {
                 WriteHostObject(arg, hostClass.Index, slots.Slice(slot, 2));
                 slot += 2;
                 engineArgs[i + 1] = _context.Bridge.HostObjectMarker;
             }
+            else
+            {
+                var items = (IList)arg;
+                WriteHostObjects(items, slots.Slice(slot, 1 + 2 * items.Count));
+                slot += 1 + 2 * items.Count;
+                engineArgs[i + 1] = _context.Bridge.HostObjectsMarker;
+            }
+        }
+    }
+
+    // [count, id, class, id, class …]: what Bootstrap.js hostObjectsAt reads; a null element is id 0.
+    private void WriteHostObjects(IList items, Span<int> slots)
+    {
+        slots[0] = items.Count;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var slot = slots.Slice(1 + 2 * i, 2);
+            if (items[i] is { } item)
+                WriteHostObject(item, ClassOf(item.GetType())!.Value.Index, slot);
+            else
+                slot[0] = 0;
         }
     }
 

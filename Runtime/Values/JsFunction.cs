@@ -1,4 +1,5 @@
 using Microsoft.ClearScript;
+using V8Host.Engine;
 
 namespace V8Host;
 
@@ -50,22 +51,30 @@ public sealed class JsFunction : JsHandle
     }
 
     // A plain call converts each argument on its own: no arguments array is built in JS. Host
-    // objects go by id through the transfer buffer, written after the other arguments are converted.
+    // objects and lists of them go by id through the transfer buffer, written after the other
+    // arguments are converted (a conversion may run script, which may make host calls that use the buffer).
     private object Call(ScriptObject target, object?[] args)
     {
         var callArgs = new object[args.Length + 1];
         callArgs[0] = target;
-        var hostObjects = 0;
+        bool[]? byTransfer = null;
+        var slots = 0;
         for (var i = 0; i < args.Length; i++)
         {
-            if (Context.HostClasses.IsInstance(args[i]))
-                hostObjects++;
+            var size = Context.HostClasses.ArgumentSlots(args[i], TransferBuffer.MaxBytes / 4 - 1 - slots);
+            if (size > 0)
+            {
+                (byTransfer ??= new bool[args.Length])[i] = true;
+                slots += size;
+            }
             else
+            {
                 callArgs[i + 1] = Context.Values.ToEngine(args[i])!;
+            }
         }
 
-        if (hostObjects > 0)
-            Context.HostClasses.TransferArguments(args, callArgs, hostObjects);
+        if (byTransfer is not null)
+            Context.HostClasses.TransferArguments(args, byTransfer, callArgs, slots);
         return Context.Bridge.Call(callArgs);
     }
 

@@ -348,6 +348,7 @@
     let transferBytes = null;
     let transferNumbers = null;
     const hostObjectMarker = ObjectFreeze({ __proto__: null });
+    const hostObjectsMarker = ObjectFreeze({ __proto__: null });
     // What a host call's `undefined` result stands for, written by .NET last thing in the call (0:
     // undefined itself; TransferBuffer.ResultKind). A slot of its own, in a buffer that never moves:
     // an object marker as the result would cost ClearScript a handle per call.
@@ -464,9 +465,14 @@
             for (let i = 0; i < count; i++) numbers[i] = transferNumbers[1 + i];
             return endArray(numbers);
         }
-        const count = transfer[0];
+        return hostObjectsAt(0);
+    }
+
+    // A new Array of the host objects from transfer slot `slot` on: [count, id, class, id, class …].
+    function hostObjectsAt(slot) {
+        const count = transfer[slot];
         const objects = beginArray();
-        for (let i = 0; i < count; i++) objects[i] = hostObjectAt(1 + 2 * i);
+        for (let i = 0; i < count; i++) objects[i] = hostObjectAt(slot + 1 + 2 * i);
         return endArray(objects);
     }
 
@@ -729,6 +735,7 @@
         // object of a live id, or undefined once it was collected.
         hostIdOf: value => idOfStamp(value),
         hostObjectMarker,
+        hostObjectsMarker,
         resultKindBuffer: () => TypedArrayPrototypeGetBuffer(resultKind),
         // The transfer buffer, at least `byteLength` long: a new one when the current one is smaller
         // (.NET takes its memory address again).
@@ -845,13 +852,17 @@
         },
         apply: guarded((fn, thisArg, args) => ReflectApply(fn, thisArg, args)),
         // A plain call from strict code: `this` is undefined.
-        // Host objects among the arguments come as markers, in order, through the transfer buffer.
+        // Host objects and lists of them among the arguments come as markers, in order, through the transfer buffer.
         call: guarded((fn, ...args) => {
             for (let i = 0, slot = 1; i < args.length; i++) {
+                // Own elements of the rest array: plain assignment reaches no setter.
                 if (args[i] === hostObjectMarker) {
-                    // An own element of the rest array: plain assignment reaches no setter.
                     args[i] = hostObjectAt(slot);
                     slot += 2;
+                } else if (args[i] === hostObjectsMarker) {
+                    const count = transfer[slot];
+                    args[i] = hostObjectsAt(slot);
+                    slot += 1 + 2 * count;
                 }
             }
             return ReflectApply(fn, undefined, args);

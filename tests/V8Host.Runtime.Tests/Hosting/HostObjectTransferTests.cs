@@ -124,6 +124,39 @@ public class HostObjectTransferTests
         Assert.True(context.Eval<JsFunction>("x => x === kept").Invoke<bool>(fresh));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(100_000)]
+    public void Lists_of_host_objects_passed_to_a_function_are_new_arrays_of_the_same_objects(int count)
+    {
+        using var context = CreateContext();
+        var machine = new Machine(count);
+        context.SetGlobal("a", machine);
+        var check = context.Eval<JsFunction>("""
+            (n, parts, x, more, withNulls) => { const all = a.parts; return Array.isArray(parts) && parts !== all && parts.length === all.length
+              && parts.every((p, i) => p === all[i]) && Object.getPrototypeOf(parts) === Array.prototype
+              && n === 1 && x === a && more.length === 2 && more[0] === a && more[1].name === 'fresh' && more[1] === globalThis.fresh
+              && withNulls.length === 3 && withNulls[1] === null && withNulls[2] === a; }
+            """);
+        var fresh = new Widget("fresh");
+        context.Eval<JsFunction>("x => { globalThis.fresh = x; }").Invoke(fresh);
+
+        Assert.True(check.Invoke<bool>(1, machine.Parts, machine, new List<object> { machine, fresh }, new Machine?[] { machine, null, machine }));
+    }
+
+    [Fact]
+    public void A_list_of_host_objects_as_an_argument_makes_no_engine_call()
+    {
+        using var context = CreateContext();
+        var machine = new Machine(50);
+        var count = context.Eval<JsFunction>("parts => parts.length");
+        Assert.Equal(50, count.Invoke<int>(machine.Parts));
+        var before = context.Values.GlueCalls;
+        Assert.Equal(50, count.Invoke<int>(machine.Parts.ToList()));
+        Assert.Equal(before, context.Values.GlueCalls);
+    }
+
     [Fact]
     public void A_host_call_nested_in_another_does_not_disturb_its_result()
     {
