@@ -22,6 +22,7 @@ internal sealed class Bridge
     private readonly ScriptObject _has;
     private readonly ScriptObject _remove;
     private readonly ScriptObject _get;
+    private readonly ScriptObject _elementAt;
     private readonly ScriptObject _set;
     private readonly ScriptObject _defineValue;
     private readonly ScriptObject _newObject;
@@ -86,6 +87,7 @@ internal sealed class Bridge
         _has = Helper("has");
         _remove = Helper("remove");
         _get = Helper("get");
+        _elementAt = Helper("elementAt");
         _set = Helper("set");
         _defineValue = Helper("defineValue");
         _newObject = Helper("newObject");
@@ -239,6 +241,9 @@ internal sealed class Bridge
 
     public object Get(ScriptObject target, object key) => _get.Invoke(false, target, key);
 
+    /// <summary>Element <paramref name="index"/> (≥ 0) of an array, or undefined when it is past the array's length (or is undefined).</summary>
+    public object ElementAt(ScriptObject array, int index) => _elementAt.Invoke(false, array, index);
+
     /// <summary>JS assignment (setters run); false when the object refused the write.</summary>
     public bool Set(ScriptObject target, object key, object? value) => (bool)_set.Invoke(false, target, key, value);
 
@@ -296,13 +301,14 @@ internal sealed class Bridge
     /// <summary>
     /// Batched readers bound to <paramref name="receive"/>: <c>Fields(source, name…)</c> reads the named
     /// properties, <c>Elements(array, start, count)</c> a range of elements, <c>Rows(array, start, count, name…)</c>
-    /// a range of elements each followed by a prefetched flag and its named properties; each passes the values,
+    /// a range of elements each followed by a prefetched flag and its named properties, <c>Entries(source, keys, start,
+    /// count, withValues)</c> a range of own enumerable keys, each with its value; each passes the values,
     /// in order, to one call of <paramref name="receive"/>.
     /// </summary>
-    public (ScriptObject Fields, ScriptObject Elements, ScriptObject Rows) Readers(V8FastHostFunction receive)
+    public (ScriptObject Fields, ScriptObject Elements, ScriptObject Rows, ScriptObject Entries) Readers(V8FastHostFunction receive)
     {
         var readers = (ScriptObject)_readers.Invoke(false, receive);
-        return (Pick(readers, "fields"), Pick(readers, "elements"), Pick(readers, "rows"));
+        return (Pick(readers, "fields"), Pick(readers, "elements"), Pick(readers, "rows"), Pick(readers, "entries"));
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace V8Host.Engine;
 internal sealed partial class Marshaller
 {
     private const int ReadChunk = 256;
-    private (ScriptObject Fields, ScriptObject Elements, ScriptObject Rows)? _readers;
+    private (ScriptObject Fields, ScriptObject Elements, ScriptObject Rows, ScriptObject Entries)? _readers;
     private object?[]? _received;
 
     private bool _receivedTooMuch;
@@ -19,7 +19,7 @@ internal sealed partial class Marshaller
     // Each string becomes a .NET copy as it is received: once the strings of a batch would exceed
     // what is left of MaxConversionBytes, the rest are not copied and the read fails (the
     // conversion itself charges the strings it keeps, as for values read one at a time).
-    private (ScriptObject Fields, ScriptObject Elements, ScriptObject Rows) Readers => _readers ??= Glue.Readers(new V8FastHostFunction("receive", (bool _, in V8FastArgs args, in V8FastResult _) =>
+    private (ScriptObject Fields, ScriptObject Elements, ScriptObject Rows, ScriptObject Entries) Readers => _readers ??= Glue.Readers(new V8FastHostFunction("receive", (bool _, in V8FastArgs args, in V8FastResult _) =>
     {
         var values = new object?[args.Count];
         var left = _context.Options.MaxConversionBytes - _conversionSpent;
@@ -39,12 +39,18 @@ internal sealed partial class Marshaller
     // The glue calls the receiver last, after any getter (script code, which may convert values
     // itself) has run, so a nested batch never overwrites this one. Null: the glue refused the
     // batch (it holds long strings); the caller reads it one value at a time.
-    private object?[]? Receive(Func<object> read, string what)
+    private object?[]? Receive(Func<object> read, string what) =>
+        Receive(read, what, out var status) is { } values && status is true ? values : null;
+
+    // As above, for a reader whose result says more than done (true) or refused (false): `status` is
+    // that result, and the values are handed back whenever it is not false.
+    private object?[]? Receive(Func<object> read, string what, out object status)
     {
         _received = null;
         _receivedTooMuch = false;
         GlueCalls++;
-        if (read() is not true)
+        status = read();
+        if (status is false)
             return null;
         var values = _received ?? throw new InvalidOperationException("The data glue did not hand back the values it read.");
         _received = null;
@@ -78,12 +84,39 @@ internal sealed partial class Marshaller
         {
             if (start > 0)
                 _context.ThrowIfTerminated(what);
-            var size = Math.Min(ReadChunk, length - start);
-            var chunk = Receive(() => Readers.Elements.Invoke(false, array, start, size), what);
-            for (var i = 0; i < size; i++)
-                values[start + i] = chunk is null ? Glue.Get(array, start + i) : chunk[i];
+            ReadElementChunk(array, start, Math.Min(ReadChunk, length - start), what).CopyTo(values, start);
         }
 
+        return values;
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> elements of <paramref name="array"/> as .NET values (<see cref="ToHost"/>),
+    /// read in chunks: a JsArray's snapshot. The list grows as chunks arrive, so a sparse array's length
+    /// allocates nothing ahead, and the call's timeout is checked between chunks.
+    /// </summary>
+    internal List<object?> SnapshotElements(ScriptObject array, int count, string what)
+    {
+        var snapshot = new List<object?>(Math.Min(count, 1 << 16));
+        for (var start = 0; start < count; start += ReadChunk)
+        {
+            if (start > 0)
+                _context.ThrowIfTerminated(what);
+            foreach (var item in ReadElementChunk(array, start, Math.Min(ReadChunk, count - start), what))
+                snapshot.Add(ToHost(item));
+        }
+
+        return snapshot;
+    }
+
+    // One engine call, or one per element when the glue refused the chunk (long strings).
+    private object?[] ReadElementChunk(ScriptObject array, int start, int size, string what)
+    {
+        if (Receive(() => Readers.Elements.Invoke(false, array, start, size), what) is { } chunk)
+            return chunk;
+        var values = new object?[size];
+        for (var i = 0; i < size; i++)
+            values[i] = Glue.Get(array, start + i);
         return values;
     }
 
@@ -114,6 +147,48 @@ internal sealed partial class Marshaller
         names.CopyTo(args, 1);
         return Readers.Fields.Invoke(false, args);
     }, what);
+
+    /// <summary>
+    /// The own enumerable string keys of <paramref name="source"/> (<c>Object.keys</c>, in its order), each with
+    /// its value read by [[Get]] when <paramref name="withValues"/> (else null): one engine call per
+    /// <see cref="ReadChunk"/> keys, where reading the keys and then each value was one engine call per key
+    /// and per value.
+    /// </summary>
+    internal List<KeyValuePair<string, object?>> ReadEntries(ScriptObject source, bool withValues, string what)
+    {
+        var stride = withValues ? 2 : 1;
+        var entries = new List<KeyValuePair<string, object?>>();
+        object? keys = null;
+        for (var start = 0; ; start += ReadChunk)
+        {
+            if (start > 0)
+                _context.ThrowIfTerminated(what);
+            var chunk = Receive(() => Readers.Entries.Invoke(false, source, keys, start, ReadChunk, withValues), what, out var next);
+            if (chunk is null)
+                return ReadEntriesOneByOne(source, keys as ScriptObject, start, withValues, entries, what);
+            for (var i = 0; i + stride - 1 < chunk.Length; i += stride)
+                entries.Add(new((string)chunk[i]!, withValues ? chunk[i + 1] : null));
+            if (next is not ScriptObject more)
+                return entries;
+            keys = more;
+        }
+    }
+
+    // The rest of ReadEntries after the glue refused a chunk (long strings): one engine call per key
+    // and value, so a typed read checks MaxConversionBytes value by value.
+    private List<KeyValuePair<string, object?>> ReadEntriesOneByOne(
+        ScriptObject source, ScriptObject? keys, int start, bool withValues, List<KeyValuePair<string, object?>> entries, string what)
+    {
+        var rest = keys is null ? Glue.Keys(source).ToArray() : ReadElements(keys, (int)(AsDouble(Glue.Get(keys, "length")) ?? 0), what).Skip(start).Cast<string>().ToArray();
+        for (var i = 0; i < rest.Length; i++)
+        {
+            if ((i & 255) == 255)
+                _context.ThrowIfTerminated(what);
+            entries.Add(new(rest[i], withValues ? Glue.Get(source, rest[i]) : null));
+        }
+
+        return entries;
+    }
 
     /// <summary>One property of a plain-data source object, read on its own (not prefetched).</summary>
     internal object? ReadProperty(ScriptObject source, string name) => Glue.Get(source, name);

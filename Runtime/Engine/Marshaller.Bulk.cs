@@ -247,21 +247,21 @@ internal sealed partial class Marshaller
     }
 
     /// <summary>
-    /// The plain-data value of the JS object <paramref name="source"/>, walked in one engine call;
-    /// null when it needs the per-value path (a converter that has not read yet, a non-plain object,
-    /// a <see cref="BulkFallback"/>).
+    /// The plain-data value or string-keyed dictionary of <paramref name="type"/> from the JS object
+    /// <paramref name="source"/>, walked in one engine call; null when it needs the per-value path (a
+    /// converter that has not read yet, a non-plain object such as a Map, a <see cref="BulkFallback"/>).
     /// </summary>
-    private object? TryReadPlainDataBulk(ScriptObject source, Type type, string what, Func<object> perValue)
+    private object? TryReadBulk(ScriptObject source, Type type, string what, bool allowNullElements, Func<object> perValue)
     {
         var schema = SchemaOf(type);
-        if (_perValue > 0 || !schema.Complete || schema.Root.Kind != BulkNode.NodeKind.Object)
+        if (_perValue > 0 || !schema.Complete || schema.Root.Kind is not (BulkNode.NodeKind.Object or BulkNode.NodeKind.Dictionary))
             return null;
         var spent = _conversionSpent;
         try
         {
             if (Walk(source, schema, 0, -1, what) is not { } walked)
                 return TakeTooDeep() ? PerValueIf(true, perValue) : null;
-            return walked.Tape.Read(schema.Root) is TapeObject tape ? ReadTapeObject(tape, type, what) : null;
+            return walked.Tape.Read(schema.Root) is TapeNode node and (TapeObject or TapeDictionary) ? ConvertTape(node, type, what, allowNullElements) : null;
         }
         catch (BulkFallback)
         {

@@ -285,18 +285,24 @@ internal sealed partial class Marshaller
     {
         if (value is not ScriptObject target || value is IJavaScriptObject { Kind: not JavaScriptObjectKind.Unknown })
             throw Mismatch(value, type, what, "a plain object or a Map");
+        if (TryReadBulk(target, type, what, allowNullElements, () => ToDictionary(target, valueType, what, allowNullElements)) is { } walked)
+            return walked;
+        return ToDictionary(target, valueType, what, allowNullElements);
+    }
+
+    // The per-value read: a Map's entries, or the object's keys and values in chunks.
+    private object ToDictionary(ScriptObject target, Type valueType, string what, bool allowNullElements)
+    {
         if (Glue.MapEntries(target) is { } entries)
             return ToMap(entries, typeof(string), valueType, what, allowNullElements);
         var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType))!;
-        var keys = Glue.Keys(target).ToArray();
-        Charge(keys.Length * ElementCost, what);
-        for (var i = 0; i < keys.Length; i++)
+        var read = ReadEntries(target, withValues: true, what);
+        Charge(read.Count * ElementCost, what);
+        for (var i = 0; i < read.Count; i++)
         {
-            if ((i & 255) == 255)
-                _context.ThrowIfTerminated(what);
-            var key = keys[i];
+            var (key, value) = read[i];
             Charge(2L * key.Length, what);
-            dictionary[key] = ToClr(Glue.Get(target, key), valueType, $"{what}.{key}", allowNullElements, allowNullElements);
+            dictionary[key] = ToClr(value, valueType, $"{what}.{key}", allowNullElements, allowNullElements);
         }
         return dictionary;
     }
@@ -381,7 +387,7 @@ internal sealed partial class Marshaller
         // Fields the per-value list read prefetched are read already; anything else is walked whole.
         if (_prefetched is not { } prefetched || !ReferenceEquals(prefetched.Source, source))
         {
-            if (TryReadPlainDataBulk(source, type, what, () => ReadPlainData(source, type, binding, what)) is { } walked)
+            if (TryReadBulk(source, type, what, allowNullElements: true, () => ReadPlainData(source, type, binding, what)) is { } walked)
                 return walked;
         }
 

@@ -14,14 +14,14 @@ public sealed class JsArray : JsHandle, IList<object?>
     /// <inheritdoc />
     public object? this[int index]
     {
-        get => Use("get_Item", target => Context.Values.ToHost(Items(target)[CheckIndex(target, index)]));
+        get => Use("get_Item", target => Context.Values.ToHost(ElementAt(target, index)));
         set => Use("set_Item", target => Items(target)[CheckIndex(target, index)] = Context.Values.ToEngine(value)!);
     }
 
     /// <summary>Reads element <paramref name="index"/> converted to <typeparamref name="T"/> (types.md).</summary>
     /// <exception cref="InvalidCastException">The element cannot be converted to <typeparamref name="T"/>.</exception>
     public T Get<T>(int index) =>
-        Use("Get", target => Context.ConvertResult<T>(Items(target)[CheckIndex(target, index)], $"element [{index}]"));
+        Use("Get", target => Context.ConvertResult<T>(ElementAt(target, index), $"element [{index}]"));
 
     /// <summary>The array's <c>length</c>.</summary>
     /// <exception cref="NotSupportedException">The length exceeds <see cref="int.MaxValue"/> (JS arrays reach 2^32−1).</exception>
@@ -99,17 +99,23 @@ public sealed class JsArray : JsHandle, IList<object?>
     public IEnumerator<object?> GetEnumerator() =>
         Use("GetEnumerator", target =>
         {
-            var count = Length(target) <= int.MaxValue ? (int)Length(target) : throw new NotSupportedException("JsArray: the JavaScript array's length exceeds Int32.MaxValue.");
-            var items = Items(target);
-            var snapshot = new List<object?>(Math.Min(count, 1 << 16));
-            for (var i = 0; i < count; i++)
-                snapshot.Add(Context.Values.ToHost(items[i]));
-            return snapshot;
+            var length = Length(target);
+            var count = length <= int.MaxValue ? (int)length : throw new NotSupportedException("JsArray: the JavaScript array's length exceeds Int32.MaxValue.");
+            return Context.Values.SnapshotElements(target, count, "JsArray.GetEnumerator");
         }).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     private static IList<object> Items(ScriptObject target) => (IList<object>)target;
+
+    // One engine call for an element that is not undefined; only an undefined one may be past the end.
+    private object ElementAt(ScriptObject target, int index)
+    {
+        var value = index >= 0 ? Context.Bridge.ElementAt(target, index) : Undefined.Value;
+        if (value is Undefined)
+            CheckIndex(target, index);
+        return value;
+    }
 
     private int CheckIndex(ScriptObject target, int index) =>
         index >= 0 && index < Length(target) ? index : throw new ArgumentOutOfRangeException(nameof(index), index, "Index is outside the JavaScript array.");

@@ -44,13 +44,13 @@ public class JsObject : JsHandle, IDictionary<string, object?>
     }
 
     /// <inheritdoc />
-    public ICollection<string> Keys => Use("Keys", target => Context.Bridge.Keys(target).ToArray());
+    public ICollection<string> Keys => Use("Keys", target => Entries(target, withValues: false, "JsObject.Keys").Select(entry => entry.Key).ToArray());
 
     /// <inheritdoc />
-    public ICollection<object?> Values => Use("Values", target => Context.Bridge.Keys(target).Select(key => Context.Values.ToHost(Context.Bridge.Get(target, key))).ToArray());
+    public ICollection<object?> Values => Use("Values", target => Entries(target, withValues: true, "JsObject.Values").Select(entry => entry.Value).ToArray());
 
     /// <inheritdoc />
-    public int Count => Use("Count", target => Context.Bridge.Keys(target).Count());
+    public int Count => Use("Count", target => Entries(target, withValues: false, "JsObject.Count").Count);
 
     /// <inheritdoc />
     public bool IsReadOnly => false;
@@ -86,8 +86,10 @@ public class JsObject : JsHandle, IDictionary<string, object?>
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var (found, result) = Use("TryGetValue", target =>
-            Context.Bridge.Has(target, key) ? (true, Context.Values.ToHost(Context.Bridge.Get(target, key))) : (false, null));
+        // One engine call unless the value is undefined: only then can the property be missing.
+        var (found, result) = Use("TryGetValue", target => Context.Bridge.Get(target, key) is var raw && (raw is not Undefined || Context.Bridge.Has(target, key))
+            ? (true, Context.Values.ToHost(raw))
+            : (false, null));
         value = result;
         return found;
     }
@@ -95,16 +97,13 @@ public class JsObject : JsHandle, IDictionary<string, object?>
     /// <inheritdoc />
     public void Clear() => Use("Clear", target =>
     {
-        foreach (var key in Context.Bridge.Keys(target))
+        foreach (var (key, _) in Entries(target, withValues: false, "JsObject.Clear"))
             Context.Bridge.Remove(target, key);
     });
 
     /// <summary>A snapshot of the own enumerable properties, taken when enumeration starts.</summary>
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() =>
-        Use("GetEnumerator", target => Context.Bridge.Keys(target)
-            .Select(key => new KeyValuePair<string, object?>(key, Context.Values.ToHost(Context.Bridge.Get(target, key))))
-            .ToList())
-        .GetEnumerator();
+        Use("GetEnumerator", target => Entries(target, withValues: true, "JsObject.GetEnumerator")).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -121,4 +120,17 @@ public class JsObject : JsHandle, IDictionary<string, object?>
 
     bool ICollection<KeyValuePair<string, object?>>.Remove(KeyValuePair<string, object?> item) =>
         ((ICollection<KeyValuePair<string, object?>>)this).Contains(item) && Remove(item.Key);
+
+    // Keys (and values, as .NET values) in one engine call per chunk of keys, not one per key and value.
+    private List<KeyValuePair<string, object?>> Entries(ScriptObject target, bool withValues, string what)
+    {
+        var entries = Context.Values.ReadEntries(target, withValues, what);
+        if (withValues)
+        {
+            for (var i = 0; i < entries.Count; i++)
+                entries[i] = new(entries[i].Key, Context.Values.ToHost(entries[i].Value));
+        }
+
+        return entries;
+    }
 }

@@ -796,6 +796,8 @@
         has: guarded((value, key) => ReflectHas(ObjectCtor(value), key)),
         remove: guarded((value, key) => ReflectDeleteProperty(value, key)),
         get: guarded((value, key) => ReflectGet(value, key)),
+        // An element below `length`, or undefined: an index past the end must not read Array.prototype.
+        elementAt: guarded((array, index) => index < ReflectGet(array, 'length') ? ReflectGet(array, index) : undefined),
         // [[Set]] semantics (setters run, as in JS); false when the object refused the write.
         set: guarded((value, key, item) => ReflectSet(value, key, item)),
         // A new own data property, or false when the object refused it (frozen, non-extensible).

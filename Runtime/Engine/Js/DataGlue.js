@@ -11,6 +11,7 @@
         Map,
         MapPrototypeForEach,
         ObjectGetPrototypeOf,
+        ObjectKeys,
         MapPrototypeGetSize,
         MapPrototypeSet,
         Set,
@@ -137,6 +138,23 @@
                     for (let i = 0; i < count; i++)
                         defineData(values, i, ReflectGet(array, start + i));
                     return hand(values);
+                },
+                // The own enumerable string keys of `source` (Object.keys) from `start`, at most
+                // `count` of them, each followed by its value ([[Get]]) when `withValues`. Returns
+                // true when those were the last keys, the keys array when more follow (.NET passes
+                // it back as `keys` for the next chunk, so Object.keys runs once per read), false
+                // when the batch was refused (long strings).
+                entries: function entries(source, keys, start, count, withValues) {
+                    if (keys === null) keys = ObjectKeys(source);
+                    const values = [];
+                    const end = keys.length < start + count ? keys.length : start + count;
+                    let k = 0;
+                    for (let i = start; i < end; i++) {
+                        defineData(values, k++, keys[i]);
+                        if (withValues) defineData(values, k++, ReflectGet(source, keys[i]));
+                    }
+                    if (!hand(values)) return false;
+                    return end < keys.length ? keys : true;
                 },
             };
         },
