@@ -45,6 +45,7 @@
         StringPrototypeSplit,
         TypeError: TypeErrorCtor,
         globalThis: global,
+        newList,
     } = primordials;
     const MapCtor = primordials.Map;
     const SetCtor = primordials.Set;
@@ -58,7 +59,7 @@
     const AtomicsWaitAsync = typeof Atomics === 'object' && typeof Atomics.waitAsync === 'function' ? Atomics.waitAsync : undefined;
 
     // The host APIs' own per-rent state (the console's counters …): functions their glue gave the pool.
-    const resetters = nullArray();
+    const resetters = newList();
     for (let i = 0; i < hostResetters.length; i++)
         resetters[i] = hostResetters[i];
 
@@ -78,12 +79,6 @@
     // data they would make such assignments fail (the "override mistake"), so they become accessors.
     const overridable = new SetCtor(['constructor', 'toString', 'toLocaleString', 'valueOf', 'toJSON', 'name', 'message',
         'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', primordials.SymbolIterator]);
-
-    function nullArray() {
-        const array = [];
-        ObjectSetPrototypeOf(array, null);
-        return array;
-    }
 
     function isObject(value) {
         return (typeof value === 'object' && value !== null) || typeof value === 'function';
@@ -122,7 +117,7 @@
     // Intrinsics that no global names and no walk from the global object reaches: only syntax or a
     // built-in's result leads to them.
     function hiddenIntrinsics() {
-        const found = nullArray();
+        const found = newList();
         const add = value => {
             if (isObject(value))
                 ArrayPrototypePush(found, value);
@@ -151,7 +146,7 @@
 
     let globals;
     let globalsByKey;
-    const watched = nullArray();
+    const watched = newList();
     let waitingAtomics = 0;
 
     // An accessor in place of a writable data property: reading gives the built-in value; assigning on
@@ -229,7 +224,7 @@
             return;
         // Everything reachable, breadth first; the global object itself stays open for renters' globals.
         const seen = new SetCtor();
-        const queue = nullArray();
+        const queue = newList();
         const visit = value => {
             if (isObject(value) && !SetPrototypeHas(seen, value)) {
                 SetPrototypeAdd(seen, value);
@@ -268,7 +263,7 @@
     // and their descriptors. A key deleted and added again moves to the end, which counts as a change.
     function stateOf(target) {
         const keys = ReflectOwnKeys(target);
-        const descriptors = nullArray();
+        const descriptors = newList();
         for (let i = 0; i < keys.length; i++)
             descriptors[i] = copyOf(ownDescriptor(target, keys[i]));
         return { __proto__: null, target, prototype: ReflectGetPrototypeOf(target), extensible: ReflectIsExtensible(target), keys, descriptors };
@@ -364,7 +359,7 @@
     // as \u escapes so that a candidate can only ever be a name. The code declares nothing that
     // could shadow one.
     function compileProbe(candidates) {
-        const names = nullArray();
+        const names = newList();
         let source = '[';
         for (let i = 0; i < candidates.length; i++) {
             const name = candidates[i];

@@ -42,11 +42,9 @@
         ReflectDeleteProperty,
         ReflectGet,
         ReflectGetOwnPropertyDescriptor,
-        ReflectGetPrototypeOf,
         ReflectHas,
         ReflectOwnKeys,
         ReflectSet,
-        ReflectSetPrototypeOf,
         String: StringCtor,
         StringPrototypeCharCodeAt,
         StringPrototypeIndexOf,
@@ -72,6 +70,8 @@
         decodeURIComponent,
         defineData,
         globalThis,
+        listToArray,
+        newList,
         uncurryThis,
     } = primordials;
 
@@ -423,21 +423,6 @@
 
     // A host call's result as JS sees it: `undefined` may stand for one host object, a new Array of
     // them or of numbers, or a new Uint8Array, from the buffer; a string for plain data, its bulk JSON text.
-    // Arrays filled element by element with nothing in the way: a script may have put index setters
-    // on Array.prototype, and defining each element instead (defineData) costs a runtime call apiece.
-    const ArrayPrototype = ReflectGetPrototypeOf([]);
-
-    function beginArray() {
-        const array = [];
-        ReflectSetPrototypeOf(array, null);
-        return array;
-    }
-
-    function endArray(array) {
-        ReflectSetPrototypeOf(array, ArrayPrototype);
-        return array;
-    }
-
     function fromHost(result) {
         const kind = resultKind[0];
         if (kind === 0) return result;
@@ -461,9 +446,9 @@
         }
         if (kind === resultNumbers) {
             const count = transfer[0];
-            const numbers = beginArray();
+            const numbers = newList();
             for (let i = 0; i < count; i++) numbers[i] = transferNumbers[1 + i];
-            return endArray(numbers);
+            return listToArray(numbers);
         }
         return hostObjectsAt(0);
     }
@@ -471,9 +456,9 @@
     // A new Array of the host objects from transfer slot `slot` on: [count, id, class, id, class …].
     function hostObjectsAt(slot) {
         const count = transfer[slot];
-        const objects = beginArray();
+        const objects = newList();
         for (let i = 0; i < count; i++) objects[i] = hostObjectAt(slot + 1 + 2 * i);
-        return endArray(objects);
+        return listToArray(objects);
     }
 
     // The error for a failed host call, with its stack starting at the caller of the host function.

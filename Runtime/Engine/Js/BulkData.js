@@ -29,6 +29,8 @@
         ReflectApply,
         ReflectGet,
         defineData,
+        fillList,
+        newList,
     } = primordials;
 
     const ObjectPrototype = ObjectGetPrototypeOf({});
@@ -52,12 +54,6 @@
     const OTHER = 0;
     const PLAIN_OBJECT = 1;
     const ARRAY = 2;
-
-    // Arrays the glue fills: a null prototype, so no setter on Array.prototype sees an index assignment
-    // and JSONStringify finds no toJSON.
-    function list() {
-        return ObjectSetPrototypeOf([], null);
-    }
 
     // What the walker may read itself: a plain object (its prototype Object.prototype or null, so no
     // class getter runs before .NET has checked it) or an array, neither a host object nor a live
@@ -101,9 +97,11 @@
             }
             if (mode === 0) return items;
             if (mode === 1) return items[0];
-            const start = target.length;
-            for (let i = 0; i < items.length; i++)
-                defineData(target, start + i, items[i]);
+            fillList(target, list => {
+                const start = list.length;
+                for (let i = 0; i < items.length; i++)
+                    list[start + i] = items[i];
+            });
             return target;
         },
 
@@ -118,9 +116,11 @@
             return function read(root, schemaText, start, count, maxLevel, budget) {
                 const schema = JSONParse(schemaText);
                 const types = schema[0];
-                const values = list();
-                const positions = list();
-                const side = list();
+                // Lists with a null prototype (primordials newList): no setter on Array.prototype
+                // sees an index assignment, and JSONStringify finds no toJSON.
+                const values = newList();
+                const positions = newList();
+                const side = newList();
                 let chars = 0;
 
                 function special(value) {
@@ -251,7 +251,7 @@
                 }
                 if (chars > budget) return -1;
                 const text = JSONStringify(ObjectSetPrototypeOf([values, positions], null));
-                const args = list();
+                const args = newList();
                 args[0] = text;
                 for (let i = 0; i < side.length; i++) args[i + 1] = side[i];
                 ReflectApply(receive, undefined, args);

@@ -21,6 +21,8 @@
         ReflectApply,
         ReflectGet,
         defineData,
+        fillList,
+        newList,
     } = primordials;
 
     const MAX_BATCH_CHARS = 1 << 20;
@@ -68,24 +70,28 @@
         // count n then n key/value pairs of a plain-data copy to create (one call per chunk of a
         // List<Order> instead of one per record).
         appendRows(array, ...tape) {
-            let next = array.length;
-            for (let i = 0; i < tape.length;) {
-                const count = tape[i++];
-                if (count < 0) {
-                    defineData(array, next++, tape[i++]);
-                    continue;
+            fillList(array, list => {
+                let next = list.length;
+                for (let i = 0; i < tape.length;) {
+                    const count = tape[i++];
+                    if (count < 0) {
+                        list[next++] = tape[i++];
+                        continue;
+                    }
+                    const target = {};
+                    for (let j = 0; j < count; j++, i += 2)
+                        defineData(target, tape[i], tape[i + 1]);
+                    list[next++] = target;
                 }
-                const target = {};
-                for (let j = 0; j < count; j++, i += 2)
-                    defineData(target, tape[i], tape[i + 1]);
-                defineData(array, next++, target);
-            }
+            });
         },
         // Appends items to an array the glue created (its length is its own, unforgeable property).
         appendAll(array, ...items) {
-            const start = array.length;
-            for (let i = 0; i < items.length; i++)
-                defineData(array, start + i, items[i]);
+            fillList(array, list => {
+                const start = list.length;
+                for (let i = 0; i < items.length; i++)
+                    list[start + i] = items[i];
+            });
         },
         // Batched reads for a .NET receiver (a fast host function, bound once per context so it is
         // not marshalled on every call). `fields` reads properties (inherited ones and getters
@@ -108,35 +114,35 @@
             return {
                 __proto__: null,
                 fields: function fields(source, ...names) {
-                    const values = [];
+                    const values = newList();
                     for (let i = 0; i < names.length; i++)
-                        defineData(values, i, ReflectGet(source, names[i]));
+                        values[i] = ReflectGet(source, names[i]);
                     return hand(values);
                 },
                 // Per element: the element, whether its fields follow (only for objects whose
                 // prototype is Object.prototype or null: no class getters or host objects run
                 // before .NET has checked the element), then the named fields.
                 rows: function rows(array, start, count, ...names) {
-                    const values = [];
+                    const values = newList();
                     let k = 0;
                     for (let i = 0; i < count; i++) {
                         const item = ReflectGet(array, start + i);
-                        defineData(values, k++, item);
+                        values[k++] = item;
                         let plain = false;
                         if (item !== null && typeof item === 'object') {
                             const proto = ObjectGetPrototypeOf(item);
                             plain = proto === ObjectPrototype || proto === null;
                         }
-                        defineData(values, k++, plain);
+                        values[k++] = plain;
                         for (let j = 0; j < names.length; j++)
-                            defineData(values, k++, plain ? ReflectGet(item, names[j]) : undefined);
+                            values[k++] = plain ? ReflectGet(item, names[j]) : undefined;
                     }
                     return hand(values);
                 },
                 elements: function elements(array, start, count) {
-                    const values = [];
+                    const values = newList();
                     for (let i = 0; i < count; i++)
-                        defineData(values, i, ReflectGet(array, start + i));
+                        values[i] = ReflectGet(array, start + i);
                     return hand(values);
                 },
                 // The own enumerable string keys of `source` (Object.keys) from `start`, at most
@@ -146,12 +152,12 @@
                 // when the batch was refused (long strings).
                 entries: function entries(source, keys, start, count, withValues) {
                     if (keys === null) keys = ObjectKeys(source);
-                    const values = [];
+                    const values = newList();
                     const end = keys.length < start + count ? keys.length : start + count;
                     let k = 0;
                     for (let i = start; i < end; i++) {
-                        defineData(values, k++, keys[i]);
-                        if (withValues) defineData(values, k++, ReflectGet(source, keys[i]));
+                        values[k++] = keys[i];
+                        if (withValues) values[k++] = ReflectGet(source, keys[i]);
                     }
                     if (!hand(values)) return false;
                     return end < keys.length ? keys : true;
@@ -161,21 +167,21 @@
         // [key0, value0, key1, value1, …] in insertion order, or null for anything but a Map.
         mapEntries(value) {
             if (!isMap(value)) return null;
-            const entries = [];
+            const entries = newList();
             let i = 0;
             MapPrototypeForEach(value, (item, key) => {
-                defineData(entries, i++, key);
-                defineData(entries, i++, item);
+                entries[i++] = key;
+                entries[i++] = item;
             });
             return entries;
         },
         // The elements in insertion order, or null for anything but a Set.
         setValues(value) {
             if (!isSet(value)) return null;
-            const values = [];
+            const values = newList();
             let i = 0;
             SetPrototypeForEach(value, item => {
-                defineData(values, i++, item);
+                values[i++] = item;
             });
             return values;
         },

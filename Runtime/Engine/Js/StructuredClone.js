@@ -165,6 +165,7 @@
         WeakSetPrototypeAdd,
         WeakSetPrototypeHas,
         defineData,
+        newList,
     } = primordials;
 
     const MAGIC = 0xC5;
@@ -221,14 +222,6 @@
     const NOT_BRANDED = SymbolCtor('not branded');
     const NOT_FOUND = SymbolCtor('not found');
     const PENDING = SymbolCtor('pending');
-
-    // An array with a null prototype: assigning to any index, or to length, creates or updates an
-    // own property and nothing else. Used for the glue's own lists; never handed to scripts.
-    function newList() {
-        const list = [];
-        ObjectSetPrototypeOf(list, null);
-        return list;
-    }
 
     // Without Error.isError, the builtin "Error" tag is trusted unless a Symbol.toStringTag could
     // have produced it, in which case the object must also inherit from this realm's Error.

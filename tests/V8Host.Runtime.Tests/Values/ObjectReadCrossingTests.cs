@@ -171,5 +171,29 @@ public sealed class ObjectReadCrossingTests : IDisposable
         Assert.Equal(expected, copy.Skip(2));
     }
 
+    // The batched readers and appenders fill their lists by assignment while the list's prototype is
+    // null (primordials newList, fillList): a script's index accessors on Array.prototype and
+    // Object.prototype never see those values, and what scripts get back is an ordinary Array.
+    [Fact]
+    public void Index_accessors_on_the_prototypes_never_see_batched_reads_or_appends()
+    {
+        _context.SetGlobal("names", (Func<List<object>>)(() => new List<object> { "a", 2, true }));
+        _context.Eval(
+            "globalThis.hits = 0; for (const proto of [Array.prototype, Object.prototype]) for (let i = 0; i < 8; i++) " +
+            "Object.defineProperty(proto, i, { get() { hits++; return 'fake'; }, set(v) { hits++; }, configurable: true }); " +
+            "globalThis.o = { x: 1, y: 'two', z: null }; globalThis.a = [1, 'two', null, 4]; " +
+            "globalThis.m = new Map([['k', 1]]); globalThis.s = new Set([1, 2]);");
+
+        Assert.Equal([("x", (object?)1), ("y", "two"), ("z", null)], _context.Eval<JsObject>("o").Select(pair => (pair.Key, pair.Value)));
+        Assert.Equal([1, "two", null, 4], _context.Eval<JsArray>("a").ToArray());
+        Assert.Equal(new Dictionary<string, int> { ["k"] = 1 }, _context.Eval<Dictionary<string, int>>("m"));
+        Assert.Equal(new HashSet<int> { 1, 2 }, _context.Eval<HashSet<int>>("s"));
+        Assert.Equal(["1", "two", null, "4"], _context.Eval<List<string?>>("a.map(v => v === null ? null : String(v))"));
+        Assert.True(_context.Eval<bool>(
+            "const n = names(); Object.getPrototypeOf(n) === Array.prototype && n.length === 3 && " +
+            "Object.getOwnPropertyDescriptor(n, 0).value === 'a' && Object.getOwnPropertyDescriptor(n, 2).value === true"));
+        Assert.Equal(0, _context.Eval<int>("hits"));
+    }
+
     public sealed record Entry(string Name, int Count, IReadOnlyList<string> Tags);
 }

@@ -21,20 +21,13 @@
         StringFromCharCode, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeLastIndexOf,
         StringPrototypeSlice, StringPrototypeToLowerCase, TypedArrayPrototypeSet, TypedArrayPrototypeGetBuffer,
         ArrayPrototypeJoin, ObjectDefineProperty,
-        Uint8Array, Uint16Array, defineData,
+        Uint8Array, Uint16Array, defineData, newList,
     } = primordials;
 
     const EOF = -1;
 
-    // The glue's own lists have no prototype: appending to one (array[array.length] = value)
-    // then cannot reach a setter a script put on Array.prototype[0] or Object.prototype[0], as
-    // Array.prototype.push would, and costs a plain store instead of a defineProperty call.
-    function newList() {
-        const list = [];
-        ObjectSetPrototypeOf(list, null);
-        return list;
-    }
-
+    // The glue's own lists (primordials newList) have no prototype: appending to one
+    // (array[array.length] = value) cannot reach a setter a script put on Array.prototype[0].
     function append(list, value) {
         list[list.length] = value;
     }
