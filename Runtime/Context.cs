@@ -25,6 +25,9 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     private readonly object _sync = new();
     private readonly object _terminationGate = new();
     private readonly ConcurrentDictionary<long, ScriptObject> _handles = new();
+
+    // The guarded calls of the JsFunctions that .NET has called (GuardedCallOf), by handle id: released with their handle.
+    private readonly ConcurrentDictionary<long, ScriptObject> _guardedCalls = new();
     private readonly ConcurrentQueue<IDisposable> _pendingReleases = new();
     private readonly ConcurrentDictionary<IDisposable, byte> _ownedResources = new(ReferenceEqualityComparer.Instance);
     private long _nextHandleId;
@@ -101,6 +104,8 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
 
     /// <summary>Number of JS handles currently held by .NET in this context (for leak tests).</summary>
     internal int LiveHandleCount => _handles.Count;
+
+    internal int LiveGuardedCallCount => _guardedCalls.Count;
 
     /// <summary>Number of scripts the context still has to dispose (for leak tests).</summary>
     internal int OwnedResourceCount => _ownedResources.Count;
@@ -222,6 +227,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
             resource.Dispose();
         _ownedResources.Clear();
         _handles.Clear();
+        _guardedCalls.Clear();
         while (_pendingReleases.TryDequeue(out _))
         {
         }
@@ -485,9 +491,12 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
 
     internal bool IsHandleAlive(long id) => !_disposed && _handles.ContainsKey(id);
 
+    // "JsFunction.Invoke" …, for error messages: built once per handle type and member (members are literals), not per call.
+    private static readonly ConcurrentDictionary<(Type Type, string Member), string> s_operationNames = new();
+
     internal T UseHandle<T>(JsHandle handle, string member, Func<ScriptObject, T> action)
     {
-        var operation = $"{handle.GetType().Name}.{member}";
+        var operation = s_operationNames.GetOrAdd((handle.GetType(), member), static key => $"{key.Type.Name}.{key.Member}");
         return Run(operation, _ => action(Resolve(handle, operation)));
     }
 
@@ -501,6 +510,23 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
         if (!_handles.TryGetValue(handle.Id, out var target))
             throw new ObjectDisposedException(handle.GetType().Name, $"{operation} was called on a {handle.GetType().Name} that was disposed.");
         return target;
+    }
+
+    /// <summary>
+    /// The function's guarded call (Bridge.BindCall), bound on its first call and kept with the handle:
+    /// each later call passes only its arguments. Called inside a call that holds the context, with the
+    /// handle's live target.
+    /// </summary>
+    internal ScriptObject GuardedCallOf(JsFunction function, ScriptObject target)
+    {
+        if (_guardedCalls.TryGetValue(function.Id, out var call))
+            return call;
+        call = Bridge.BindCall(target);
+        _guardedCalls[function.Id] = call;
+        // Disposed on another thread meanwhile: its release did not see this call, so it goes now.
+        if (!_handles.ContainsKey(function.Id) && _guardedCalls.TryRemove(function.Id, out var orphan))
+            _pendingReleases.Enqueue(orphan);
+        return call;
     }
 
     internal void ReleaseHandle(long id)
@@ -525,6 +551,8 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     {
         if (!_disposed && _handles.TryRemove(id, out var target))
             _pendingReleases.Enqueue(target);
+        if (!_disposed && _guardedCalls.TryRemove(id, out var call))
+            _pendingReleases.Enqueue(call);
         if (!_handedOverRejections.IsEmpty)
             AbandonRejection(id);
     }

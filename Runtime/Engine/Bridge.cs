@@ -33,7 +33,7 @@ internal sealed class Bridge
     private readonly ScriptObject _removeAt;
     private readonly ScriptObject _setLength;
     private readonly ScriptObject _apply;
-    private readonly ScriptObject _call;
+    private readonly ScriptObject _bindCall;
     private readonly ScriptObject _newUint8Array;
     private readonly ScriptObject _typedArrayName;
     private readonly ScriptObject _displayString;
@@ -98,7 +98,7 @@ internal sealed class Bridge
         _removeAt = Helper("removeAt");
         _setLength = Helper("setLength");
         _apply = Helper("apply");
-        _call = Helper("call");
+        _bindCall = Helper("bindCall");
         _newUint8Array = Helper("newUint8Array");
         _typedArrayName = Helper("typedArrayName");
         _displayString = Helper("displayString");
@@ -109,10 +109,8 @@ internal sealed class Bridge
         _setHostObjectRelease = Helper("setHostObjectRelease");
         _hostIdOf = Helper("hostIdOf");
         _hostObjectOf = Helper("hostObjectOf");
-        HostObjectMarker = Helper("hostObjectMarker");
-        HostObjectsMarker = Helper("hostObjectsMarker");
         // Created now: the glue stages byte arguments into it ahead of every host call.
-        Transfer = new TransferBuffer(Helper("transferBuffer"), (ScriptObject)Helper("resultKindBuffer").Invoke(false));
+        Transfer = new TransferBuffer(Helper("transferBuffer"), (ScriptObject)Helper("signals").Invoke(false));
         Transfer.Int32s(1);
         _checkFunctionBody = Helper("checkFunctionBody");
         _parsesAsAsyncBody = Helper("parsesAsAsyncBody");
@@ -155,12 +153,6 @@ internal sealed class Bridge
 
     /// <summary>The context's transfer buffer (host objects by id, byte buffers by copy).</summary>
     public TransferBuffer Transfer { get; }
-
-    /// <summary>Stands for the host object in transfer slots 1–2 as a <see cref="Call(object[])"/> argument (the next slots for each further one).</summary>
-    public ScriptObject HostObjectMarker { get; }
-
-    /// <summary>Stands for a new Array of the host objects in the next transfer slots ([count, id, class …]) as a <see cref="Call(object[])"/> argument.</summary>
-    public ScriptObject HostObjectsMarker { get; }
 
     /// <summary>The value a fast host function returns to tell its JS wrapper "throw the pending host error".</summary>
     public ScriptObject ErrorMarker { get; }
@@ -266,17 +258,12 @@ internal sealed class Bridge
 
     public object Apply(ScriptObject function, object? thisArg, ScriptObject args) => _apply.Invoke(false, function, thisArg, args);
 
-    /// <summary>Calls <paramref name="function"/> with <c>this</c> undefined; <paramref name="args"/> are engine values or <see cref="HostObjectMarker"/>s.</summary>
-    public object Call(ScriptObject function, object[] args)
-    {
-        var callArgs = new object[args.Length + 1];
-        callArgs[0] = function;
-        args.CopyTo(callArgs, 1);
-        return Call(callArgs);
-    }
-
-    /// <summary>Like <see cref="Call(ScriptObject, object[])"/>, with the function first in <paramref name="functionAndArgs"/>.</summary>
-    public object Call(object[] functionAndArgs) => _call.Invoke(false, functionAndArgs);
+    /// <summary>
+    /// The guarded call of <paramref name="function"/> (Bootstrap.js bindCall), with <c>this</c>
+    /// undefined. .NET invokes it with the arguments as engine values, after setting
+    /// <see cref="TransferBuffer.TransferredArguments"/> (<see cref="HostClassRegistry.TransferArguments"/>).
+    /// </summary>
+    public ScriptObject BindCall(ScriptObject function) => (ScriptObject)_bindCall.Invoke(false, function);
 
     public ScriptObject NewUint8Array(ReadOnlySpan<byte> bytes)
     {

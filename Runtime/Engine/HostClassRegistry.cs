@@ -118,9 +118,10 @@ internal sealed class HostClassRegistry
     public bool IsDefined(Type type) => ClassOf(type) is not null;
 
     /// <summary>
-    /// How many transfer-buffer slots <paramref name="value"/> takes as a <see cref="Bridge.Call(object[])"/>
-    /// argument: 2 for a host object, 1 + 2 × count for a list of them (which JS gets as a new Array,
-    /// as a result would); 0 for every other value, and for a list that does not fit in <paramref name="room"/> slots.
+    /// How many transfer-buffer slots <paramref name="value"/> takes as an argument of a guarded call
+    /// (<see cref="Bridge.BindCall"/>): 4 for a host object, 2 + 2 × count for a list of them (which JS
+    /// gets as a new Array, as a result would); 0 for every other value, and for a list that does not
+    /// fit in <paramref name="room"/> slots.
     /// </summary>
     public int ArgumentSlots(object? value, int room)
     {
@@ -128,10 +129,10 @@ internal sealed class HostClassRegistry
             return 0;
         var type = value.GetType();
         if (ClassOf(type) is not null)
-            return room >= 2 ? 2 : 0;
+            return room >= 4 ? 4 : 0;
         if (!IsListOfHostObjects(type))
             return 0;
-        var slots = 1 + 2L * ((IList)value).Count;
+        var slots = 2 + 2L * ((IList)value).Count;
         return slots <= room ? (int)slots : 0;
     }
 
@@ -164,35 +165,41 @@ internal sealed class HostClassRegistry
     }
 
     /// <summary>
-    /// Replaces the host objects and lists of them among <paramref name="args"/> (those with
+    /// Writes the host objects and lists of them among <paramref name="args"/> (those with
     /// <paramref name="byTransfer"/> set, <paramref name="slotCount"/> slots in all: <see cref="ArgumentSlots"/>)
-    /// by markers in <paramref name="engineArgs"/> (offset by one: the function comes first), writing
-    /// them to the transfer buffer in order, for <see cref="Bridge.Call(object[])"/>.
+    /// to the transfer buffer in order, as [index, -1, id, class] or [index, count, id, class …], for a
+    /// guarded call (<see cref="Bridge.BindCall"/>); their places in the engine arguments stay null.
+    /// Returns how many it wrote (<see cref="TransferBuffer.TransferredArguments"/>).
     /// </summary>
-    public void TransferArguments(object?[] args, bool[] byTransfer, object[] engineArgs, int slotCount)
+    public int TransferArguments(object?[] args, bool[] byTransfer, int slotCount)
     {
-        var slots = _context.Bridge.Transfer.Int32s(1 + slotCount);
+        var slots = _context.Bridge.Transfer.Int32s(slotCount);
         _inTransfer.Clear();
-        var slot = 1;
+        var slot = 0;
+        var count = 0;
         for (var i = 0; i < args.Length; i++)
         {
             if (!byTransfer[i])
                 continue;
             var arg = args[i]!;
+            slots[slot] = i;
             if (ClassOf(arg.GetType()) is { } hostClass)
             {
-                WriteHostObject(arg, hostClass.Index, slots.Slice(slot, 2));
-                slot += 2;
-                engineArgs[i + 1] = _context.Bridge.HostObjectMarker;
+                slots[slot + 1] = -1;
+                WriteHostObject(arg, hostClass.Index, slots.Slice(slot + 2, 2));
+                slot += 4;
             }
             else
             {
                 var items = (IList)arg;
-                WriteHostObjects(items, slots.Slice(slot, 1 + 2 * items.Count));
-                slot += 1 + 2 * items.Count;
-                engineArgs[i + 1] = _context.Bridge.HostObjectsMarker;
+                WriteHostObjects(items, slots.Slice(slot + 1, 1 + 2 * items.Count));
+                slot += 2 + 2 * items.Count;
             }
+
+            count++;
         }
+
+        return count;
     }
 
     // [count, id, class, id, class …]: what Bootstrap.js hostObjectsAt reads; a null element is id 0.

@@ -33,16 +33,16 @@ internal sealed unsafe class TransferBuffer
     public static bool Fits(long length) => length <= MaxBytes - 4;
 
     private readonly ScriptObject _resize;
-    private readonly int* _resultKind;
+    private readonly int* _signals;
     private int* _data;
     private int _length;
 
     /// <param name="resize">Bootstrap.js transferBuffer(byteLength).</param>
-    /// <param name="resultKind">The glue's 4-byte resultKind buffer, which it keeps for the context's lifetime.</param>
-    public TransferBuffer(ScriptObject resize, ScriptObject resultKind)
+    /// <param name="signals">The glue's 8-byte signals buffer (resultKind, transferredArguments), which it keeps for the context's lifetime.</param>
+    public TransferBuffer(ScriptObject resize, ScriptObject signals)
     {
         _resize = resize;
-        _resultKind = (int*)((IArrayBuffer)resultKind).InvokeWithDirectAccess(static address => address);
+        _signals = (int*)((IArrayBuffer)signals).InvokeWithDirectAccess(static address => address);
     }
 
     /// <summary>
@@ -52,7 +52,17 @@ internal sealed unsafe class TransferBuffer
     /// </summary>
     public ResultKind Result
     {
-        set => *_resultKind = (int)value;
+        set => _signals[0] = (int)value;
+    }
+
+    /// <summary>
+    /// How many arguments of the guarded call about to be made are in the buffer (Bootstrap.js
+    /// bindCall): set right before every such call, so that a count a failed call never read does not
+    /// reach the next one.
+    /// </summary>
+    public int TransferredArguments
+    {
+        set => _signals[1] = value;
     }
 
     /// <summary>The first <paramref name="count"/> Int32 slots, valid until the next call of this method.</summary>

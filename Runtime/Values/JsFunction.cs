@@ -55,13 +55,12 @@ public sealed class JsFunction : JsHandle
     // arguments are converted (a conversion may run script, which may make host calls that use the buffer).
     private object Call(ScriptObject target, object?[] args)
     {
-        var callArgs = new object[args.Length + 1];
-        callArgs[0] = target;
+        var callArgs = new object?[args.Length];
         bool[]? byTransfer = null;
         var slots = 0;
         for (var i = 0; i < args.Length; i++)
         {
-            var size = Context.HostClasses.ArgumentSlots(args[i], TransferBuffer.MaxBytes / 4 - 1 - slots);
+            var size = Context.HostClasses.ArgumentSlots(args[i], TransferBuffer.MaxBytes / 4 - slots);
             if (size > 0)
             {
                 (byTransfer ??= new bool[args.Length])[i] = true;
@@ -69,13 +68,13 @@ public sealed class JsFunction : JsHandle
             }
             else
             {
-                callArgs[i + 1] = Context.Values.ToEngine(args[i])!;
+                callArgs[i] = Context.Values.ToEngine(args[i]);
             }
         }
 
-        if (byTransfer is not null)
-            Context.HostClasses.TransferArguments(args, byTransfer, callArgs, slots);
-        return Context.Bridge.Call(callArgs);
+        var call = Context.GuardedCallOf(this, target);
+        Context.Bridge.Transfer.TransferredArguments = byTransfer is null ? 0 : Context.HostClasses.TransferArguments(args, byTransfer, slots);
+        return call.Invoke(false, callArgs);
     }
 
     private object Call(ScriptObject target, object? thisArg, object?[] args)

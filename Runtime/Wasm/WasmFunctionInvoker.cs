@@ -46,8 +46,10 @@ internal sealed class WasmFunctionInvoker
 
     private object? Call(object[] arguments) => _context.Run(_operation, _ =>
     {
-        var target = _context.Resolve(_function, _operation);
-        var result = _context.Bridge.Call(target, arguments);
+        var call = _context.GuardedCallOf(_function, _context.Resolve(_function, _operation));
+        // A wasm export takes no host objects.
+        _context.Bridge.Transfer.TransferredArguments = 0;
+        var result = call.Invoke(false, arguments);
         return _result switch
         {
             null => null,

@@ -340,19 +340,22 @@
 
     // .NET hands host objects to JS as ids, not as engine objects: finding or creating the JS object
     // from .NET is a .NET -> JS call per object, several microseconds each. It writes
-    // [count, id, class, id, class …] into this buffer (its memory, through a pointer) and passes or
-    // returns a marker; the glue below turns the marker into the objects. No script can reach the
-    // buffer or the markers, and .NET writes the buffer only right before the glue reads it.
+    // [count, id, class, id, class …] into this buffer (its memory, through a pointer), and the glue
+    // below turns the ids into the objects: a result kind says so for a host call's result, a count
+    // for a call's arguments (bindCall). No script can reach the buffer, and .NET writes it only right
+    // before the glue reads it.
     // Bytes (a host call returning byte[]) go the same way: [length, bytes …].
     let transfer = null;
     let transferBytes = null;
     let transferNumbers = null;
-    const hostObjectMarker = ObjectFreeze({ __proto__: null });
-    const hostObjectsMarker = ObjectFreeze({ __proto__: null });
-    // What a host call's `undefined` result stands for, written by .NET last thing in the call (0:
-    // undefined itself; TransferBuffer.ResultKind). A slot of its own, in a buffer that never moves:
-    // an object marker as the result would cost ClearScript a handle per call.
-    const resultKind = new Int32Array(new ArrayBufferCtor(4));
+    // Two slots of their own, in a buffer that never moves (TransferBuffer's signals): what a host
+    // call's `undefined` result stands for, written by .NET last thing in the call (0: undefined
+    // itself; TransferBuffer.ResultKind), and how many arguments of a call from .NET are in the
+    // transfer buffer (bindCall), written by .NET right before every such call. An object marker as
+    // the result, or one more argument, would cost ClearScript about a crossing's time per call.
+    const signals = new ArrayBufferCtor(8);
+    const resultKind = new Int32Array(signals, 0, 1);
+    const transferredArguments = new Int32Array(signals, 4, 1);
     const resultHostObject = 1;
     const resultHostObjects = 2;
     const resultBytes = 3;
@@ -719,9 +722,7 @@
         // The host-object id of a JS object (an instance of a host class), or undefined; and the JS
         // object of a live id, or undefined once it was collected.
         hostIdOf: value => idOfStamp(value),
-        hostObjectMarker,
-        hostObjectsMarker,
-        resultKindBuffer: () => TypedArrayPrototypeGetBuffer(resultKind),
+        signals: () => signals,
         // The transfer buffer, at least `byteLength` long: a new one when the current one is smaller
         // (.NET takes its memory address again).
         transferBuffer(byteLength) {
@@ -838,22 +839,35 @@
             return ReflectSet(array, 'length', length);
         },
         apply: guarded((fn, thisArg, args) => ReflectApply(fn, thisArg, args)),
-        // A plain call from strict code: `this` is undefined.
-        // Host objects and lists of them among the arguments come as markers, in order, through the transfer buffer.
-        call: guarded((fn, ...args) => {
-            for (let i = 0, slot = 1; i < args.length; i++) {
-                // Own elements of the rest array: plain assignment reaches no setter.
-                if (args[i] === hostObjectMarker) {
-                    args[i] = hostObjectAt(slot);
-                    slot += 2;
-                } else if (args[i] === hostObjectsMarker) {
-                    const count = transfer[slot];
-                    args[i] = hostObjectsAt(slot);
-                    slot += 1 + 2 * count;
+        // The function .NET calls through a JsFunction, bound once per handle (Context.GuardedCallOf):
+        // a call then passes only its arguments, since ClearScript marshals an object argument (the
+        // function itself) at about the cost of a crossing. A plain call from strict code: `this` is
+        // undefined. The arguments that are host objects or lists of them (transferredArguments
+        // counts them) are in the transfer buffer, each as [index, -1, id, class] or
+        // [index, count, id, class …], with null in its place among the arguments
+        // (HostClassRegistry.TransferArguments).
+        bindCall(fn) {
+            return function (...args) {
+                try {
+                    const transferred = transferredArguments[0];
+                    for (let k = 0, slot = 0; k < transferred; k++) {
+                        const index = transfer[slot];
+                        const count = transfer[slot + 1];
+                        // Own elements of the rest array: plain assignment reaches no setter.
+                        if (count < 0) {
+                            args[index] = hostObjectAt(slot + 2);
+                            slot += 4;
+                        } else {
+                            args[index] = hostObjectsAt(slot + 1);
+                            slot += 2 + 2 * count;
+                        }
+                    }
+                    return ReflectApply(fn, undefined, args);
+                } catch (error) {
+                    throw standInFor(error);
                 }
-            }
-            return ReflectApply(fn, undefined, args);
-        }),
+            };
+        },
         newUint8Array: length => new Uint8Array(length),
         typedArrayName: value => TypedArrayPrototypeGetSymbolToStringTag(value) ?? 'DataView',
         displayString(value) {

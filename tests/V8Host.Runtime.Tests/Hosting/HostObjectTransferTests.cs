@@ -146,6 +146,22 @@ public class HostObjectTransferTests
     }
 
     [Fact]
+    public void A_call_without_host_objects_after_one_with_them_gets_its_own_arguments()
+    {
+        using var context = CreateContext();
+        var machine = new Machine(3);
+        var describe = context.Eval<JsFunction>("(...args) => args.map(a => a === null ? 'null' : typeof a === 'object' ? a.constructor.name : String(a)).join()");
+        var fail = context.Eval<JsFunction>("(m) => { throw new Error('no ' + m.parts.length); }");
+
+        Assert.Equal("Machine,1,Widget", describe.Invoke<string>(machine, 1, machine.Parts[0]));
+        Assert.Equal("2,3,null", describe.Invoke<string>(2, 3, null));
+        Assert.Contains("no 3", Assert.Throws<JavaScriptException>(() => fail.Invoke(machine)).Message);
+        Assert.Equal("4,null", describe.Invoke<string>(4, null));
+        Assert.Equal("", describe.Invoke<string>());
+        Assert.Equal("Machine,Array", describe.Invoke<string>(machine, machine.Parts));
+    }
+
+    [Fact]
     public void A_list_of_host_objects_as_an_argument_makes_no_engine_call()
     {
         using var context = CreateContext();

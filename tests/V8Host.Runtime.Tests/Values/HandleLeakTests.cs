@@ -34,6 +34,39 @@ public sealed class HandleLeakTests : IDisposable
     }
 
     [Fact]
+    public void A_called_function_is_bound_once_and_its_binding_goes_with_the_handle()
+    {
+        var start = _context.LiveGuardedCallCount;
+        var functions = Enumerable.Range(0, 20).Select(i => (JsFunction)_context.Eval($"(x => x + {i})")!).ToList();
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < functions.Count; i++)
+                Assert.Equal(i + 1, functions[i].Invoke<int>(1));
+        }
+
+        Assert.Equal(start + 20, _context.LiveGuardedCallCount);
+        foreach (var function in functions)
+            function.Dispose();
+        Assert.Equal(start, _context.LiveGuardedCallCount);
+        Assert.Throws<ObjectDisposedException>(() => functions[0].Invoke(1));
+    }
+
+    [Fact]
+    public void A_called_function_that_is_collected_releases_its_binding()
+    {
+        var start = _context.LiveGuardedCallCount;
+        CallAndDrop(_context);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        // The finalizer only queues; the next operation applies the release.
+        _context.Eval("0");
+        Assert.Equal(start, _context.LiveGuardedCallCount);
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        static void CallAndDrop(Context context) => Assert.Equal(2, ((JsFunction)context.Eval("(x => x * 2)")!).Invoke<int>(1));
+    }
+
+    [Fact]
     public void NestedHandles_DisposedByCaller_DoNotLeak()
     {
         using var outer = (JsObject)_context.Eval("globalThis.o = { a: { b: [1, { c: 2 }] } }; o")!;
