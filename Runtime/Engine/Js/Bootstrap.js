@@ -404,7 +404,8 @@
         if (mask !== 0) {
             let offset = stagedBytesStart;
             const capacity = TypedArrayPrototypeGetLength(transfer) * 4;
-            for (let bit = 0; bit < 31 && count < maxStagedArguments; bit++) {
+            // Up to the mask's highest bit only: most functions have one byte parameter, and early.
+            for (let bit = 0; bit < 31 && mask >>> bit !== 0 && count < maxStagedArguments; bit++) {
                 if ((mask & (1 << bit)) === 0) continue;
                 const index = first + bit;
                 if (index >= args.length) break;
