@@ -105,6 +105,7 @@ public sealed partial class Context : IDisposable, IAsyncDisposable
     /// <summary>Number of JS handles currently held by .NET in this context (for leak tests).</summary>
     internal int LiveHandleCount => _handles.Count;
 
+    /// <summary>Number of guarded calls bound for JsFunctions still held (for leak tests).</summary>
     internal int LiveGuardedCallCount => _guardedCalls.Count;
 
     /// <summary>Number of scripts the context still has to dispose (for leak tests).</summary>

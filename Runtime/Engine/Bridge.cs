@@ -260,10 +260,19 @@ internal sealed class Bridge
 
     /// <summary>
     /// The guarded call of <paramref name="function"/> (Bootstrap.js bindCall), with <c>this</c>
-    /// undefined. .NET invokes it with the arguments as engine values, after setting
-    /// <see cref="TransferBuffer.TransferredArguments"/> (<see cref="HostClassRegistry.TransferArguments"/>).
+    /// undefined, which <see cref="CallGuarded"/> invokes with the arguments as engine values.
     /// </summary>
     public ScriptObject BindCall(ScriptObject function) => (ScriptObject)_bindCall.Invoke(false, function);
+
+    /// <summary>
+    /// Invokes a guarded call from <see cref="BindCall"/>; <paramref name="transferred"/> of its
+    /// arguments are in the transfer buffer (<see cref="HostClassRegistry.TransferArguments"/>), 0 for none.
+    /// </summary>
+    public object CallGuarded(ScriptObject guardedCall, object?[] args, int transferred)
+    {
+        Transfer.TransferredArguments = transferred;
+        return guardedCall.Invoke(false, args);
+    }
 
     public ScriptObject NewUint8Array(ReadOnlySpan<byte> bytes)
     {

@@ -73,8 +73,8 @@ public sealed class JsFunction : JsHandle
         }
 
         var call = Context.GuardedCallOf(this, target);
-        Context.Bridge.Transfer.TransferredArguments = byTransfer is null ? 0 : Context.HostClasses.TransferArguments(args, byTransfer, slots);
-        return call.Invoke(false, callArgs);
+        var transferred = byTransfer is null ? 0 : Context.HostClasses.TransferArguments(args, byTransfer, slots);
+        return Context.Bridge.CallGuarded(call, callArgs, transferred);
     }
 
     private object Call(ScriptObject target, object? thisArg, object?[] args)

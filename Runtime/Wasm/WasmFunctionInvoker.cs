@@ -48,8 +48,7 @@ internal sealed class WasmFunctionInvoker
     {
         var call = _context.GuardedCallOf(_function, _context.Resolve(_function, _operation));
         // A wasm export takes no host objects.
-        _context.Bridge.Transfer.TransferredArguments = 0;
-        var result = call.Invoke(false, arguments);
+        var result = _context.Bridge.CallGuarded(call, arguments, transferred: 0);
         return _result switch
         {
             null => null,
